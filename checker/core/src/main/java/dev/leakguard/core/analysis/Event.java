@@ -1,0 +1,69 @@
+package dev.leakguard.core.analysis;
+
+/**
+ * The events a front-end lowers its code to. Variables are front-end chosen names, unique per
+ * method (temporaries too, conventionally {@code $t<n>}).
+ */
+public sealed interface Event {
+
+  /** {@code target = <acquiring call>}; the new resource is created from {@code parentVar}. */
+  record Acquire(String target, Site site, String parentVar) implements Event {}
+
+  /** {@code var.close()} or a releasing helper: the resources held by {@code var} are closed. */
+  record Release(String var) implements Event {}
+
+  /** Re-executing a Statement: its open children (ResultSets) are closed implicitly. */
+  record ResetChildren(String var) implements Event {}
+
+  /** {@code to = from}: {@code to} aliases whatever {@code from} holds. */
+  record Assign(String to, String from) implements Event {}
+
+  /** {@code to = null}. */
+  record AssignNull(String to) implements Event {}
+
+  /**
+   * {@code to} now holds something untracked. With {@code temporaryEnd}, {@code to} is a
+   * temporary whose full expression ended: an open resource only it held was never bound.
+   */
+  record AssignUnknown(String to, boolean temporaryEnd) implements Event {}
+
+  /** {@code to} holds an untracked value with an identity worth naming (a field read). */
+  record AssignOpaque(String to, String tag) implements Event {}
+
+  /** {@code to = child.getStatement()}: a borrowed reference to the resource it was created from. */
+  record AssignParentOf(String to, String child) implements Event {}
+
+  /** Ownership of what {@code var} holds moves elsewhere (owning parameter, wrapper, escape). */
+  record Transfer(String var) implements Event {}
+
+  /**
+   * {@code this.field = var}. With {@code closedByOwner} the class closes that field in a close or
+   * lifecycle method, so ownership moves to the object; otherwise the resource can never be
+   * closed.
+   */
+  record StoreField(String var, String field, boolean closedByOwner) implements Event {}
+
+  /** {@code collection.add(element)} on a local collection. */
+  record AddTo(String collection, String element) implements Event {}
+
+  /** {@code to = <an element of collection>} (for-each over a local collection). */
+  record ElementsOf(String to, String collection) implements Event {}
+
+  /** The edge on which {@code var == null}. */
+  record AssumeNull(String var) implements Event {}
+
+  /** The edge on which {@code var != null}. */
+  record AssumeNonNull(String var) implements Event {}
+
+  /**
+   * {@code return var;} ({@code var} null for a void return or a non-resource value); {@code
+   * implicitEnd} when control falls off the end of the body.
+   */
+  record Return(String var, boolean implicitEnd) implements Event {}
+
+  /** A break or continue leaving a region: remembered to explain a later leak. */
+  record Jump(String what) implements Event {}
+
+  /** No effect on resources (a call that may throw, a join point). */
+  record Nop() implements Event {}
+}

@@ -1,0 +1,59 @@
+package dev.leakguard.core.analysis;
+
+import java.util.Collections;
+import java.util.List;
+
+/** A method lowered to events: entry, a normal exit and an exceptional exit. */
+public final class EventGraph {
+  private final String methodName;
+  private final List<Node> nodes;
+  private final Node entry;
+  private final Node normalExit;
+  private final Node exceptionalExit;
+
+  EventGraph(String methodName, List<Node> nodes, Node entry, Node normalExit, Node exceptionalExit) {
+    this.methodName = methodName;
+    this.nodes = Collections.unmodifiableList(nodes);
+    this.entry = entry;
+    this.normalExit = normalExit;
+    this.exceptionalExit = exceptionalExit;
+  }
+
+  public String methodName() {
+    return methodName;
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  public Node entry() {
+    return entry;
+  }
+
+  public Node normalExit() {
+    return normalExit;
+  }
+
+  public Node exceptionalExit() {
+    return exceptionalExit;
+  }
+
+  /** A readable dump for debugging and test failure messages. */
+  public String dump() {
+    StringBuilder sb = new StringBuilder(methodName).append('\n');
+    for (Node n : nodes) {
+      sb.append("  ").append(n);
+      if (!n.normal.isEmpty()) {
+        sb.append(" ->");
+        n.normal.forEach(s -> sb.append(" #").append(s.id));
+      }
+      if (!n.exceptional.isEmpty()) {
+        sb.append(" !->");
+        n.exceptional.forEach(s -> sb.append(" #").append(s.id));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}

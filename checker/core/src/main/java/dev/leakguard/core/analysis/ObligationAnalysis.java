@@ -1,0 +1,623 @@
+package dev.leakguard.core.analysis;
+
+import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.finding.LeakPath;
+import dev.leakguard.core.finding.Messages;
+import dev.leakguard.core.model.ImplicitClose;
+import dev.leakguard.core.model.ResourceKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+/**
+ * The flow-sensitive analysis that decides whether every acquired resource is released (closed,
+ * handed to a releasing helper, or given away) on every path out of a method.
+ *
+ * <p>The abstract state is a set of configurations per node. A configuration binds each variable
+ * to what it holds (a resource instance, null, or something untracked) and gives each resource
+ * instance a status. Keeping configurations apart, rather than merging them, is what makes
+ * {@code if (c != null) c.close()} in a finally block precise: the configuration where the
+ * acquisition threw has {@code c == null}, the other has {@code c} open. One instance stands for
+ * all resources created at one site, which bounds the state in loops.
+ */
+public final class ObligationAnalysis {
+
+  /** Configurations per node above which the method is skipped (reported as not analysed). */
+  public static final int MAX_CONFIGS_PER_NODE = 2048;
+
+  static final String NULL = "#null";
+
+  enum Status {
+    OPEN,
+    CLOSED,
+    TRANSFERRED,
+    LEFT_TO_PARENT,
+    FIELD_UNCLOSED,
+    LOST
+  }
+
+  record Inst(Status status, String parent, ResourceKind kind, String note, int noteLine) {
+    Inst with(Status s) {
+      return new Inst(s, parent, kind, note, noteLine);
+    }
+  }
+
+  /** One configuration. Notes (cause, via, returnLine) are not part of its identity. */
+  static final class Config {
+    final Map<String, Set<String>> vars;
+    final Map<String, Inst> insts;
+    final boolean closeChain;
+    final ThrowInfo cause;
+    final String via;
+    final int returnLine;
+    private final int hash;
+
+    Config(
+        Map<String, Set<String>> vars,
+        Map<String, Inst> insts,
+        boolean closeChain,
+        ThrowInfo cause,
+        String via,
+        int returnLine) {
+      this.vars = vars;
+      this.insts = insts;
+      this.closeChain = closeChain;
+      this.cause = cause;
+      this.via = via;
+      this.returnLine = returnLine;
+      this.hash = Objects.hash(vars, insts, closeChain);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Config c
+          && c.hash == hash
+          && c.closeChain == closeChain
+          && c.vars.equals(vars)
+          && c.insts.equals(insts);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** A mutable copy of a configuration, for one transfer step. */
+  private final class Step {
+    final Map<String, Set<String>> vars;
+    final Map<String, Inst> insts;
+    boolean closeChain;
+    ThrowInfo cause;
+    String via;
+    int returnLine;
+    final Node node;
+
+    Step(Config c, Node node) {
+      this.vars = new TreeMap<>(c.vars);
+      this.insts = new TreeMap<>(c.insts);
+      this.closeChain = c.closeChain;
+      this.cause = c.cause;
+      this.via = c.via;
+      this.returnLine = c.returnLine;
+      this.node = node;
+    }
+
+    Config freeze() {
+      return new Config(vars, insts, closeChain, cause, via, returnLine);
+    }
+
+    Set<String> instances(String var) {
+      Set<String> v = vars.get(var);
+      if (v == null) {
+        return Set.of();
+      }
+      Set<String> out = new TreeSet<>();
+      for (String t : v) {
+        if (insts.containsKey(t)) {
+          out.add(t);
+        }
+      }
+      return out;
+    }
+
+    boolean referenced(String key) {
+      for (Set<String> v : vars.values()) {
+        if (v.contains(key)) {
+          return true;
+        }
+      }
+      for (Inst i : insts.values()) {
+        if (key.equals(i.parent) && i.status == Status.OPEN) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Binds {@code to} to {@code value} (null = untracked); an open resource it was the last
+     * reference of is lost. */
+    void bind(String to, Set<String> value, LeakPath.Kind lostKind, String lostDetail) {
+      Set<String> old = vars.get(to);
+      if (value == null) {
+        vars.remove(to);
+      } else {
+        vars.put(to, value);
+      }
+      if (old == null) {
+        return;
+      }
+      for (String k : old) {
+        Inst i = insts.get(k);
+        if (i == null || i.status != Status.OPEN || (value != null && value.contains(k))) {
+          continue;
+        }
+        if (!referenced(k)) {
+          leak(k, new LeakPath(lostKind, node.line, lostDetail, via));
+          insts.put(k, i.with(Status.LOST));
+        }
+      }
+    }
+
+    void close(String key, Set<String> visited) {
+      if (!visited.add(key)) {
+        return;
+      }
+      Inst i = insts.get(key);
+      if (i == null || i.status == Status.LOST) {
+        return;
+      }
+      insts.put(key, i.with(Status.CLOSED));
+      released.add(key);
+      cascade(key, i.kind, visited);
+    }
+
+    void cascade(String parentKey, ResourceKind parentKind, Set<String> visited) {
+      for (Map.Entry<String, Inst> e : new ArrayList<>(insts.entrySet())) {
+        Inst c = e.getValue();
+        if (!parentKey.equals(c.parent) || c.status != Status.OPEN || !visited.add(e.getKey())) {
+          continue;
+        }
+        ImplicitClose rule =
+            parentKind == null || c.kind == null
+                ? ImplicitClose.NONE
+                : implicitClose.apply(parentKind, c.kind);
+        if (rule == ImplicitClose.SILENT) {
+          insts.put(e.getKey(), c.with(Status.CLOSED));
+          released.add(e.getKey());
+          cascade(e.getKey(), c.kind, visited);
+        } else if (rule == ImplicitClose.REPORT) {
+          insts.put(e.getKey(), c.with(Status.LEFT_TO_PARENT));
+          cascade(e.getKey(), c.kind, visited);
+        }
+      }
+    }
+
+    void transfer(String key) {
+      Inst i = insts.get(key);
+      if (i != null && i.status != Status.LOST && i.status != Status.CLOSED) {
+        insts.put(key, i.with(Status.TRANSFERRED));
+        released.add(key);
+      }
+    }
+  }
+
+  private final EventGraph graph;
+  private final BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose;
+  private final Map<String, Site> sites = new LinkedHashMap<>();
+  private final Map<String, Set<LeakPath>> leaks = new LinkedHashMap<>();
+  private final Set<String> released = new HashSet<>();
+  private final List<Config> normalExits = new ArrayList<>();
+  private final Set<String> returned = new TreeSet<>();
+  private boolean gaveUp;
+
+  private ObligationAnalysis(
+      EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
+    this.graph = graph;
+    this.implicitClose = implicitClose;
+    for (Node n : graph.nodes()) {
+      if (n.event instanceof Event.Acquire a) {
+        sites.putIfAbsent(a.site().key(), a.site());
+      }
+    }
+  }
+
+  /** Runs the analysis and returns one finding per leaked acquisition site. */
+  public static AnalysisResult analyze(
+      EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
+    ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
+    a.run(new Config(Map.of(), Map.of(), false, null, null, 0));
+    if (a.gaveUp) {
+      return new AnalysisResult(List.of(), true);
+    }
+    return new AnalysisResult(a.findings(), false);
+  }
+
+  /**
+   * Computes the summary of a method whose body a front-end sees: which parameters it closes or
+   * takes ownership of on every normal path, and whether it returns a fresh resource or a
+   * borrowed one (a field or a parameter).
+   *
+   * @param paramVars the variables of the parameters, by index; null entries for parameters that
+   *     are not resources
+   */
+  public static MethodSummary summarize(
+      EventGraph graph,
+      List<String> paramVars,
+      BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
+    ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
+    Map<String, Set<String>> vars = new TreeMap<>();
+    Map<String, Inst> insts = new TreeMap<>();
+    for (int i = 0; i < paramVars.size(); i++) {
+      if (paramVars.get(i) != null) {
+        String key = paramKey(i);
+        vars.put(paramVars.get(i), Set.of(key));
+        insts.put(key, new Inst(Status.OPEN, null, null, null, 0));
+      }
+    }
+    a.run(new Config(vars, insts, false, null, null, 0));
+    if (a.gaveUp) {
+      return MethodSummary.UNKNOWN;
+    }
+    Set<Integer> closes = new TreeSet<>();
+    Set<Integer> owns = new TreeSet<>();
+    for (int i = 0; i < paramVars.size(); i++) {
+      if (paramVars.get(i) == null || a.normalExits.isEmpty()) {
+        continue;
+      }
+      boolean allClosed = true;
+      boolean allGone = true;
+      for (Config c : a.normalExits) {
+        Status s = c.insts.get(paramKey(i)).status;
+        allClosed &= s == Status.CLOSED;
+        allGone &= s == Status.CLOSED || s == Status.TRANSFERRED;
+      }
+      if (allClosed) {
+        closes.add(i);
+      } else if (allGone && !a.returned.contains(paramKey(i))) {
+        owns.add(i);
+      }
+    }
+    boolean borrowed = false;
+    boolean fresh = false;
+    for (String t : a.returned) {
+      if (t.startsWith("param:") || t.startsWith("~")) {
+        borrowed = true;
+      } else if (a.sites.containsKey(t)) {
+        fresh = true;
+      }
+    }
+    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed);
+  }
+
+  static String paramKey(int i) {
+    return "param:" + i;
+  }
+
+  private void leak(String key, LeakPath path) {
+    if (sites.containsKey(key)) {
+      leaks.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(path);
+    }
+  }
+
+  private void run(Config initial) {
+    Map<Node, Set<Config>> seen = new HashMap<>();
+    Deque<Object[]> work = new ArrayDeque<>();
+    seen.computeIfAbsent(graph.entry(), k -> new HashSet<>()).add(initial);
+    work.add(new Object[] {graph.entry(), initial});
+    while (!work.isEmpty()) {
+      Object[] item = work.poll();
+      Node n = (Node) item[0];
+      Config c = (Config) item[1];
+      if (n == graph.normalExit()) {
+        exit(c, false);
+        continue;
+      }
+      if (n == graph.exceptionalExit()) {
+        exit(c, true);
+        continue;
+      }
+      Config out = transfer(n, c);
+      if (out != null) {
+        for (Node s : n.normal) {
+          if (!offer(seen, work, s, out)) {
+            return;
+          }
+        }
+      }
+      if (!n.exceptional.isEmpty()) {
+        Config ex = exceptional(n, c, out);
+        for (Node s : n.exceptional) {
+          if (!offer(seen, work, s, ex)) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private boolean offer(Map<Node, Set<Config>> seen, Deque<Object[]> work, Node s, Config c) {
+    Set<Config> set = seen.computeIfAbsent(s, k -> new HashSet<>());
+    if (set.add(c)) {
+      if (set.size() > MAX_CONFIGS_PER_NODE) {
+        gaveUp = true;
+        return false;
+      }
+      work.add(new Object[] {s, c});
+    }
+    return true;
+  }
+
+  /** The state on the exceptional edges: the call threw, so an acquisition did not happen. */
+  private Config exceptional(Node n, Config in, Config out) {
+    Config base = n.event instanceof Event.Release && out != null ? out : in;
+    if (n.throwInfo == null) {
+      return base; // a rethrow keeps the original cause
+    }
+    return new Config(
+        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine);
+  }
+
+  private Config transfer(Node n, Config c) {
+    Step s = new Step(c, n);
+    Event e = n.event;
+    if (e instanceof Event.Acquire a) {
+      String key = a.site().key();
+      String parent = null;
+      if (a.parentVar() != null) {
+        Set<String> p = s.instances(a.parentVar());
+        if (p.size() == 1) {
+          parent = p.iterator().next();
+        }
+      }
+      Inst old = s.insts.get(key);
+      boolean merged = old != null && old.status == Status.OPEN && referencedElsewhere(s, key, a);
+      if (!merged) {
+        Set<String> prev = s.vars.get(a.target());
+        boolean sameSiteInVar = prev != null && prev.contains(key);
+        if (sameSiteInVar && old != null && old.status == Status.OPEN) {
+          leak(key, new LeakPath(LeakPath.Kind.NEXT_ITERATION, n.line, displayVar(a), s.via));
+          s.insts.put(key, old.with(Status.LOST));
+        }
+        s.bind(a.target(), Set.of(), LeakPath.Kind.REASSIGNED, displayVar(a));
+        s.insts.put(key, new Inst(Status.OPEN, parent, a.site().kind(), null, 0));
+      }
+      s.vars.put(a.target(), Set.of(key));
+    } else if (e instanceof Event.Release r) {
+      Set<String> visited = new HashSet<>();
+      for (String k : s.instances(r.var())) {
+        s.close(k, visited);
+      }
+    } else if (e instanceof Event.ResetChildren r) {
+      for (String k : s.instances(r.var())) {
+        for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
+          if (k.equals(en.getValue().parent) && en.getValue().status == Status.OPEN) {
+            s.close(en.getKey(), new HashSet<>());
+          }
+        }
+      }
+    } else if (e instanceof Event.Assign as) {
+      Set<String> v = s.vars.get(as.from());
+      s.bind(as.to(), v, LeakPath.Kind.REASSIGNED, as.to());
+    } else if (e instanceof Event.AssignNull an) {
+      s.bind(an.to(), Set.of(NULL), LeakPath.Kind.REASSIGNED, an.to());
+    } else if (e instanceof Event.AssignUnknown au) {
+      s.bind(
+          au.to(),
+          null,
+          au.temporaryEnd() ? LeakPath.Kind.TEMPORARY : LeakPath.Kind.REASSIGNED,
+          au.to());
+    } else if (e instanceof Event.AssignOpaque ao) {
+      s.bind(ao.to(), Set.of("~" + ao.tag()), LeakPath.Kind.REASSIGNED, ao.to());
+    } else if (e instanceof Event.AssignParentOf ap) {
+      Set<String> parents = new TreeSet<>();
+      for (String k : s.instances(ap.child())) {
+        String p = s.insts.get(k).parent;
+        if (p != null) {
+          parents.add(p);
+        }
+      }
+      s.bind(ap.to(), parents.isEmpty() ? null : parents, LeakPath.Kind.REASSIGNED, ap.to());
+    } else if (e instanceof Event.Transfer t) {
+      for (String k : s.instances(t.var())) {
+        s.transfer(k);
+      }
+    } else if (e instanceof Event.StoreField sf) {
+      for (String k : s.instances(sf.var())) {
+        Inst i = s.insts.get(k);
+        if (sf.closedByOwner()) {
+          s.transfer(k);
+        } else if (i.status == Status.OPEN) {
+          s.insts.put(k, new Inst(Status.FIELD_UNCLOSED, i.parent, i.kind, sf.field(), n.line));
+        }
+      }
+    } else if (e instanceof Event.AddTo at) {
+      Set<String> add = s.instances(at.element());
+      if (!add.isEmpty()) {
+        Set<String> coll = new TreeSet<>(s.vars.getOrDefault(at.collection(), Set.of()));
+        coll.addAll(add);
+        s.vars.put(at.collection(), coll);
+      }
+    } else if (e instanceof Event.ElementsOf eo) {
+      Set<String> elems = s.instances(eo.collection());
+      s.bind(eo.to(), elems.isEmpty() ? null : elems, LeakPath.Kind.REASSIGNED, eo.to());
+    } else if (e instanceof Event.AssumeNull an) {
+      Set<String> v = s.vars.get(an.var());
+      if (v != null && !v.contains(NULL) && v.size() == 1 && s.insts.containsKey(first(v))) {
+        return null;
+      }
+      s.bind(an.var(), Set.of(NULL), LeakPath.Kind.REASSIGNED, an.var());
+    } else if (e instanceof Event.AssumeNonNull ann) {
+      Set<String> v = s.vars.get(ann.var());
+      if (v != null && v.size() == 1 && v.contains(NULL)) {
+        return null;
+      }
+    } else if (e instanceof Event.Return r) {
+      if (r.var() != null) {
+        Set<String> v = s.vars.get(r.var());
+        if (v != null) {
+          returned.addAll(v);
+          for (String k : s.instances(r.var())) {
+            s.transfer(k);
+          }
+        }
+      }
+      s.returnLine = r.implicitEnd() ? -n.line : n.line;
+    } else if (e instanceof Event.Jump j) {
+      s.via = j.what();
+    }
+    return s.freeze();
+  }
+
+  private static String first(Set<String> v) {
+    return v.iterator().next();
+  }
+
+  /** True if the open instance of this site is still held by something other than the target. */
+  private static boolean referencedElsewhere(Step s, String key, Event.Acquire a) {
+    for (Map.Entry<String, Set<String>> v : s.vars.entrySet()) {
+      if (!v.getKey().equals(a.target()) && v.getValue().contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String displayVar(Event.Acquire a) {
+    return a.site().variable() != null ? a.site().variable() : a.target();
+  }
+
+  private void exit(Config c, boolean exceptional) {
+    if (!exceptional) {
+      normalExits.add(c);
+    }
+    LeakPath exitPath;
+    if (exceptional) {
+      ThrowInfo why = c.cause;
+      String detail = why == null ? "when an exception leaves the method" : why.describe();
+      exitPath =
+          new LeakPath(
+              c.closeChain ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
+              why == null ? 0 : why.line(),
+              detail,
+              c.via);
+    } else if (c.returnLine > 0) {
+      exitPath = new LeakPath(LeakPath.Kind.RETURN, c.returnLine, null, c.via);
+    } else {
+      exitPath = new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
+    }
+    for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
+      Inst i = e.getValue();
+      switch (i.status) {
+        case OPEN -> {
+          Site site = sites.get(e.getKey());
+          if (site != null && site.variable() == null && !exceptional) {
+            // Never bound to a variable: say so rather than naming an unrelated exit.
+            leak(e.getKey(), new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null));
+          } else {
+            leak(e.getKey(), exitPath);
+          }
+        }
+        case LEFT_TO_PARENT ->
+            leak(
+                e.getKey(),
+                new LeakPath(
+                    LeakPath.Kind.LEFT_TO_PARENT,
+                    exitPath.line(),
+                    Messages.when(exitPath),
+                    null));
+        case FIELD_UNCLOSED ->
+            leak(e.getKey(), new LeakPath(LeakPath.Kind.FIELD, i.noteLine, i.note, null));
+        default -> {}
+      }
+    }
+  }
+
+  private List<Finding> findings() {
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<String, Set<LeakPath>> e : leaks.entrySet()) {
+      Site site = sites.get(e.getKey());
+      List<LeakPath> paths = new ArrayList<>(e.getValue());
+      CheckId id = null;
+      int best = Integer.MAX_VALUE;
+      for (LeakPath p : paths) {
+        CheckId pid = idFor(site, p);
+        int rank = idRank(site, pid);
+        if (rank < best) {
+          best = rank;
+          id = pid;
+        }
+      }
+      CheckId chosen = id;
+      List<LeakPath> matching = new ArrayList<>();
+      List<LeakPath> others = new ArrayList<>();
+      for (LeakPath p : paths) {
+        (idFor(site, p) == chosen ? matching : others).add(p);
+      }
+      matching.sort(
+          Comparator.comparingInt((LeakPath p) -> pathRank(p.kind())).thenComparingInt(LeakPath::line));
+      LeakPath primary = matching.get(0);
+      List<LeakPath> related = new ArrayList<>(matching.subList(1, matching.size()));
+      related.addAll(others);
+      boolean unconditional = !released.contains(e.getKey()) && !anyLost(paths);
+      out.add(
+          new Finding(
+              chosen, site, primary, related, Messages.render(chosen, site, primary, unconditional)));
+    }
+    out.sort(Comparator.comparingInt(Finding::line).thenComparing(f -> f.id().name()));
+    return out;
+  }
+
+  private static boolean anyLost(List<LeakPath> paths) {
+    for (LeakPath p : paths) {
+      if (p.kind() == LeakPath.Kind.REASSIGNED || p.kind() == LeakPath.Kind.NEXT_ITERATION) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static CheckId idFor(Site site, LeakPath p) {
+    return switch (p.kind()) {
+      case CLOSE_CHAIN -> CheckId.JdbcCloseChain;
+      case FIELD -> CheckId.JdbcUnclosedOwningField;
+      case LEFT_TO_PARENT -> CheckId.JdbcStatementLeftToConnectionClose;
+      default -> site.kind().leakId();
+    };
+  }
+
+  private static int idRank(Site site, CheckId id) {
+    if (id == site.kind().leakId()) {
+      return 0;
+    }
+    return switch (id) {
+      case JdbcUnclosedOwningField -> 1;
+      case JdbcStatementLeftToConnectionClose -> 2;
+      case JdbcCloseChain -> 3;
+      default -> 4;
+    };
+  }
+
+  private static int pathRank(LeakPath.Kind k) {
+    return switch (k) {
+      case RETURN, END -> 0;
+      case NEXT_ITERATION, REASSIGNED -> 1;
+      case TEMPORARY -> 2;
+      case EXCEPTION -> 3;
+      default -> 4;
+    };
+  }
+}

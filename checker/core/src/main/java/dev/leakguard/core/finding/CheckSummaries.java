@@ -1,0 +1,25 @@
+package dev.leakguard.core.finding;
+
+/** One-line summaries of the check ids, as compile-time constants (annotations need them). */
+public final class CheckSummaries {
+  private CheckSummaries() {}
+
+  public static final String CONNECTION_LEAK =
+      "A JDBC Connection is not closed on every path; each leak keeps a pooled connection borrowed until the pool is exhausted.";
+
+  public static final String STATEMENT_LEAK =
+      "A JDBC Statement is not closed on every path; its cursor stays open on the database.";
+
+  public static final String RESULT_SET_LEAK =
+      "A JDBC ResultSet is not closed on every path (nor its Statement); its cursor stays open.";
+
+  public static final String STATEMENT_LEFT_TO_CONNECTION_CLOSE =
+      "A Statement is only closed implicitly by closing its Connection; pools keep the physical connection open, so its cursor may stay open.";
+
+  public static final String CLOSE_CHAIN =
+      "A close() that can throw runs before later closes; if it throws, the later resources are not closed.";
+
+  public static final String UNCLOSED_OWNING_FIELD =
+      "A JDBC resource is stored in a field that no close or lifecycle method of the class closes.";
+
+}

@@ -1,0 +1,24 @@
+package dev.leakguard.core.finding;
+
+import dev.leakguard.core.analysis.Site;
+import java.util.List;
+
+/**
+ * One leaked resource in one method: reported at the acquisition site, with the path chosen to
+ * explain it and the other leaking paths as related locations.
+ */
+public record Finding(CheckId id, Site site, LeakPath path, List<LeakPath> otherPaths, String message) {
+
+  public Severity severity() {
+    return id.severity();
+  }
+
+  public int line() {
+    return site.line();
+  }
+
+  /** True if the explained path is an exceptional exit. */
+  public boolean exceptional() {
+    return path.exceptional();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.leakguard.core.finding;
+
+import dev.leakguard.core.analysis.Site;
+
+/**
+ * The one place that builds user-facing finding text. Template: {@code <Kind> '<var>' acquired by
+ * <Type.method(..)> is not closed <when>; <fix>.}
+ */
+public final class Messages {
+  private Messages() {}
+
+  /**
+   * Renders the message of a finding.
+   *
+   * @param unconditional true when no path closes the resource: the "when" is then left out
+   */
+  public static String render(CheckId id, Site site, LeakPath path, boolean unconditional) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(site.typeName());
+    if (site.variable() != null) {
+      sb.append(" '").append(site.variable()).append('\'');
+    }
+    sb.append(" acquired by ").append(site.acquiredBy());
+    switch (path.kind()) {
+      case TEMPORARY -> sb.append(" is never closed: it is used as a temporary at line ")
+          .append(path.line())
+          .append(" and never bound to a variable; bind it to a variable in a try-with-resources"
+              + " header.");
+      case FIELD -> sb.append(" is stored in field '")
+          .append(path.detail())
+          .append("' at line ")
+          .append(path.line())
+          .append(", which no close or lifecycle method of the class closes; close the field in"
+              + " the class's close() method, or keep the resource local.");
+      case LEFT_TO_PARENT -> sb.append(" is not closed ")
+          .append(when(path))
+          .append(", only implicitly when its Connection is closed; close it in its own"
+              + " try-with-resources: pools keep physical connections open, and with them this"
+              + " statement's cursor.");
+      case CLOSE_CHAIN -> sb.append(" is not closed ")
+          .append(when(path))
+          .append(", because that close() skips the closes after it; close each resource in its"
+              + " own try-with-resources or with a quiet close helper.");
+      case REASSIGNED, NEXT_ITERATION -> sb.append(" is not closed ")
+          .append(when(path))
+          .append("; close it before '")
+          .append(path.detail())
+          .append("' is reassigned, or open it in a try-with-resources")
+          .append(path.kind() == LeakPath.Kind.NEXT_ITERATION ? " inside the loop." : ".");
+      default -> {
+        sb.append(" is not closed");
+        if (!unconditional) {
+          sb.append(' ').append(when(path));
+        }
+        sb.append("; ").append(fix(site)).append('.');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String fix(Site site) {
+    return site.variable() == null
+        ? "bind it to a variable in a try-with-resources header"
+        : "open it in a try-with-resources header";
+  }
+
+  /** The "when" phrase: names the exit and its cause. */
+  public static String when(LeakPath path) {
+    String base =
+        switch (path.kind()) {
+          case RETURN -> "on the return at line " + path.line();
+          case END -> "when the method ends at line " + path.line();
+          case EXCEPTION, CLOSE_CHAIN -> path.detail();
+          case REASSIGNED -> "when '" + path.detail() + "' is reassigned at line " + path.line();
+          case NEXT_ITERATION ->
+              "when '" + path.detail() + "' is reassigned on the next loop iteration at line "
+                  + path.line();
+          case LEFT_TO_PARENT -> path.detail();
+          case TEMPORARY, FIELD -> "at line " + path.line();
+        };
+    return path.via() == null ? base : base + " " + path.via();
+  }
+}

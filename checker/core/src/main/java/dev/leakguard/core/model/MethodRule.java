@@ -1,0 +1,54 @@
+package dev.leakguard.core.model;
+
+import java.util.List;
+
+/**
+ * What the model says a method call does to resources. A call may carry several rules (for
+ * example {@code Statement.executeQuery} acquires a ResultSet and resets the Statement's previous
+ * ResultSets). Argument index {@link #RECEIVER} (-1) denotes the receiver.
+ */
+public sealed interface MethodRule {
+  int RECEIVER = -1;
+
+  /** Where this rule was declared, {@code file:line}, for verbose output and error messages. */
+  String origin();
+
+  /**
+   * The call returns a fresh resource of {@code kind} that the caller owns, created from its
+   * {@code parent}: nothing tracked ({@code NONE}), the receiver, or argument {@code parentArg}.
+   * {@code parentArg} is the argument index for {@code ARGUMENT} and {@link #RECEIVER}
+   * otherwise.
+   */
+  record Acquire(ResourceKind kind, Parent parent, int parentArg, String origin)
+      implements MethodRule {}
+
+  /** The call releases (closes) the given arguments; {@code quiet} if it never throws. */
+  record Release(List<Integer> args, boolean quiet, String origin) implements MethodRule {}
+
+  /** The call returns an object the caller must not close (borrowed). */
+  record Borrow(BorrowOf of, String origin) implements MethodRule {}
+
+  /** The call takes ownership of the given arguments (caller no longer has to close them). */
+  record Transfer(List<Integer> args, String origin) implements MethodRule {}
+
+  /** The call (usually a constructor) returns a wrapper that closes argument {@code arg}. */
+  record Wrap(int arg, String origin) implements MethodRule {}
+
+  /** Calling this on a resource implicitly closes its open children (re-executing a Statement). */
+  record ResetChildren(String origin) implements MethodRule {}
+
+  /** What a resource is "created from". */
+  enum Parent {
+    NONE,
+    RECEIVER,
+    ARGUMENT
+  }
+
+  /** What a borrowed result is. */
+  enum BorrowOf {
+    /** The resource the receiver was created from (ResultSet.getStatement()). */
+    PARENT_OF_RECEIVER,
+    /** The receiver itself or an object we do not track. */
+    NONE
+  }
+}

@@ -1,0 +1,316 @@
+package dev.leakguard.core.analysis;
+
+import static dev.leakguard.core.model.ResourceKind.CONNECTION;
+import static dev.leakguard.core.model.ResourceKind.RESULT_SET;
+import static dev.leakguard.core.model.ResourceKind.STATEMENT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakguard.core.analysis.GraphBuilder.Catch;
+import dev.leakguard.core.analysis.GraphBuilder.Label;
+import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.finding.LeakPath;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The obligation analysis on hand-built event graphs: each leak next to its near miss. */
+class ObligationAnalysisTest {
+
+  private static String summary(AnalysisResult r) {
+    return r.findings().stream()
+        .map(f -> f.line() + ":" + f.id())
+        .sorted()
+        .collect(Collectors.joining(","));
+  }
+
+  @Test
+  void neverClosedIsUnconditional() {
+    G g = new G().acquire("c", CONNECTION, 1, null).call("query", 2);
+    AnalysisResult r = g.run(3);
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+    assertEquals(
+        "Connection 'c' acquired by DataSource.getConnection() is not closed; open it in a"
+            + " try-with-resources header.",
+        r.findings().get(0).message());
+  }
+
+  @Test
+  void closedOnlyOnHappyPathNamesTheThrowingCall() {
+    G g = new G().acquire("c", CONNECTION, 1, null).call("executeQuery", 2).close("c", 3);
+    Finding f = g.run(4).findings().get(0);
+    assertEquals(LeakPath.Kind.EXCEPTION, f.path().kind());
+    assertTrue(
+        f.message().contains("is not closed when executeQuery throws SQLException at line 2"),
+        f.message());
+  }
+
+  @Test
+  void closedInFinallyWithNullGuardIsClean() {
+    G g = new G();
+    g.ev(new Event.AssignNull("c"), 1);
+    g.b.tryStatement(
+        () -> g.acquire("c", CONNECTION, 2, null).call("executeQuery", 3),
+        List.of(),
+        () -> {
+          Label skip = g.b.newLabel();
+          g.b.branchOnNull("c", skip);
+          g.close("c", 5);
+          g.b.place(skip);
+        });
+    assertEquals("", summary(g.run(6)));
+  }
+
+  @Test
+  void closedInFinallyWithoutGuardIsClean() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(() -> g.call("executeQuery", 2), List.of(), () -> g.close("c", 4));
+    assertEquals("", summary(g.run(5)));
+  }
+
+  @Test
+  void closedInCatchOnlyLeaksOnNormalPath() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(
+        () -> g.call("executeQuery", 2),
+        List.of(new Catch(List.of("java.sql.SQLException"), () -> g.quietClose("c", 4))),
+        null);
+    AnalysisResult r = g.run(6);
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+    assertEquals(LeakPath.Kind.END, r.findings().get(0).path().kind());
+    assertTrue(r.findings().get(0).message().contains("when the method ends at line 6"));
+  }
+
+  @Test
+  void earlyReturnBeforeClose() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    Label skip = g.b.newLabel();
+    g.b.branch(skip);
+    g.b.returnFrom(null, 3);
+    g.b.place(skip);
+    g.quietClose("c", 5);
+    AnalysisResult r = g.run(6);
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+    assertTrue(r.findings().get(0).message().contains("on the return at line 3"));
+  }
+
+  @Test
+  void returnThroughFinallyThatClosesIsClean() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(
+        () -> {
+          g.call("executeQuery", 2);
+          g.b.returnFrom(null, 3);
+        },
+        List.of(),
+        () -> g.quietClose("c", 5));
+    assertEquals("", summary(g.run(6)));
+  }
+
+  @Test
+  void returnedResourceIsTransferred() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.returnFrom("c", 2);
+    assertEquals("", summary(g.run(3)));
+  }
+
+  @Test
+  void reassignmentLeaksTheOldResource() {
+    G g = new G().acquire("st", STATEMENT, 1, null).acquire("st", STATEMENT, 2, null);
+    g.b.tryStatement(() -> g.call("execute", 3), List.of(), () -> g.quietClose("st", 4));
+    AnalysisResult r = g.run(5);
+    assertEquals("1:JdbcStatementLeak", summary(r));
+    assertTrue(r.findings().get(0).message().contains("when 'st' is reassigned at line 2"));
+  }
+
+  @Test
+  void acquisitionInLoopClosingOnlyTheLast() {
+    G g = new G();
+    g.ev(new Event.AssignNull("st"), 1);
+    Label head = g.b.newLabel();
+    Label exit = g.b.newLabel();
+    g.b.place(head);
+    g.b.branch(exit);
+    g.acquire("st", STATEMENT, 3, null);
+    g.b.jump(head, null, 4);
+    g.b.place(exit);
+    Label skip = g.b.newLabel();
+    g.b.branchOnNull("st", skip);
+    g.quietClose("st", 6);
+    g.b.place(skip);
+    AnalysisResult r = g.run(7);
+    assertEquals("3:JdbcStatementLeak", summary(r));
+    assertEquals(LeakPath.Kind.NEXT_ITERATION, r.findings().get(0).path().kind());
+  }
+
+  @Test
+  void closedInsideTheLoopIsClean() {
+    G g = new G();
+    Label head = g.b.newLabel();
+    Label exit = g.b.newLabel();
+    g.b.place(head);
+    g.b.branch(exit);
+    g.acquire("st", STATEMENT, 3, null);
+    g.b.tryStatement(() -> g.call("execute", 4), List.of(), () -> g.quietClose("st", 5));
+    g.b.jump(head, null, 6);
+    g.b.place(exit);
+    assertEquals("", summary(g.run(7)));
+  }
+
+  @Test
+  void closingStatementClosesItsResultSet() {
+    G g = new G().acquire("st", STATEMENT, 1, null);
+    g.b.tryStatement(
+        () -> g.acquire("rs", RESULT_SET, 2, "st").call("next", 3),
+        List.of(),
+        () -> g.quietClose("st", 5));
+    assertEquals("", summary(g.run(6)));
+  }
+
+  @Test
+  void statementLeftToConnectionCloseHasItsOwnId() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(
+        () -> g.acquire("st", STATEMENT, 2, "c").acquire("rs", RESULT_SET, 3, "st").call("next", 4),
+        List.of(),
+        () -> g.quietClose("c", 6));
+    assertEquals("2:JdbcStatementLeftToConnectionClose", summary(g.run(7)));
+  }
+
+  @Test
+  void closeChainHasItsOwnId() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(
+        () -> g.acquire("st", STATEMENT, 2, "c"),
+        List.of(),
+        () -> {
+          Label a = g.b.newLabel();
+          g.b.branchOnNull("st", a);
+          g.close("st", 5);
+          g.b.place(a);
+          g.close("c", 6);
+        });
+    AnalysisResult r = g.run(7);
+    assertEquals("1:JdbcCloseChain", summary(r));
+    assertTrue(r.findings().get(0).message().contains("when st.close() throws SQLException at line 5"));
+  }
+
+  @Test
+  void unboundTemporaryLeaks() {
+    G g = new G().acquire("$t1", CONNECTION, 1, null).acquire("ps", STATEMENT, 1, "$t1");
+    g.ev(new Event.AssignUnknown("$t1", true), 1);
+    g.b.tryStatement(() -> g.call("execute", 2), List.of(), () -> g.quietClose("ps", 3));
+    AnalysisResult r = g.run(4);
+    assertEquals(1, r.findings().size());
+    assertEquals(LeakPath.Kind.TEMPORARY, r.findings().get(0).path().kind());
+  }
+
+  @Test
+  void wrappedTemporaryIsClean() {
+    G g = new G().acquire("$t1", STATEMENT, 1, null);
+    g.ev(new Event.Assign("w", "$t1"), 1).ev(new Event.AssignUnknown("$t1", true), 1);
+    g.b.tryStatement(() -> g.call("run", 2), List.of(), () -> g.quietClose("w", 3));
+    assertEquals("", summary(g.run(4)));
+  }
+
+  @Test
+  void fieldThatNothingClosesHasItsOwnId() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.ev(new Event.StoreField("c", "conn", false), 2);
+    assertEquals("1:JdbcUnclosedOwningField", summary(g.run(3)));
+    G ok = new G().acquire("c", CONNECTION, 1, null);
+    ok.ev(new Event.StoreField("c", "conn", true), 2);
+    assertEquals("", summary(ok.run(3)));
+  }
+
+  @Test
+  void aliasCloseReleases() {
+    G g = new G().acquire("c", CONNECTION, 1, null).ev(new Event.Assign("d", "c"), 2);
+    g.b.tryStatement(() -> g.call("execute", 3), List.of(), () -> g.quietClose("d", 4));
+    assertEquals("", summary(g.run(5)));
+  }
+
+  @Test
+  void exceptionInLoopLeaksEarlierListElements() {
+    G g = new G();
+    Label head = g.b.newLabel();
+    Label exit = g.b.newLabel();
+    g.b.place(head);
+    g.b.branch(exit);
+    g.acquire("st", STATEMENT, 2, null).ev(new Event.AddTo("list", "st"), 3);
+    g.b.jump(head, null, 4);
+    g.b.place(exit);
+    g.ev(new Event.ElementsOf("s", "list"), 5).quietClose("s", 6);
+    AnalysisResult r = g.run(7);
+    assertEquals("2:JdbcStatementLeak", summary(r));
+    assertEquals(LeakPath.Kind.EXCEPTION, r.findings().get(0).path().kind());
+  }
+
+  @Test
+  void localListClosedInLoop() {
+    G g = new G();
+    Label head = g.b.newLabel();
+    Label exit = g.b.newLabel();
+    g.b.place(head);
+    g.b.branch(exit);
+    g.acquireQuiet("st", STATEMENT, 2, null).ev(new Event.AddTo("list", "st"), 3);
+    g.b.jump(head, null, 4);
+    g.b.place(exit);
+    g.ev(new Event.ElementsOf("s", "list"), 5).quietClose("s", 6);
+    assertEquals("", summary(g.run(7)));
+  }
+
+  @Test
+  void borrowedParentCloseReleasesTheStatement() {
+    G g = new G().acquire("$t1", STATEMENT, 1, null).acquireQuiet("rs", RESULT_SET, 1, "$t1");
+    g.ev(new Event.AssignUnknown("$t1", true), 1);
+    g.ev(new Event.AssignParentOf("$t2", "rs"), 3).quietClose("$t2", 3);
+    assertEquals("", summary(g.run(4)));
+  }
+
+  @Test
+  void rethrowFromCatchKeepsLeak() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.b.tryStatement(
+        () -> g.call("executeQuery", 2).quietClose("c", 3),
+        List.of(
+            new Catch(
+                List.of("java.sql.SQLException"),
+                () ->
+                    g.b.throwException(
+                        5, new ThrowInfo(null, "java.lang.IllegalStateException", 5, false),
+                        List.of("java.lang.IllegalStateException")))),
+        null);
+    AnalysisResult r = g.run(6);
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+  }
+
+  @Test
+  void summaryClosesParameterOnAllPaths() {
+    G g = new G();
+    g.b.tryStatement(() -> g.call("commit", 1), List.of(), () -> g.quietClose("p0", 2));
+    MethodSummary s =
+        ObligationAnalysis.summarize(g.b.build(3), java.util.Arrays.asList("p0", null), G::rules);
+    assertEquals(Set.of(0), s.closesParams());
+    G half = new G();
+    Label skip = half.b.newLabel();
+    half.b.branch(skip);
+    half.quietClose("p0", 2);
+    half.b.place(skip);
+    MethodSummary s2 = ObligationAnalysis.summarize(half.b.build(3), List.of("p0"), G::rules);
+    assertEquals(Set.of(), s2.closesParams());
+  }
+
+  @Test
+  void summaryReturnsFreshOrBorrowed() {
+    G fresh = new G().acquire("c", CONNECTION, 1, null);
+    fresh.b.returnFrom("c", 2);
+    MethodSummary s = ObligationAnalysis.summarize(fresh.b.build(3), List.of(), G::rules);
+    assertTrue(s.returnsFresh());
+    G getter = new G().ev(new Event.AssignOpaque("$t", "field:conn"), 1);
+    getter.b.returnFrom("$t", 1);
+    MethodSummary s2 = ObligationAnalysis.summarize(getter.b.build(2), List.of(), G::rules);
+    assertTrue(s2.returnsBorrowed());
+  }
+}
