@@ -1,0 +1,154 @@
+package dev.leakguard.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceKind;
+import dev.leakguard.core.model.ResourceModel;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Type and model questions about javac symbols, answered once per compilation unit. */
+final class Facts {
+  final VisitorState state;
+  final ResourceModel model;
+  final Types types;
+  private final Map<Symbol.TypeSymbol, Optional<ResourceKind>> kinds = new HashMap<>();
+  private final Map<String, Type> typeByName = new HashMap<>();
+
+  Facts(VisitorState state, ResourceModel model) {
+    this.state = state;
+    this.model = model;
+    this.types = state.getTypes();
+  }
+
+  /** Erased fully qualified name of a type ("java.lang.String", "int", "java.lang.String[]"). */
+  String name(Type t) {
+    Type e = types.erasure(t);
+    if (e.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)) {
+      return name(((Type.ArrayType) e).elemtype) + "[]";
+    }
+    if (e.tsym instanceof Symbol.ClassSymbol cs) {
+      return cs.flatName().toString(); // binary name: Outer$Inner, as model files spell it
+    }
+    return e.tsym == null ? e.toString() : e.tsym.getQualifiedName().toString();
+  }
+
+  /** The resource kind of a static type, or null. */
+  ResourceKind kindOf(Type t) {
+    if (t == null || t.isPrimitive() || t.tsym == null) {
+      return null;
+    }
+    Symbol.TypeSymbol ts = types.erasure(t).tsym;
+    return kinds.computeIfAbsent(ts, k -> Optional.ofNullable(computeKind(t))).orElse(null);
+  }
+
+  private ResourceKind computeKind(Type t) {
+    String self = name(t);
+    List<String> supers = new ArrayList<>();
+    for (Type s : types.closure(types.erasure(t))) {
+      supers.add(name(s));
+    }
+    return model.resourceKindOf(self, supers);
+  }
+
+  boolean isAutoCloseable(Type t) {
+    Type ac = type("java.lang.AutoCloseable");
+    return t != null && ac != null && !t.isPrimitive() && types.isSubtype(types.erasure(t), ac);
+  }
+
+  boolean isCollection(Type t) {
+    Type c = type("java.util.Collection");
+    return t != null && c != null && !t.isPrimitive() && types.isSubtype(types.erasure(t), types.erasure(c));
+  }
+
+  Type type(String name) {
+    return typeByName.computeIfAbsent(name, state::getTypeFromString);
+  }
+
+  boolean isSubtype(String sub, String sup) {
+    Type a = type(sub);
+    Type b = type(sup);
+    if (a == null || b == null) {
+      return sub.equals(sup);
+    }
+    return types.isSubtype(types.erasure(a), types.erasure(b));
+  }
+
+  boolean isChecked(Type exc) {
+    Type rte = type("java.lang.RuntimeException");
+    Type err = type("java.lang.Error");
+    return !(types.isSubtype(exc, rte) || types.isSubtype(exc, err));
+  }
+
+  /** Checked exception types a method declares, by name. */
+  List<String> checkedThrows(MethodSymbol m) {
+    List<String> out = new ArrayList<>();
+    for (Type t : m.getThrownTypes()) {
+      if (isChecked(t)) {
+        out.add(name(t));
+      }
+    }
+    return out;
+  }
+
+  /** Model rules of a method: those of its declaring type and of every supertype. */
+  List<MethodRule> rules(MethodSymbol m) {
+    String mname = m.getSimpleName().toString();
+    if (!model.methodNamesWithRules().contains(mname)) {
+      return List.of();
+    }
+    List<String> params = new ArrayList<>();
+    for (Symbol.VarSymbol p : m.getParameters()) {
+      params.add(name(p.type));
+    }
+    Set<String> owners = new LinkedHashSet<>();
+    Symbol.ClassSymbol owner = m.enclClass();
+    owners.add(name(owner.type));
+    for (Type s : types.closure(owner.type)) {
+      owners.add(name(s));
+    }
+    List<MethodRule> out = new ArrayList<>();
+    for (String o : owners) {
+      if (model.ownersWithRules().contains(o)) {
+        out.addAll(model.rules(o, mname, params));
+        if (!out.isEmpty()) {
+          break; // the most specific owner wins
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Annotation roles on a symbol, by annotation simple name. */
+  Set<AnnotationRole> roles(Symbol s) {
+    Set<AnnotationRole> out = EnumSet.noneOf(AnnotationRole.class);
+    if (s == null) {
+      return out;
+    }
+    for (var a : s.getAnnotationMirrors()) {
+      String simple = a.getAnnotationType().asElement().getSimpleName().toString();
+      out.addAll(model.annotationRoles(simple));
+    }
+    return out;
+  }
+
+  /** "Connection.prepareStatement(..)" for messages. */
+  static String display(MethodSymbol m) {
+    String owner = m.enclClass().getSimpleName().toString();
+    if (m.isConstructor()) {
+      return "new " + owner + "(..)";
+    }
+    return owner + "." + m.getSimpleName() + (m.getParameters().isEmpty() ? "()" : "(..)");
+  }
+}

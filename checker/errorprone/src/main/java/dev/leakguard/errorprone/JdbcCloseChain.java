@@ -1,0 +1,23 @@
+package dev.leakguard.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.CheckSummaries;
+import javax.inject.Inject;
+
+/** See docs/checks/JdbcCloseChain.md. */
+@BugPattern(
+    summary = CheckSummaries.CLOSE_CHAIN,
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = CheckId.DOCS_BASE + "JdbcCloseChain.md")
+public final class JdbcCloseChain extends LeakCheck {
+  @Inject
+  public JdbcCloseChain(ErrorProneFlags flags) {
+    super(CheckId.JdbcCloseChain, flags);
+  }
+}

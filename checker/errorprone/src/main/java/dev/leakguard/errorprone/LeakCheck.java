@@ -1,0 +1,119 @@
+package dev.leakguard.errorprone;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.tree.EndPosTable;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
+import com.sun.tools.javac.util.Log;
+import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Finding;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Shared body of the LeakGuard checks. Each check id is its own Error Prone check (so it can be
+ * enabled, disabled and suppressed by its id); the analysis of a method runs once and every check
+ * reports the findings of its id.
+ */
+abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
+  /** Compilations (javac contexts) that were already told about a bad model file or a crash. */
+  private static final Set<Object> TOLD = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  private final CheckId id;
+  private final ModelHolder model;
+
+  LeakCheck(CheckId id, ErrorProneFlags flags) {
+    this.id = id;
+    this.model = ModelHolder.forFlags(flags);
+  }
+
+  @Override
+  public final Description matchMethod(MethodTree tree, VisitorState state) {
+    if (model.error != null && TOLD.add(state.context)) {
+      Log.instance(state.context)
+          .error(new JCDiagnostic.Error("compiler", "proc.messager", model.error));
+    }
+    UnitContext.Result result;
+    try {
+      result = UnitContext.of(state, model.model).analyze(tree);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (id == CheckId.JdbcConnectionLeak || !isEnabled(state, CheckId.JdbcConnectionLeak)) {
+        note(state, "LeakGuard could not analyse method " + methodName(tree) + " (" + e
+            + "); no LeakGuard findings for it. Please report this with the method's code.");
+      }
+      return Description.NO_MATCH;
+    }
+    if (result.skipped() != null && id == CheckId.JdbcConnectionLeak) {
+      note(state, "LeakGuard skipped method " + methodName(tree) + ": " + result.skipped());
+    }
+    for (Finding f : result.findings()) {
+      if (f.id() != id) {
+        continue;
+      }
+      JCTree at = (JCTree) f.site().position();
+      Description.Builder d =
+          buildDescription(position(at, positionOf(f, state)))
+              .setMessage(f.message());
+      TryWithResourcesFix.suggest(f, state).ifPresent(d::addFix);
+      state.reportMatch(d.build());
+    }
+    return Description.NO_MATCH;
+  }
+
+  private static boolean isEnabled(VisitorState state, CheckId id) {
+    return true;
+  }
+
+  private static int positionOf(Finding f, VisitorState state) {
+    JCTree t = (JCTree) f.site().position();
+    if (t instanceof JCTree.JCMethodInvocation mit && mit.meth instanceof JCTree.JCFieldAccess fa) {
+      int end = state.getEndPosition(fa);
+      if (end > 0) {
+        return end - fa.name.length();
+      }
+    }
+    return t.getStartPosition();
+  }
+
+  private static String methodName(MethodTree tree) {
+    var s = ASTHelpers.getSymbol(tree);
+    return s == null ? tree.getName().toString() : s.owner.getSimpleName() + "." + s.getSimpleName();
+  }
+
+  private static void note(VisitorState state, String message) {
+    Log.instance(state.context).note(new JCDiagnostic.Note("compiler", "proc.messager", message));
+  }
+
+  /** A position reported at the acquiring method's name, spanning the whole call. */
+  private static DiagnosticPosition position(JCTree tree, int preferred) {
+    return new DiagnosticPosition() {
+      @Override
+      public JCTree getTree() {
+        return tree;
+      }
+
+      @Override
+      public int getStartPosition() {
+        return tree.getStartPosition();
+      }
+
+      @Override
+      public int getPreferredPosition() {
+        return preferred;
+      }
+
+      @Override
+      public int getEndPosition(EndPosTable endPosTable) {
+        return tree.getEndPosition(endPosTable);
+      }
+    };
+  }
+}

@@ -1,0 +1,1050 @@
+package dev.leakguard.errorprone;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import dev.leakguard.core.analysis.Event;
+import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.GraphBuilder;
+import dev.leakguard.core.analysis.GraphBuilder.Label;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.Site;
+import dev.leakguard.core.analysis.ThrowInfo;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Lowers one javac method body (or lambda body) to LeakGuard events. Nested lambdas are collected
+ * for analysis as bodies of their own; nested and anonymous classes are matched by Error Prone
+ * separately.
+ */
+final class Lowering {
+  /** Marker returned by {@link #expr} for the {@code null} literal. */
+  static final String NULL_LITERAL = "#null-literal";
+
+  private static final Set<String> COLLECTION_ADDERS =
+      Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
+
+  private final Facts facts;
+  private final UnitContext unit;
+  private final CompilationUnitTree cu;
+  private final Symbol.ClassSymbol enclosingClass;
+  private GraphBuilder b;
+  private final Map<Symbol, String> names = new HashMap<>();
+  private final Set<String> used = new HashSet<>();
+  private final List<String> temps = new ArrayList<>();
+  private int tempCount;
+  private final Deque<Target> targets = new ArrayDeque<>();
+  private String pendingLabel;
+  final List<LambdaExpressionTree> lambdas = new ArrayList<>();
+
+  /** A break/continue target. */
+  private record Target(Tree tree, String label, Label breakLabel, Label continueLabel) {}
+
+  Lowering(Facts facts, UnitContext unit, CompilationUnitTree cu, Symbol.ClassSymbol enclosingClass) {
+    this.facts = facts;
+    this.unit = unit;
+    this.cu = cu;
+    this.enclosingClass = enclosingClass;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  EventGraph method(MethodTree m, List<String> paramVarsOut) {
+    b = new GraphBuilder(m.getName().toString(), facts::isSubtype);
+    for (VariableTree p : m.getParameters()) {
+      VarSymbol s = ASTHelpers.getSymbol(p);
+      String v = declare(s);
+      if (paramVarsOut != null) {
+        paramVarsOut.add(s != null && !s.type.isPrimitive() ? v : null);
+      }
+    }
+    statement(m.getBody());
+    return b.build(endLine(m.getBody()));
+  }
+
+  EventGraph lambda(LambdaExpressionTree l) {
+    b = new GraphBuilder("lambda@" + line(l), facts::isSubtype);
+    for (VariableTree p : l.getParameters()) {
+      declare(ASTHelpers.getSymbol(p));
+    }
+    Tree body = l.getBody();
+    if (body instanceof BlockTree block) {
+      statement(block);
+      return b.build(endLine(block));
+    }
+    String v = expr((ExpressionTree) body, null);
+    b.returnFrom(tracked(v), line(body));
+    return b.build(line(body));
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  int line(Tree t) {
+    return (int) cu.getLineMap().getLineNumber(((JCTree) t).getStartPosition());
+  }
+
+  private int endLine(Tree t) {
+    int end = facts.state.getEndPosition(t);
+    if (end <= 0) {
+      return line(t);
+    }
+    return (int) cu.getLineMap().getLineNumber(Math.max(0, end - 1));
+  }
+
+  /** Position of the acquiring method's name (where findings are reported). */
+  int namePosition(Tree call) {
+    if (call instanceof MethodInvocationTree mit) {
+      ExpressionTree sel = mit.getMethodSelect();
+      if (sel instanceof MemberSelectTree ms) {
+        int end = facts.state.getEndPosition(ms);
+        if (end > 0) {
+          return end - ms.getIdentifier().length();
+        }
+      }
+      return ((JCTree) sel).getStartPosition();
+    }
+    return ((JCTree) call).getStartPosition();
+  }
+
+  // ---------------------------------------------------------------- variables
+
+  private String declare(Symbol s) {
+    if (s == null) {
+      return "?unnamed" + (tempCount++);
+    }
+    String base = s.getSimpleName().toString();
+    String n = base;
+    int i = 1;
+    while (used.contains(n)) {
+      n = base + "~" + (i++);
+    }
+    used.add(n);
+    names.put(s, n);
+    return n;
+  }
+
+  private String local(Symbol s) {
+    return s == null ? null : names.get(s);
+  }
+
+  private String temp() {
+    String t = "$t" + (tempCount++);
+    temps.add(t);
+    return t;
+  }
+
+  private void killTemps() {
+    if (temps.isEmpty()) {
+      return;
+    }
+    if (b.reachable()) {
+      for (String t : temps) {
+        b.emit(new Event.AssignUnknown(t, true), 0);
+      }
+    }
+    temps.clear();
+  }
+
+  private static String tracked(String v) {
+    return v == null || NULL_LITERAL.equals(v) ? null : v;
+  }
+
+  /** {@code var = value}, with the events that keep aliases and null right. */
+  private void bind(String var, String value, int line) {
+    if (NULL_LITERAL.equals(value)) {
+      b.emit(new Event.AssignNull(var), line);
+    } else if (value == null) {
+      b.emit(new Event.AssignUnknown(var, false), line);
+    } else if (!value.equals(var)) {
+      b.emit(new Event.Assign(var, value), line);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  void statement(StatementTree s) {
+    if (s == null) {
+      return;
+    }
+    if (s instanceof BlockTree block) {
+      for (StatementTree st : block.getStatements()) {
+        statement(st);
+      }
+    } else if (s instanceof VariableTree v) {
+      String var = declare(ASTHelpers.getSymbol(v));
+      if (v.getInitializer() != null) {
+        String val = expr(v.getInitializer(), var);
+        bind(var, val, line(v));
+      }
+      killTemps();
+    } else if (s instanceof ExpressionStatementTree es) {
+      expr(es.getExpression(), null);
+      killTemps();
+    } else if (s instanceof IfTree it) {
+      Label then = b.newLabel();
+      Label otherwise = b.newLabel();
+      Label end = b.newLabel();
+      condition(it.getCondition(), then, otherwise);
+      b.place(then);
+      statement(it.getThenStatement());
+      b.jump(end, null, 0);
+      b.place(otherwise);
+      statement(it.getElseStatement());
+      b.place(end);
+    } else if (s instanceof WhileLoopTree w) {
+      Label head = b.newLabel();
+      Label body = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      condition(w.getCondition(), body, exit);
+      b.place(body);
+      loopBody(s, w.getStatement(), exit, head);
+      b.jump(head, null, 0);
+      b.place(exit);
+    } else if (s instanceof DoWhileLoopTree d) {
+      Label head = b.newLabel();
+      Label cond = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      loopBody(s, d.getStatement(), exit, cond);
+      b.place(cond);
+      condition(d.getCondition(), head, exit);
+      b.place(exit);
+    } else if (s instanceof ForLoopTree f) {
+      for (StatementTree init : f.getInitializer()) {
+        statement(init);
+      }
+      Label head = b.newLabel();
+      Label body = b.newLabel();
+      Label update = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      if (f.getCondition() != null) {
+        condition(f.getCondition(), body, exit);
+      } else {
+        b.jump(body, null, 0);
+      }
+      b.place(body);
+      loopBody(s, f.getStatement(), exit, update);
+      b.place(update);
+      for (ExpressionStatementTree u : f.getUpdate()) {
+        expr(u.getExpression(), null);
+        killTemps();
+      }
+      b.jump(head, null, 0);
+      b.place(exit);
+    } else if (s instanceof EnhancedForLoopTree ef) {
+      String coll = tracked(expr(ef.getExpression(), null));
+      killTemps();
+      if (coll != null) {
+        // keep the collection alive across the loop under a name of its own
+        String keep = "$each" + (tempCount++);
+        b.emit(new Event.Assign(keep, coll), line(ef));
+        coll = keep;
+      }
+      String var = declare(ASTHelpers.getSymbol(ef.getVariable()));
+      Label head = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      b.branch(exit);
+      if (coll != null) {
+        b.emit(new Event.ElementsOf(var, coll), line(ef));
+      } else {
+        b.emit(new Event.AssignUnknown(var, false), line(ef));
+      }
+      loopBody(s, ef.getStatement(), exit, head);
+      b.jump(head, null, 0);
+      b.place(exit);
+    } else if (s instanceof LabeledStatementTree ls) {
+      StatementTree inner = ls.getStatement();
+      if (isLoop(inner) || inner instanceof SwitchTree) {
+        pendingLabel = ls.getLabel().toString();
+        statement(inner);
+      } else {
+        Label end = b.newLabel();
+        targets.push(new Target(ls, ls.getLabel().toString(), end, null));
+        statement(inner);
+        targets.pop();
+        b.jump(end, null, 0);
+        b.place(end);
+      }
+    } else if (s instanceof SwitchTree sw) {
+      switchCases(sw.getExpression(), sw.getCases(), s);
+    } else if (s instanceof TryTree t) {
+      tryStatement(t);
+    } else if (s instanceof ReturnTree r) {
+      String v = r.getExpression() == null ? null : tracked(expr(r.getExpression(), null));
+      b.returnFrom(v, line(r));
+      temps.clear();
+    } else if (s instanceof ThrowTree th) {
+      expr(th.getExpression(), null);
+      killTemps();
+      Type t = ASTHelpers.getType(th.getExpression());
+      String type = t == null ? "java.lang.Throwable" : facts.name(t);
+      b.throwException(line(th), new ThrowInfo(null, type, line(th), false), List.of(type));
+    } else if (s instanceof BreakTree br) {
+      Target t = find(br.getLabel() == null ? null : br.getLabel().toString(), false);
+      if (t != null) {
+        b.jump(t.breakLabel, "after the break at line " + line(br), line(br));
+      }
+    } else if (s instanceof ContinueTree c) {
+      Target t = find(c.getLabel() == null ? null : c.getLabel().toString(), true);
+      if (t != null) {
+        b.jump(t.continueLabel, "after the continue at line " + line(c), line(c));
+      }
+    } else if (s instanceof YieldTree y) {
+      expr(y.getValue(), null);
+      killTemps();
+      Target t = find(null, false);
+      if (t != null) {
+        b.jump(t.breakLabel, null, line(y));
+      }
+    } else if (s instanceof SynchronizedTree sy) {
+      expr(sy.getExpression(), null);
+      killTemps();
+      statement(sy.getBlock());
+    } else if (s instanceof ClassTree) {
+      // a local class: its methods are analysed on their own
+    } else {
+      // assert, empty statement, ...: nothing that acquires or releases
+    }
+  }
+
+  private static boolean isLoop(Tree t) {
+    return t instanceof WhileLoopTree
+        || t instanceof DoWhileLoopTree
+        || t instanceof ForLoopTree
+        || t instanceof EnhancedForLoopTree;
+  }
+
+  private void loopBody(Tree loop, StatementTree body, Label exit, Label cont) {
+    String label = pendingLabel;
+    pendingLabel = null;
+    targets.push(new Target(loop, label, exit, cont));
+    statement(body);
+    targets.pop();
+  }
+
+  private Target find(String label, boolean forContinue) {
+    for (Target t : targets) {
+      if (label != null) {
+        if (label.equals(t.label) && (!forContinue || t.continueLabel != null)) {
+          return t;
+        }
+      } else if (forContinue) {
+        if (t.continueLabel != null) {
+          return t;
+        }
+      } else if (!(t.tree instanceof LabeledStatementTree)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private void switchCases(ExpressionTree selector, List<? extends CaseTree> cases, Tree owner) {
+    String label = pendingLabel;
+    pendingLabel = null;
+    expr(selector, null);
+    killTemps();
+    Label end = b.newLabel();
+    List<Label> labels = new ArrayList<>();
+    boolean hasDefault = false;
+    for (CaseTree c : cases) {
+      Label l = b.newLabel();
+      labels.add(l);
+      b.branch(l);
+      hasDefault |= c.getExpressions().isEmpty();
+    }
+    if (hasDefault) {
+      b.jump(labels.get(labels.size() - 1), null, 0);
+    } else {
+      b.jump(end, null, 0);
+    }
+    targets.push(new Target(owner, label, end, null));
+    for (int i = 0; i < cases.size(); i++) {
+      CaseTree c = cases.get(i);
+      // a default case was jumped to above only once: place it in source order
+      b.place(labels.get(i));
+      if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+        Tree body = c.getBody();
+        if (body instanceof StatementTree st) {
+          statement(st);
+        } else if (body instanceof ExpressionTree e) {
+          expr(e, null);
+          killTemps();
+        }
+        b.jump(end, null, 0);
+      } else if (c.getStatements() != null) {
+        for (StatementTree st : c.getStatements()) {
+          statement(st);
+        }
+      }
+    }
+    targets.pop();
+    b.jump(end, null, 0);
+    b.place(end);
+  }
+
+  private void tryStatement(TryTree t) {
+    List<GraphBuilder.Catch> catches = new ArrayList<>();
+    for (CatchTree c : t.getCatches()) {
+      List<String> types = new ArrayList<>();
+      Tree typeTree = c.getParameter().getType();
+      if (typeTree instanceof UnionTypeTree u) {
+        for (Tree alt : u.getTypeAlternatives()) {
+          types.add(facts.name(ASTHelpers.getType(alt)));
+        }
+      } else {
+        types.add(facts.name(ASTHelpers.getType(typeTree)));
+      }
+      catches.add(
+          new GraphBuilder.Catch(
+              types,
+              () -> {
+                String v = declare(ASTHelpers.getSymbol(c.getParameter()));
+                b.emit(new Event.AssignUnknown(v, false), line(c));
+                statement(c.getBlock());
+              }));
+    }
+    Runnable fin = t.getFinallyBlock() == null ? null : () -> statement(t.getFinallyBlock());
+    List<? extends Tree> resources = t.getResources();
+    b.tryStatement(() -> resources(resources, 0, t.getBlock()), catches, fin);
+  }
+
+  private void resources(List<? extends Tree> res, int i, BlockTree block) {
+    if (i == res.size()) {
+      statement(block);
+      return;
+    }
+    Tree r = res.get(i);
+    String var;
+    if (r instanceof VariableTree vt) {
+      var = declare(ASTHelpers.getSymbol(vt));
+      bind(var, expr(vt.getInitializer(), var), line(vt));
+      killTemps();
+    } else {
+      var = tracked(expr((ExpressionTree) r, null));
+      if (var != null && var.startsWith("$t")) {
+        String keep = "$res" + (tempCount++);
+        b.emit(new Event.Assign(keep, var), line(r));
+        var = keep;
+      }
+      killTemps();
+    }
+    if (var == null) {
+      resources(res, i + 1, block);
+      return;
+    }
+    String closed = var;
+    int line = line(r);
+    b.tryStatement(
+        () -> resources(res, i + 1, block),
+        List.of(),
+        () -> b.emit(new Event.Release(closed), line));
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  /** Lowers a condition so that control continues at {@code onTrue} or {@code onFalse}. */
+  private void condition(ExpressionTree c, Label onTrue, Label onFalse) {
+    c = ASTHelpers.stripParentheses(c);
+    if (c instanceof BinaryTree bt) {
+      switch (bt.getKind()) {
+        case CONDITIONAL_AND -> {
+          Label mid = b.newLabel();
+          condition(bt.getLeftOperand(), mid, onFalse);
+          b.place(mid);
+          condition(bt.getRightOperand(), onTrue, onFalse);
+          return;
+        }
+        case CONDITIONAL_OR -> {
+          Label mid = b.newLabel();
+          condition(bt.getLeftOperand(), onTrue, mid);
+          b.place(mid);
+          condition(bt.getRightOperand(), onTrue, onFalse);
+          return;
+        }
+        case NOT_EQUAL_TO, EQUAL_TO -> {
+          String v = nullTested(bt.getLeftOperand(), bt.getRightOperand());
+          if (v != null) {
+            boolean eq = bt.getKind() == Tree.Kind.EQUAL_TO;
+            nullBranch(v, eq ? onTrue : onFalse, eq ? onFalse : onTrue);
+            return;
+          }
+        }
+        default -> {}
+      }
+    }
+    if (c instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      condition(u.getExpression(), onFalse, onTrue);
+      return;
+    }
+    if (c instanceof MethodInvocationTree mit && mit.getArguments().size() == 1) {
+      MethodSymbol m = ASTHelpers.getSymbol(mit);
+      if (m != null && m.enclClass().getQualifiedName().contentEquals("java.util.Objects")) {
+        String v = localOf(mit.getArguments().get(0));
+        if (v != null && m.getSimpleName().contentEquals("nonNull")) {
+          nullBranch(v, onFalse, onTrue);
+          return;
+        }
+        if (v != null && m.getSimpleName().contentEquals("isNull")) {
+          nullBranch(v, onTrue, onFalse);
+          return;
+        }
+      }
+    }
+    if (c instanceof InstanceOfTree io) {
+      String v = localOf(io.getExpression());
+      if (v != null) {
+        Label nonNull = b.newLabel();
+        b.branchOnNonNull(v, nonNull);
+        b.jump(onFalse, null, 0);
+        b.place(nonNull);
+        b.branch(onFalse);
+        b.jump(onTrue, null, 0);
+        return;
+      }
+    }
+    if (c instanceof LiteralTree lit && lit.getValue() instanceof Boolean bool) {
+      b.jump(bool ? onTrue : onFalse, null, 0);
+      return;
+    }
+    expr(c, null);
+    killTemps();
+    b.branch(onTrue);
+    b.jump(onFalse, null, 0);
+  }
+
+  private void nullBranch(String var, Label ifNull, Label ifNonNull) {
+    b.branchOnNull(var, ifNull);
+    b.jump(ifNonNull, null, 0);
+  }
+
+  private String nullTested(ExpressionTree l, ExpressionTree r) {
+    if (isNullLiteral(r)) {
+      return localOf(l);
+    }
+    if (isNullLiteral(l)) {
+      return localOf(r);
+    }
+    return null;
+  }
+
+  private static boolean isNullLiteral(ExpressionTree t) {
+    return ASTHelpers.stripParentheses(t).getKind() == Tree.Kind.NULL_LITERAL;
+  }
+
+  private String localOf(ExpressionTree t) {
+    t = ASTHelpers.stripParentheses(t);
+    if (t instanceof IdentifierTree) {
+      return local(ASTHelpers.getSymbol(t));
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  /**
+   * Lowers an expression in evaluation order; returns the variable that holds its value if that
+   * value may be a tracked resource, {@link #NULL_LITERAL}, or null.
+   *
+   * @param into the local variable the value is assigned to, or null: an acquisition then binds it
+   *     directly, so that messages name the variable
+   */
+  String expr(ExpressionTree e, String into) {
+    if (e == null) {
+      return null;
+    }
+    if (e instanceof ParenthesizedTree p) {
+      return expr(p.getExpression(), into);
+    }
+    if (e instanceof TypeCastTree tc) {
+      return expr(tc.getExpression(), into);
+    }
+    if (e instanceof LiteralTree) {
+      return e.getKind() == Tree.Kind.NULL_LITERAL ? NULL_LITERAL : null;
+    }
+    if (e instanceof IdentifierTree id) {
+      Symbol s = ASTHelpers.getSymbol(id);
+      String v = local(s);
+      if (v != null) {
+        return v;
+      }
+      return fieldRead(s, id);
+    }
+    if (e instanceof MemberSelectTree ms) {
+      Symbol s = ASTHelpers.getSymbol(ms);
+      if (s != null && s.getKind() == ElementKind.FIELD) {
+        if (!isTypeOrPackage(ms.getExpression())) {
+          expr(ms.getExpression(), null);
+        }
+        return fieldRead(s, ms);
+      }
+      if (s == null || !isTypeOrPackage(ms.getExpression())) {
+        expr(ms.getExpression(), null);
+      }
+      return null;
+    }
+    if (e instanceof MethodInvocationTree mit) {
+      return call(mit, into);
+    }
+    if (e instanceof NewClassTree nc) {
+      return newClass(nc, into);
+    }
+    if (e instanceof AssignmentTree as) {
+      return assignment(as);
+    }
+    if (e instanceof CompoundAssignmentTree ca) {
+      expr(ca.getVariable(), null);
+      expr(ca.getExpression(), null);
+      return null;
+    }
+    if (e instanceof UnaryTree u) {
+      expr(u.getExpression(), null);
+      return null;
+    }
+    if (e instanceof BinaryTree bt) {
+      if (bt.getKind() == Tree.Kind.CONDITIONAL_AND || bt.getKind() == Tree.Kind.CONDITIONAL_OR) {
+        Label t = b.newLabel();
+        Label f = b.newLabel();
+        Label end = b.newLabel();
+        condition(bt, t, f);
+        b.place(t);
+        b.jump(end, null, 0);
+        b.place(f);
+        b.place(end);
+        return null;
+      }
+      expr(bt.getLeftOperand(), null);
+      expr(bt.getRightOperand(), null);
+      return null;
+    }
+    if (e instanceof ConditionalExpressionTree ce) {
+      String t = into != null ? into : temp();
+      Label then = b.newLabel();
+      Label otherwise = b.newLabel();
+      Label end = b.newLabel();
+      condition(ce.getCondition(), then, otherwise);
+      b.place(then);
+      bind(t, expr(ce.getTrueExpression(), t), line(ce));
+      b.jump(end, null, 0);
+      b.place(otherwise);
+      bind(t, expr(ce.getFalseExpression(), t), line(ce));
+      b.place(end);
+      return t;
+    }
+    if (e instanceof InstanceOfTree io) {
+      expr(io.getExpression(), null);
+      return null;
+    }
+    if (e instanceof LambdaExpressionTree l) {
+      lambdas.add(l);
+      captures(l.getBody());
+      return null;
+    }
+    if (e instanceof NewArrayTree na) {
+      if (na.getDimensions() != null) {
+        for (ExpressionTree d : na.getDimensions()) {
+          expr(d, null);
+        }
+      }
+      if (na.getInitializers() != null) {
+        for (ExpressionTree i : na.getInitializers()) {
+          String v = tracked(expr(i, null));
+          if (v != null) {
+            b.emit(new Event.Transfer(v), line(i)); // escapes into an array
+          }
+        }
+      }
+      return null;
+    }
+    if (e instanceof SwitchExpressionTree sw) {
+      switchCases(sw.getExpression(), sw.getCases(), sw);
+      return null;
+    }
+    if (e instanceof com.sun.source.tree.ArrayAccessTree aa) {
+      expr(aa.getExpression(), null);
+      expr(aa.getIndex(), null);
+      return null;
+    }
+    return null; // member references, class literals, ...
+  }
+
+  private boolean isTypeOrPackage(ExpressionTree t) {
+    Symbol s = ASTHelpers.getSymbol(t);
+    return s instanceof Symbol.TypeSymbol || s instanceof Symbol.PackageSymbol;
+  }
+
+  private String fieldRead(Symbol s, Tree at) {
+    if (s == null || s.getKind() != ElementKind.FIELD || s.type == null || s.type.isPrimitive()) {
+      return null;
+    }
+    if (facts.kindOf(s.type) == null && !facts.isAutoCloseable(s.type)) {
+      return null;
+    }
+    String t = temp();
+    b.emit(new Event.AssignOpaque(t, "field:" + s.getSimpleName()), line(at));
+    return t;
+  }
+
+  /** Captured resource variables of a lambda or anonymous class escape to it. */
+  private void captures(Tree body) {
+    Set<String> captured = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        String v = local(ASTHelpers.getSymbol(node));
+        if (v != null) {
+          captured.add(v);
+        }
+        return null;
+      }
+    }.scan(body, null);
+    for (String v : captured) {
+      b.emit(new Event.Transfer(v), line(body));
+    }
+  }
+
+  private String assignment(AssignmentTree as) {
+    ExpressionTree lhs = ASTHelpers.stripParentheses(as.getVariable());
+    Symbol s = ASTHelpers.getSymbol(lhs);
+    String var = local(s);
+    if (var != null) {
+      String v = expr(as.getExpression(), var);
+      bind(var, v, line(as));
+      return var;
+    }
+    if (lhs instanceof MemberSelectTree ms && !isTypeOrPackage(ms.getExpression())) {
+      expr(ms.getExpression(), null);
+    } else if (lhs instanceof com.sun.source.tree.ArrayAccessTree aa) {
+      expr(aa.getExpression(), null);
+      expr(aa.getIndex(), null);
+    }
+    String v = tracked(expr(as.getExpression(), null));
+    if (v == null) {
+      return null;
+    }
+    if (s != null && s.getKind() == ElementKind.FIELD && isOwnField(lhs, s)) {
+      b.emit(
+          new Event.StoreField(
+              v, s.getSimpleName().toString(), unit.closesField(s.owner, s.getSimpleName().toString())),
+          line(as));
+    } else {
+      b.emit(new Event.Transfer(v), line(as));
+    }
+    return v;
+  }
+
+  private boolean isOwnField(ExpressionTree lhs, Symbol field) {
+    if (!(field.owner instanceof Symbol.ClassSymbol owner)) {
+      return false;
+    }
+    if (enclosingClass == null || !enclosingClass.isSubClass(owner, facts.types)) {
+      return false;
+    }
+    if (lhs instanceof IdentifierTree) {
+      return true;
+    }
+    if (lhs instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      return q instanceof IdentifierTree id
+          && (id.getName().contentEquals("this") || isTypeOrPackage(q));
+    }
+    return false;
+  }
+
+  private String call(MethodInvocationTree mit, String into) {
+    MethodSymbol sym = ASTHelpers.getSymbol(mit);
+    ExpressionTree sel = mit.getMethodSelect();
+    String recv = null;
+    boolean thisCall = true;
+    if (sel instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      boolean isThis = q instanceof IdentifierTree id
+          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+      thisCall = isThis || isTypeOrPackage(q);
+      if (!thisCall) {
+        recv = tracked(expr(q, null));
+        if (recv != null && recv.equals(into)) {
+          // x = x.foo(): keep the receiver under its own name while x is rebound
+          String keep = temp();
+          b.emit(new Event.Assign(keep, recv), line(mit));
+          recv = keep;
+        }
+      }
+    }
+    List<String> args = new ArrayList<>();
+    for (ExpressionTree a : mit.getArguments()) {
+      args.add(tracked(expr(a, null)));
+    }
+    if (sym == null) {
+      return null;
+    }
+    return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel));
+  }
+
+  private static ExpressionTree receiverTree(ExpressionTree sel) {
+    return sel instanceof MemberSelectTree ms ? ms.getExpression() : null;
+  }
+
+  private String newClass(NewClassTree nc, String into) {
+    if (nc.getEnclosingExpression() != null) {
+      expr(nc.getEnclosingExpression(), null);
+    }
+    List<String> args = new ArrayList<>();
+    for (ExpressionTree a : nc.getArguments()) {
+      args.add(tracked(expr(a, null)));
+    }
+    if (nc.getClassBody() != null) {
+      captures(nc.getClassBody());
+    }
+    MethodSymbol sym = ASTHelpers.getSymbol(nc);
+    if (sym == null) {
+      return null;
+    }
+    return effects(sym, nc, null, args, into, null);
+  }
+
+  /** The effects of one call, after its receiver and arguments were evaluated. */
+  private String effects(
+      MethodSymbol sym, Tree call, String recv, List<String> args, String into, ExpressionTree recvTree) {
+    int line = line(call);
+    List<String> thrown = facts.checkedThrows(sym);
+    String name = sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString();
+    List<MethodRule> rules = facts.rules(sym);
+    Set<AnnotationRole> roles = facts.roles(sym);
+    MethodSummary summary = rules.isEmpty() ? unit.summary(sym) : null;
+    boolean threw = false;
+    String result = null;
+    boolean resultDecided = false;
+
+    // releases and transfers of arguments
+    List<String> releases = new ArrayList<>();
+    List<String> transfers = new ArrayList<>();
+    String wrapped = null;
+    boolean quietRelease = false;
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Release rel) {
+        for (int i : rel.args()) {
+          addIfTracked(releases, i == MethodRule.RECEIVER ? recv : arg(args, sym, i));
+        }
+        quietRelease |= rel.quiet();
+      } else if (r instanceof MethodRule.Transfer tr) {
+        for (int i : tr.args()) {
+          addIfTracked(transfers, i == MethodRule.RECEIVER ? recv : arg(args, sym, i));
+        }
+      } else if (r instanceof MethodRule.Wrap w) {
+        wrapped = w.arg() == MethodRule.RECEIVER ? recv : arg(args, sym, w.arg());
+        resultDecided = true;
+      }
+    }
+    List<VarSymbol> params = sym.getParameters();
+    boolean closeableConstructor = sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type);
+    for (int i = 0; i < args.size(); i++) {
+      int p = Math.min(i, params.size() - 1);
+      if (p < 0 || args.get(i) == null) {
+        continue;
+      }
+      Set<AnnotationRole> pr = facts.roles(params.get(p));
+      if (pr.contains(AnnotationRole.PARAM_RELEASED)) {
+        releases.add(args.get(i));
+      } else if (pr.contains(AnnotationRole.PARAM_OWNED)) {
+        transfers.add(args.get(i));
+      } else if (pr.contains(AnnotationRole.PARAM_WRAPPED)) {
+        wrapped = args.get(i);
+        resultDecided = true;
+      } else if (summary != null && summary.closesParams().contains(p)) {
+        releases.add(args.get(i));
+      } else if (summary != null && summary.ownsParams().contains(p) && !closeableConstructor) {
+        // (a closeable object constructed around a resource is tracked as a wrapper below)
+        transfers.add(args.get(i));
+      }
+    }
+    // local collections keep what is added; other collections take it away
+    if (recvTree != null
+        && COLLECTION_ADDERS.contains(sym.getSimpleName().toString())
+        && facts.isCollection(ASTHelpers.getType(recvTree))) {
+      String coll = localOf(recvTree);
+      for (String a : args) {
+        if (a == null) {
+          continue;
+        }
+        if (coll != null) {
+          b.emit(new Event.AddTo(coll, a), line);
+        } else {
+          transfers.add(a);
+        }
+      }
+    }
+    for (String v : releases) {
+      if (!threw && !thrown.isEmpty() && !quietRelease) {
+        b.emitThrowing(
+            new Event.Release(v), line, new ThrowInfo(closeText(call, v), thrown.get(0), line, true), thrown);
+        threw = true;
+      } else {
+        b.emit(new Event.Release(v), line);
+      }
+    }
+    for (String v : transfers) {
+      b.emit(new Event.Transfer(v), line);
+    }
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.ResetChildren && recv != null) {
+        b.emit(new Event.ResetChildren(recv), line);
+      }
+    }
+
+    // the result
+    Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
+    ResourceKind kind = facts.kindOf(rt);
+    MethodRule.Acquire acquire = null;
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Acquire a) {
+        acquire = a;
+        resultDecided = true;
+      } else if (r instanceof MethodRule.Borrow br) {
+        resultDecided = true;
+        if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {
+          result = into != null ? into : temp();
+          b.emit(new Event.AssignParentOf(result, recv), line);
+        }
+      }
+    }
+    if (wrapped != null && acquire == null) {
+      result = into != null ? into : temp();
+      b.emit(new Event.Assign(result, wrapped), line);
+    } else if (!resultDecided && sym.isConstructor() && facts.isAutoCloseable(rt)) {
+      // an AutoCloseable wrapper constructed around a resource closes it when it is closed
+      for (String a : args) {
+        if (a != null) {
+          result = into != null ? into : temp();
+          b.emit(new Event.Assign(result, a), line);
+          resultDecided = true;
+          break;
+        }
+      }
+    }
+    if (acquire == null && !resultDecided && kind != null && !sym.isConstructor()) {
+      if (roles.contains(AnnotationRole.RETURNS_BORROWED)) {
+        resultDecided = true;
+      } else if (roles.contains(AnnotationRole.RETURNS_OWNED)) {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "@MustBeClosed");
+      } else if (summary != null && summary.returnsBorrowed()) {
+        resultDecided = true;
+      } else if (facts.model.isNotResource(facts.name(rt))) {
+        resultDecided = true;
+      } else {
+        // no model entry, no body we can see: the caller owns what it gets
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
+      }
+    }
+    if (acquire != null) {
+      ResourceKind k = kind != null ? kind : acquire.kind();
+      String parent =
+          switch (acquire.parent()) {
+            case RECEIVER -> recv;
+            case ARGUMENT -> arg(args, sym, acquire.parentArg());
+            case NONE -> null;
+          };
+      result = into != null ? into : temp();
+      Site site =
+          new Site(
+              "p" + namePosition(call),
+              k,
+              rt.tsym.getSimpleName().toString(),
+              Facts.display(sym),
+              into != null ? into.replaceAll("~\\d+$", "") : null,
+              (int) cu.getLineMap().getLineNumber(namePosition(call)),
+              call);
+      Event ev = new Event.Acquire(result, site, parent);
+      if (!threw && !thrown.isEmpty()) {
+        b.emitThrowing(ev, line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
+        threw = true;
+      } else {
+        b.emit(ev, line);
+      }
+    }
+    if (!threw && !thrown.isEmpty()) {
+      b.emitThrowing(new Event.Nop(), line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
+    }
+    return result;
+  }
+
+  private static void addIfTracked(List<String> out, String v) {
+    if (v != null) {
+      out.add(v);
+    }
+  }
+
+  private static String arg(List<String> args, MethodSymbol sym, int i) {
+    return i >= 0 && i < args.size() ? args.get(i) : null;
+  }
+
+  private String closeText(Tree call, String var) {
+    if (call instanceof MethodInvocationTree mit) {
+      String src = facts.state.getSourceForNode(mit);
+      if (src != null && src.length() <= 60 && !src.contains("\n")) {
+        return src;
+      }
+    }
+    return var + ".close()";
+  }
+}

@@ -1,0 +1,332 @@
+package dev.leakguard.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakguard.core.analysis.AnalysisResult;
+import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * What LeakGuard knows about one compilation unit: the bodies it can summarise, which fields each
+ * class closes in a close or lifecycle method, and the findings of each method (computed once and
+ * shared by all LeakGuard checks).
+ */
+final class UnitContext {
+  private static final Map<CompilationUnitTree, UnitContext> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final Set<String> LIFECYCLE_NAMES =
+      Set.of(
+          "close", "shutdown", "destroy", "dispose", "stop", "release", "cleanup", "cleanUp",
+          "tearDown", "terminate", "disconnect", "closeQuietly", "finalize", "free", "end");
+  private static final Set<String> LIFECYCLE_ANNOTATIONS =
+      Set.of("PreDestroy", "AfterEach", "AfterAll", "After", "AfterClass", "AfterMethod");
+
+  final Facts facts;
+  final CompilationUnitTree cu;
+  private final ResourceModel model;
+  private final Map<Symbol, MethodTree> bodies = new HashMap<>();
+  private final Map<Symbol, ClassTree> classes = new HashMap<>();
+  private final Map<Symbol, MethodSummary> summaries = new HashMap<>();
+  private final Set<Symbol> inProgress = new HashSet<>();
+  private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
+  private final Map<MethodTree, Result> results = new IdentityHashMap<>();
+
+  /** Findings of one method, or the reason it was not analysed. */
+  record Result(List<Finding> findings, String skipped) {}
+
+  private UnitContext(VisitorState state, ResourceModel model) {
+    this.cu = state.getPath().getCompilationUnit();
+    this.model = model;
+    this.facts = new Facts(state, model);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree m, Void unused) {
+        Symbol s = ASTHelpers.getSymbol(m);
+        if (s != null && m.getBody() != null) {
+          bodies.put(s, m);
+        }
+        return super.visitMethod(m, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        Symbol s = ASTHelpers.getSymbol(c);
+        if (s != null) {
+          classes.put(s, c);
+        }
+        return super.visitClass(c, null);
+      }
+    }.scan(cu, null);
+  }
+
+  static UnitContext of(VisitorState state, ResourceModel model) {
+    CompilationUnitTree cu = state.getPath().getCompilationUnit();
+    synchronized (CACHE) {
+      UnitContext c = CACHE.get(cu);
+      if (c == null || c.model != model) {
+        c = new UnitContext(state, model);
+        CACHE.put(cu, c);
+      }
+      return c;
+    }
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  Result analyze(MethodTree m) {
+    return results.computeIfAbsent(m, this::compute);
+  }
+
+  private Result compute(MethodTree m) {
+    if (m.getBody() == null || !mayAcquire(m)) {
+      return new Result(List.of(), null);
+    }
+    Symbol.ClassSymbol owner = enclosingClass(m);
+    List<Finding> out = new ArrayList<>();
+    Deque<LambdaExpressionTree> lambdas = new ArrayDeque<>();
+    Lowering low = new Lowering(facts, this, cu, owner);
+    EventGraph g = low.method(m, null);
+    lambdas.addAll(low.lambdas);
+    String skipped = collect(ObligationAnalysis.analyze(g, model::implicitClose), out, null);
+    while (!lambdas.isEmpty()) {
+      Lowering ll = new Lowering(facts, this, cu, owner);
+      EventGraph lg = ll.lambda(lambdas.poll());
+      lambdas.addAll(ll.lambdas);
+      skipped = collect(ObligationAnalysis.analyze(lg, model::implicitClose), out, skipped);
+    }
+    return new Result(out, skipped);
+  }
+
+  private static String collect(AnalysisResult r, List<Finding> out, String skipped) {
+    out.addAll(r.findings());
+    if (r.gaveUp()) {
+      return "it has more paths than LeakGuard explores (" + ObligationAnalysis.MAX_CONFIGS_PER_NODE
+          + " states at one point)";
+    }
+    return skipped;
+  }
+
+  private static Symbol.ClassSymbol enclosingClass(MethodTree m) {
+    MethodSymbol s = ASTHelpers.getSymbol(m);
+    return s == null ? null : s.enclClass();
+  }
+
+  /** Cheap pre-filter: does the body contain any call that can produce a resource? */
+  private boolean mayAcquire(MethodTree m) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (!found[0]) {
+          MethodSymbol s = ASTHelpers.getSymbol(node);
+          if (s != null && (facts.kindOf(s.getReturnType()) != null || acquiresByRule(s))) {
+            found[0] = true;
+            return null;
+          }
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        Type t = ASTHelpers.getType(node);
+        if (t != null && facts.kindOf(t) != null) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitNewClass(node, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null; // nested classes are matched on their own
+      }
+    }.scan(m.getBody(), null);
+    return found[0];
+  }
+
+  private boolean acquiresByRule(MethodSymbol s) {
+    for (MethodRule r : facts.rules(s)) {
+      if (r instanceof MethodRule.Acquire) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- summaries
+
+  /** Summary of a method whose body is in this unit, or null. */
+  MethodSummary summary(Symbol m) {
+    MethodTree tree = bodies.get(m);
+    if (tree == null) {
+      return null;
+    }
+    MethodSummary s = summaries.get(m);
+    if (s != null) {
+      return s;
+    }
+    if (!inProgress.add(m)) {
+      return MethodSummary.UNKNOWN; // recursion
+    }
+    try {
+      List<String> params = new ArrayList<>();
+      EventGraph g = new Lowering(facts, this, cu, enclosingClass(tree)).method(tree, params);
+      s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+    } finally {
+      inProgress.remove(m);
+    }
+    summaries.put(m, s);
+    return s;
+  }
+
+  // ---------------------------------------------------------------- owning fields
+
+  /** True if a close or lifecycle method of {@code owner} closes field {@code field}. */
+  boolean closesField(Symbol owner, String field) {
+    Set<String> closed = closedFields.computeIfAbsent(owner, this::fieldsClosedBy);
+    return closed.contains(field) || closed.contains("*");
+  }
+
+  private Set<String> fieldsClosedBy(Symbol owner) {
+    Set<String> out = new HashSet<>();
+    ClassTree ct = classes.get(owner);
+    if (ct == null) {
+      // a class we cannot see: assume it manages its fields
+      out.add("*");
+      return out;
+    }
+    for (Tree member : ct.getMembers()) {
+      if (member instanceof MethodTree m && m.getBody() != null && isLifecycle(m)) {
+        collectClosedFields(m, out);
+      }
+    }
+    return out;
+  }
+
+  private boolean isLifecycle(MethodTree m) {
+    if (LIFECYCLE_NAMES.contains(m.getName().toString())) {
+      return true;
+    }
+    Symbol s = ASTHelpers.getSymbol(m);
+    if (s == null) {
+      return false;
+    }
+    for (var a : s.getAnnotationMirrors()) {
+      if (LIFECYCLE_ANNOTATIONS.contains(a.getAnnotationType().asElement().getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void collectClosedFields(MethodTree m, Set<String> out) {
+    Map<Symbol, String> aliases = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree v, Void unused) {
+        String f = fieldName(v.getInitializer(), aliases);
+        if (f != null) {
+          aliases.put(ASTHelpers.getSymbol(v), f);
+        }
+        return super.visitVariable(v, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree mit, Void unused) {
+        MethodSymbol s = ASTHelpers.getSymbol(mit);
+        if (s != null) {
+          ExpressionTree sel = mit.getMethodSelect();
+          boolean releasesReceiver = false;
+          List<Integer> releasedArgs = new ArrayList<>();
+          for (MethodRule r : facts.rules(s)) {
+            if (r instanceof MethodRule.Release rel) {
+              for (int i : rel.args()) {
+                if (i == MethodRule.RECEIVER) {
+                  releasesReceiver = true;
+                } else {
+                  releasedArgs.add(i);
+                }
+              }
+            }
+          }
+          if (s.getSimpleName().contentEquals("close") && s.getParameters().isEmpty()) {
+            releasesReceiver = true;
+          }
+          if (releasesReceiver && sel instanceof MemberSelectTree ms) {
+            addIfField(fieldName(ms.getExpression(), aliases), out);
+          }
+          MethodSummary sum = summary(s);
+          for (int i = 0; i < mit.getArguments().size(); i++) {
+            int p = Math.min(i, s.getParameters().size() - 1);
+            boolean closes =
+                releasedArgs.contains(i)
+                    || (p >= 0 && facts.roles(s.getParameters().get(p)).contains(AnnotationRole.PARAM_RELEASED))
+                    || (sum != null && p >= 0 && sum.closesParams().contains(p));
+            if (closes) {
+              addIfField(fieldName(mit.getArguments().get(i), aliases), out);
+            }
+          }
+        }
+        return super.visitMethodInvocation(mit, null);
+      }
+    }.scan(m.getBody(), null);
+  }
+
+  private static void addIfField(String f, Set<String> out) {
+    if (f != null) {
+      out.add(f);
+    }
+  }
+
+  private static String fieldName(ExpressionTree e, Map<Symbol, String> aliases) {
+    if (e == null) {
+      return null;
+    }
+    e = ASTHelpers.stripParentheses(e);
+    Symbol s = ASTHelpers.getSymbol(e);
+    if (s == null) {
+      return null;
+    }
+    if (aliases.containsKey(s)) {
+      return aliases.get(s);
+    }
+    if (s.getKind() == javax.lang.model.element.ElementKind.FIELD
+        && (e instanceof IdentifierTree || e instanceof MemberSelectTree)) {
+      return s.getSimpleName().toString();
+    }
+    return null;
+  }
+}
