@@ -7,7 +7,6 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -93,7 +92,10 @@ final class TryWithResourcesFix {
       if (s == last) {
         fix.replace(s, "}");
       } else {
-        fix.delete(s);
+        // remove the statement with the line break before it
+        int index = stmts.indexOf(s);
+        int from = state.getEndPosition(stmts.get(index - 1));
+        fix.replace(from, state.getEndPosition(s), "");
       }
     }
     if (!closes.contains(last)) {
@@ -170,10 +172,5 @@ final class TryWithResourcesFix {
       }
     }.scan(new TreePath(new TreePath(state.getPath().getCompilationUnit()), method), null);
     return ok[0];
-  }
-
-  @SuppressWarnings("unused")
-  private static boolean isExpression(Tree t) {
-    return t instanceof ExpressionTree;
   }
 }

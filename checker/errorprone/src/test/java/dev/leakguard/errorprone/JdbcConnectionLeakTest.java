@@ -1,0 +1,359 @@
+package dev.leakguard.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Error Prone front-end: messages, near misses, options, suppression and the fix. */
+class JdbcConnectionLeakTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(JdbcConnectionLeak.class, getClass());
+
+  @Nested
+  class Identification {
+    @Test
+    void namesTheThrowingCall() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  int count(DataSource ds) throws SQLException {",
+              "    // BUG: Diagnostic contains: Connection 'c' acquired by DataSource.getConnection()"
+                  + " is not closed when createStatement throws SQLException at line 7; open it in a"
+                  + " try-with-resources header",
+              "    Connection c = ds.getConnection();",
+              "    Statement s = c.createStatement();",
+              "    ResultSet rs = s.executeQuery(\"select 1\");",
+              "    rs.close(); s.close(); c.close();",
+              "    return 1;",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void earlyReturnBeforeClose() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  boolean ping(DataSource ds, boolean quick) throws SQLException {",
+              "    // BUG: Diagnostic contains: is not closed on the return at line 7",
+              "    Connection c = ds.getConnection();",
+              "    if (quick) return true;",
+              "    try { return c.isValid(1); } finally { c.close(); }",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void unboundTemporary() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void touch(DataSource ds) throws SQLException {",
+              "    // BUG: Diagnostic contains: Connection acquired by DataSource.getConnection() is"
+                  + " never closed",
+              "    try (PreparedStatement ps = ds.getConnection().prepareStatement(\"update t set x=1\")) {",
+              "      ps.executeUpdate();",
+              "    }",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
+    void unknownMethodReturningConnectionIsOwned() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "interface Source { Connection open() throws SQLException; }",
+              "class Dao {",
+              "  void run(Source s) throws SQLException {",
+              "    // BUG: Diagnostic contains: acquired by Source.open()",
+              "    Connection c = s.open();",
+              "    c.setAutoCommit(false);",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class NearMisses {
+    @Test
+    void nullGuardedFinally() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void run(DataSource ds) throws SQLException {",
+              "    Connection c = null;",
+              "    try {",
+              "      c = ds.getConnection();",
+              "      c.setAutoCommit(false);",
+              "    } finally {",
+              "      if (c != null) c.close();",
+              "    }",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void java9TryWithExistingVariable() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void run(DataSource ds) throws SQLException {",
+              "    Connection c = ds.getConnection();",
+              "    try (c) { c.setAutoCommit(false); }",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void factoryReturnsAndGetterIsBorrowed() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  private final Connection shared;",
+              "  Dao(Connection shared) { this.shared = shared; }",
+              "  Connection open(DataSource ds) throws SQLException { return ds.getConnection(); }",
+              "  Connection shared() { return shared; }",
+              "  void use() throws SQLException { shared().setAutoCommit(false); }",
+              "  void close() throws SQLException { shared.close(); }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void helperInSameFileClosesParameter() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  static void closeQuietly(AutoCloseable c) {",
+              "    if (c == null) return;",
+              "    try { c.close(); } catch (Exception ignored) { }",
+              "  }",
+              "  void run(DataSource ds) throws SQLException {",
+              "    Connection c = null;",
+              "    try { c = ds.getConnection(); c.setAutoCommit(false); }",
+              "    finally { closeQuietly(c); }",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Options {
+    @TempDir Path dir;
+
+    private static final String[] POOL_SOURCE = {
+      "package com.acme;",
+      "import java.sql.*;",
+      "import javax.sql.DataSource;",
+      "class Pool {",
+      "  static native void giveBack(Connection c);",
+      "  void run(DataSource ds) throws SQLException {",
+      "    Connection c = ds.getConnection();",
+      "    giveBack(c);",
+      "  }",
+      "}"
+    };
+
+    @Test
+    void userModelFileAddsAReleasingHelper() throws Exception {
+      Path model = dir.resolve("pool.model");
+      Files.writeString(model, "section pool https://example.invalid/pool\nrelease com.acme.Pool.giveBack(java.sql.Connection) arg 0 quiet\n");
+      Path src = dir.resolve("Pool.java");
+      Files.write(src, List.of(POOL_SOURCE));
+      EpCompiler.Result without = EpCompiler.compile(List.of(src), List.of());
+      assertTrue(without.findings().stream().anyMatch(f -> f.id().equals("JdbcConnectionLeak")));
+      EpCompiler.Result with =
+          EpCompiler.compile(List.of(src), List.of("-XepOpt:LeakGuard:ModelFile=" + model));
+      assertTrue(with.success(), String.join("\n", with.otherDiagnostics()));
+      assertTrue(with.findings().isEmpty(), with.findings().toString());
+    }
+
+    @Test
+    void malformedModelFileIsAClearErrorNamingFileAndLine() throws Exception {
+      Path model = dir.resolve("bad.model");
+      Files.writeString(model, "# my model\nacquire com.acme.Db.open() conection\n");
+      Path src = dir.resolve("Pool.java");
+      Files.write(src, List.of(POOL_SOURCE));
+      EpCompiler.Result r =
+          EpCompiler.compile(List.of(src), List.of("-XepOpt:LeakGuard:ModelFile=" + model));
+      assertFalse(r.success());
+      String all = String.join("\n", r.otherDiagnostics());
+      assertTrue(all.contains("bad.model:2"), all);
+      assertTrue(all.contains("conection"), all);
+      // the checks still ran with the built-in model
+      assertTrue(r.findings().stream().anyMatch(f -> f.id().equals("JdbcConnectionLeak")));
+    }
+
+    @Test
+    void suppressWarningsWithTheId() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  @SuppressWarnings(\"JdbcConnectionLeak\")",
+              "  Connection keep(DataSource ds) throws SQLException {",
+              "    Connection c = ds.getConnection();",
+              "    c.setAutoCommit(false);",
+              "    return null;",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+  }
+
+  @Nested
+  class OddCode {
+    @Test
+    void labelsSwitchExpressionsLambdasAndAnonymousClassesDoNotBreakTheAnalysis() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import java.util.concurrent.Callable;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  int run(DataSource ds, int mode) throws Exception {",
+              "    outer:",
+              "    for (int i = 0; i < 3; i++) {",
+              "      try (Connection c = ds.getConnection()) {",
+              "        int v = switch (mode) { case 1 -> 1; case 2 -> { yield 2; } default -> 0; };",
+              "        if (v == 2) continue outer;",
+              "        if (v == 1) break outer;",
+              "      }",
+              "    }",
+              "    Callable<Integer> task = () -> {",
+              "      // BUG: Diagnostic contains: JdbcConnectionLeak",
+              "      Connection c = ds.getConnection();",
+              "      return c.getTransactionIsolation();",
+              "    };",
+              "    Runnable r = new Runnable() {",
+              "      @Override public void run() {",
+              "        try (Connection c = ds.getConnection()) { c.isValid(1); } catch (SQLException e) { }",
+              "      }",
+              "    };",
+              "    return task.call();",
+              "  }",
+              "}")
+          .doTest();
+    }
+  }
+
+  @Nested
+  class Fix {
+    private final BugCheckerRefactoringTestHelper refactoring =
+        BugCheckerRefactoringTestHelper.newInstance(JdbcConnectionLeak.class, JdbcConnectionLeakTest.class);
+
+    @Test
+    void convertsToTryWithResourcesAndDropsTheExplicitClose() {
+      refactoring
+          .addInputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  boolean valid(DataSource ds) throws SQLException {",
+              "    Connection c = ds.getConnection();",
+              "    boolean ok = c.isValid(1);",
+              "    c.close();",
+              "    return ok;",
+              "  }",
+              "}")
+          .addOutputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  boolean valid(DataSource ds) throws SQLException {",
+              "    try (Connection c = ds.getConnection()) {",
+              "    boolean ok = c.isValid(1);",
+              "    return ok;",
+              "    }",
+              "  }",
+              "}")
+          .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+    }
+
+    @Test
+    void theFixedCodeCompilesAndPassesTheCheck() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  boolean valid(DataSource ds) throws SQLException {",
+              "    try (Connection c = ds.getConnection()) {",
+              "    boolean ok = c.isValid(1);",
+              "    return ok;",
+              "    }",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void noFixWhenTheResourceIsReturnedOrTheMethodCannotThrowSqlException() {
+      refactoring
+          .addInputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void quiet(DataSource ds) {",
+              "    try {",
+              "      Connection c = ds.getConnection();",
+              "      c.setAutoCommit(false);",
+              "    } catch (SQLException e) { }",
+              "  }",
+              "}")
+          .expectUnchanged()
+          .doTest();
+    }
+  }
+}
