@@ -64,6 +64,13 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
               .setMessage(f.message());
       TryWithResourcesFix.suggest(f, state).ifPresent(d::addFix);
       state.reportMatch(d.build());
+      FindingSink.offer(
+          new FindingSink.Located(
+              state.getPath().getCompilationUnit().getSourceFile().toUri().getPath(),
+              f.line(),
+              f,
+              signature(tree),
+              String.valueOf(state.getSourceForNode(at))));
     }
     return Description.NO_MATCH;
   }
@@ -81,6 +88,11 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
       }
     }
     return t.getStartPosition();
+  }
+
+  private static String signature(MethodTree tree) {
+    var s = ASTHelpers.getSymbol(tree);
+    return s == null ? tree.getName().toString() : s.owner.getQualifiedName() + "." + s;
   }
 
   private static String methodName(MethodTree tree) {

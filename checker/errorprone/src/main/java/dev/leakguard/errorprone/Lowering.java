@@ -81,6 +81,11 @@ final class Lowering {
   private static final Set<String> COLLECTION_ADDERS =
       Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
 
+  private static final Set<String> COLLECTION_TAKERS =
+      Set.of(
+          "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
+          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take");
+
   private final Facts facts;
   private final UnitContext unit;
   private final CompilationUnitTree cu;
@@ -300,17 +305,26 @@ final class Lowering {
         coll = keep;
       }
       String var = declare(ASTHelpers.getSymbol(ef.getVariable()));
+      Label none = b.newLabel();
       Label head = b.newLabel();
+      Label next = b.newLabel();
       Label exit = b.newLabel();
+      b.branch(none); // the loop may run zero times, but not over a collection we saw filled
       b.place(head);
-      b.branch(exit);
       if (coll != null) {
         b.emit(new Event.ElementsOf(var, coll), line(ef));
       } else {
         b.emit(new Event.AssignUnknown(var, false), line(ef));
       }
-      loopBody(s, ef.getStatement(), exit, head);
+      loopBody(s, ef.getStatement(), exit, next);
+      b.place(next);
+      b.branch(exit);
       b.jump(head, null, 0);
+      b.place(none);
+      if (coll != null) {
+        b.emit(new Event.AssumeEmpty(coll, false), line(ef));
+      }
+      b.jump(exit, null, 0);
       b.place(exit);
     } else if (s instanceof LabeledStatementTree ls) {
       StatementTree inner = ls.getStatement();
@@ -549,6 +563,22 @@ final class Lowering {
           nullBranch(v, onTrue, onFalse);
           return;
         }
+      }
+    }
+    if (c instanceof MethodInvocationTree mit
+        && mit.getArguments().isEmpty()
+        && mit.getMethodSelect() instanceof MemberSelectTree ms
+        && ms.getIdentifier().contentEquals("isEmpty")
+        && facts.isCollection(ASTHelpers.getType(ms.getExpression()))) {
+      String coll = localOf(ms.getExpression());
+      if (coll != null) {
+        Label empty = b.newLabel();
+        b.branch(empty);
+        b.jump(onFalse, null, 0);
+        b.place(empty);
+        b.emit(new Event.AssumeEmpty(coll, true), line(c));
+        b.jump(onTrue, null, 0);
+        return;
       }
     }
     if (c instanceof InstanceOfTree io) {
@@ -916,6 +946,17 @@ final class Lowering {
       } else if (summary != null && summary.ownsParams().contains(p) && !closeableConstructor) {
         // (a closeable object constructed around a resource is tracked as a wrapper below)
         transfers.add(args.get(i));
+      }
+    }
+    // elements taken out of a local collection
+    if (recvTree != null
+        && COLLECTION_TAKERS.contains(sym.getSimpleName().toString())
+        && facts.isCollection(ASTHelpers.getType(recvTree))) {
+      String coll = localOf(recvTree);
+      if (coll != null) {
+        String t = into != null ? into : temp();
+        b.emit(new Event.ElementsOf(t, coll), line);
+        return t;
       }
     }
     // local collections keep what is added; other collections take it away

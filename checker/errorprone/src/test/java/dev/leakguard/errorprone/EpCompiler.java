@@ -20,14 +20,7 @@ import javax.tools.StandardJavaFileManager;
 
 /** Compiles real files with javac + Error Prone + the LeakGuard checks, in process. */
 final class EpCompiler {
-  static final List<Class<? extends BugChecker>> CHECKS =
-      List.of(
-          JdbcConnectionLeak.class,
-          JdbcStatementLeak.class,
-          JdbcResultSetLeak.class,
-          JdbcStatementLeftToConnectionClose.class,
-          JdbcCloseChain.class,
-          JdbcUnclosedOwningField.class);
+  static final List<Class<? extends BugChecker>> CHECKS = Checks.ALL;
 
   private static final Pattern ID = Pattern.compile("^\\[(\\w+)\\] (.*)", Pattern.DOTALL);
 

@@ -49,6 +49,15 @@ public sealed interface Event {
   /** {@code to = <an element of collection>} (for-each over a local collection). */
   record ElementsOf(String to, String collection) implements Event {}
 
+  /**
+   * The edge on which the local collection {@code collection} is known to be empty: with {@code
+   * removedAll}, its elements were taken out ({@code while (!q.isEmpty()) close(q.pop())}), so a
+   * configuration where it still holds an open resource is not on this edge; without, it never had
+   * any (a for-each loop that runs zero times), so a configuration where it holds any resource is
+   * not on this edge. Either way the collection holds nothing afterwards.
+   */
+  record AssumeEmpty(String collection, boolean removedAll) implements Event {}
+
   /** The edge on which {@code var == null}. */
   record AssumeNull(String var) implements Event {}
 

@@ -454,6 +454,15 @@ public final class ObligationAnalysis {
     } else if (e instanceof Event.ElementsOf eo) {
       Set<String> elems = s.instances(eo.collection());
       s.bind(eo.to(), elems.isEmpty() ? null : elems, LeakPath.Kind.REASSIGNED, eo.to());
+    } else if (e instanceof Event.AssumeEmpty ae) {
+      for (String k : s.instances(ae.collection())) {
+        if (!ae.removedAll() || s.insts.get(k).status == Status.OPEN) {
+          return null;
+        }
+      }
+      if (s.vars.containsKey(ae.collection())) {
+        s.vars.put(ae.collection(), Set.of());
+      }
     } else if (e instanceof Event.AssumeNull an) {
       Set<String> v = s.vars.get(an.var());
       if (v != null && !v.contains(NULL) && v.size() == 1 && s.insts.containsKey(first(v))) {

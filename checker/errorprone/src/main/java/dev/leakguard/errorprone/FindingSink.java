@@ -1,0 +1,32 @@
+package dev.leakguard.errorprone;
+
+import dev.leakguard.core.finding.Finding;
+import java.util.function.Consumer;
+
+/**
+ * Where the checks also hand their findings when LeakGuard's own runner drives the compiler (to
+ * write SARIF with fingerprints); unset in a plain javac + Error Prone build.
+ */
+public final class FindingSink {
+  /** A finding with what the reports need beyond the diagnostic. */
+  public record Located(String file, int line, Finding finding, String methodSignature, String callText) {}
+
+  private static volatile Consumer<Located> sink;
+
+  private FindingSink() {}
+
+  public static void install(Consumer<Located> consumer) {
+    sink = consumer;
+  }
+
+  public static void uninstall() {
+    sink = null;
+  }
+
+  static void offer(Located l) {
+    Consumer<Located> s = sink;
+    if (s != null) {
+      s.accept(l);
+    }
+  }
+}

@@ -1,0 +1,377 @@
+package dev.leakguard.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
+import dev.leakguard.core.model.ModelException;
+import dev.leakguard.core.model.ResourceModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Compiles every Java example of the check pages under {@code docs/checks/} with the LeakGuard
+ * checks and holds each page to what it claims.
+ *
+ * <p>Conventions of the pages (fences start at column 0):
+ *
+ * <ul>
+ *   <li>{@code ```java leaking [OtherId ...] [with-model]}: at least one finding of the page's id,
+ *       and no finding of any other id unless listed.
+ *   <li>{@code ```java fixed} and {@code ```java silent}: no LeakGuard finding at all.
+ *   <li>{@code ```text message}: directly after a leaking block; one line per finding of that
+ *       block, exactly as {@code File.java:line: severity: [Id] message}.
+ *   <li>{@code ```text model}: a model file; it must load, and the java blocks marked {@code
+ *       with-model} after it are compiled with it.
+ * </ul>
+ *
+ * <p>Every block must compile without errors other than LeakGuard's own. The first leaking block
+ * of each page is also compiled with {@code -Xep:<Id>:OFF}, {@code :WARN} and {@code :ERROR} to
+ * back the pages' suppression sections.
+ */
+class DocsExamplesTest {
+  private static final Pattern FENCE_OPEN = Pattern.compile("^```(\\S*)(.*)$");
+  private static final Pattern PUBLIC_TYPE =
+      Pattern.compile(
+          "^public\\s+(?:(?:final|abstract|sealed|non-sealed)\\s+)*(?:class|interface|enum|record)\\s+(\\w+)",
+          Pattern.MULTILINE);
+  private static final Pattern ANY_TYPE =
+      Pattern.compile(
+          "^(?:(?:final|abstract|sealed|non-sealed)\\s+)*(?:class|interface|enum|record)\\s+(\\w+)",
+          Pattern.MULTILINE);
+  private static final Set<String> ROLES = Set.of("leaking", "fixed", "silent");
+
+  /** One fenced block of a page. */
+  private record Block(String lang, List<String> info, String body, int line) {
+    String role() {
+      return info.isEmpty() ? "" : info.get(0);
+    }
+  }
+
+  /** The outcome of one page, for the summary line. */
+  private record PageCounts(int leaking, int fixed, int silent, int messages, int models) {}
+
+  // ---------------------------------------------------------------- locating the pages
+
+  static Path repoRoot() {
+    Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("docs").resolve("checks"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no docs/checks directory above " + dir);
+  }
+
+  static Path checksDir() {
+    return repoRoot().resolve("docs").resolve("checks");
+  }
+
+  // ---------------------------------------------------------------- index and pages exist
+
+  @Test
+  void everyCheckIdHasAPageAndAnIndexRow() throws IOException {
+    Path dir = checksDir();
+    Path readme = dir.resolve("README.md");
+    assertTrue(Files.isRegularFile(readme), "missing " + readme);
+    List<String> index = Files.readAllLines(readme, StandardCharsets.UTF_8);
+    List<String> problems = new ArrayList<>();
+    for (CheckId id : CheckId.values()) {
+      Path page = dir.resolve(id.name() + ".md");
+      if (!Files.isRegularFile(page)) {
+        problems.add("no page " + page);
+      } else if (!Files.readString(page, StandardCharsets.UTF_8).startsWith("# " + id.name())) {
+        problems.add(page + " must start with '# " + id.name() + "'");
+      }
+      String link = "(" + id.name() + ".md)";
+      List<String> rows =
+          index.stream().filter(l -> l.startsWith("|") && l.contains(link)).toList();
+      if (rows.size() != 1) {
+        problems.add("README.md must have exactly one table row linking " + link + ", has " + rows.size());
+        continue;
+      }
+      List<String> cells =
+          Arrays.stream(rows.get(0).split("\\|")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+      if (cells.size() < 3 || !cells.get(0).contains(id.name())) {
+        problems.add("README.md row for " + id + " must start with the id: " + rows.get(0));
+      } else if (!cells.get(1).toLowerCase(Locale.ROOT).contains(severityWord(id.severity()))) {
+        problems.add(
+            "README.md row for " + id + " must give severity " + severityWord(id.severity()) + ": "
+                + rows.get(0));
+      }
+    }
+    // every page in the directory is a check id
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+        String name = p.getFileName().toString().replaceFirst("\\.md$", "");
+        if (!name.equals("README") && Arrays.stream(CheckId.values()).noneMatch(i -> i.name().equals(name))) {
+          problems.add(p + " is not named after a check id");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  private static String severityWord(Severity s) {
+    return s.name().toLowerCase(Locale.ROOT);
+  }
+
+  // ---------------------------------------------------------------- the examples
+
+  @TestFactory
+  Stream<DynamicTest> examplesOfEachPage() {
+    return Arrays.stream(CheckId.values())
+        .map(id -> DynamicTest.dynamicTest(id.name() + ".md", () -> checkPage(id)));
+  }
+
+  private void checkPage(CheckId id) throws IOException {
+    Path page = checksDir().resolve(id.name() + ".md");
+    assertTrue(Files.isRegularFile(page), "missing " + page);
+    List<Block> blocks = blocks(page);
+    List<String> failures = new ArrayList<>();
+    int leaking = 0;
+    int fixed = 0;
+    int silent = 0;
+    int messages = 0;
+    int models = 0;
+    Path model = null;
+    List<String> lastFindings = null; // rendered findings of the last leaking block not yet quoted
+    Block lastLeaking = null;
+    boolean flagsChecked = false;
+    StringBuilder out = new StringBuilder();
+
+    for (Block b : blocks) {
+      String where = id.name() + ".md:" + b.line();
+      if (b.lang().equals("text") && b.role().equals("model")) {
+        models++;
+        model = Files.createTempDirectory("leakguard-docs-model").resolve(id.name() + ".model");
+        Files.writeString(model, b.body(), StandardCharsets.UTF_8);
+        try {
+          ResourceModel.load(model);
+        } catch (ModelException e) {
+          failures.add(where + ": the model block does not load: " + e.getMessage());
+        }
+        continue;
+      }
+      if (b.lang().equals("text") && b.role().equals("message")) {
+        messages++;
+        if (lastFindings == null) {
+          failures.add(where + ": a message block must directly follow a leaking java block");
+          continue;
+        }
+        List<String> quoted =
+            b.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!new TreeSet<>(quoted).equals(new TreeSet<>(lastFindings)) || quoted.size() != lastFindings.size()) {
+          failures.add(
+              where + ": the quoted messages of the block at line " + lastLeaking.line()
+                  + " differ from what LeakGuard reports.\n  quoted:\n    "
+                  + String.join("\n    ", quoted) + "\n  reported:\n    "
+                  + String.join("\n    ", lastFindings));
+        }
+        lastFindings = null;
+        continue;
+      }
+      if (!b.lang().equals("java")) {
+        continue;
+      }
+      if (lastFindings != null) {
+        failures.add(id.name() + ".md:" + lastLeaking.line()
+            + ": a leaking block must be followed by a ```text message block quoting its findings");
+        lastFindings = null;
+      }
+      if (!ROLES.contains(b.role())) {
+        failures.add(where + ": a java block needs a role (leaking, fixed or silent), has '"
+            + String.join(" ", b.info()) + "'");
+        continue;
+      }
+      Set<String> allowed = new LinkedHashSet<>();
+      allowed.add(id.name());
+      boolean withModel = false;
+      for (String word : b.info().subList(1, b.info().size())) {
+        if (word.equals("with-model")) {
+          withModel = true;
+        } else if (Arrays.stream(CheckId.values()).anyMatch(c -> c.name().equals(word))) {
+          allowed.add(word);
+        } else {
+          failures.add(where + ": unknown word '" + word + "' in the info string");
+        }
+      }
+      if (withModel && model == null) {
+        failures.add(where + ": with-model, but no ```text model block before it");
+        continue;
+      }
+      List<String> options =
+          withModel ? List.of("-XepOpt:LeakGuard:ModelFile=" + model) : List.of();
+
+      Path file;
+      try {
+        file = writeUnit(b);
+      } catch (IllegalArgumentException e) {
+        failures.add(where + ": " + e.getMessage());
+        continue;
+      }
+      EpCompiler.Result r = EpCompiler.compile(List.of(file), options);
+      List<String> errors =
+          r.otherDiagnostics().stream().filter(d -> d.startsWith("ERROR")).toList();
+      if (!errors.isEmpty()) {
+        failures.add(where + ": does not compile:\n    " + String.join("\n    ", errors));
+        continue;
+      }
+      List<String> rendered = r.findings().stream().map(DocsExamplesTest::render).toList();
+      out.append("  ").append(where).append(' ').append(b.role())
+          .append(withModel ? " (with model)" : "").append('\n');
+      for (String f : rendered) {
+        out.append("      ").append(f).append('\n');
+      }
+      switch (b.role()) {
+        case "leaking" -> {
+          leaking++;
+          if (r.findings().stream().noneMatch(f -> f.id().equals(id.name()))) {
+            failures.add(where + ": leaking example, but no " + id.name() + " finding; reported: "
+                + rendered);
+          }
+          List<String> others =
+              r.findings().stream()
+                  .filter(f -> !allowed.contains(f.id()))
+                  .map(DocsExamplesTest::render)
+                  .toList();
+          if (!others.isEmpty()) {
+            failures.add(where + ": findings of ids the info string does not list: " + others);
+          }
+          lastFindings = rendered;
+          lastLeaking = b;
+          if (!flagsChecked && !withModel) {
+            flagsChecked = true;
+            checkFlags(id, file, where, failures, out);
+          }
+        }
+        case "fixed", "silent" -> {
+          if (b.role().equals("fixed")) {
+            fixed++;
+          } else {
+            silent++;
+          }
+          if (!r.findings().isEmpty()) {
+            failures.add(where + ": " + b.role() + " example, but LeakGuard reports: " + rendered);
+          }
+        }
+        default -> throw new AssertionError(b.role());
+      }
+    }
+    if (lastFindings != null) {
+      failures.add(id.name() + ".md:" + lastLeaking.line()
+          + ": a leaking block must be followed by a ```text message block quoting its findings");
+    }
+    if (leaking == 0 || fixed == 0 || silent == 0) {
+      failures.add(id.name() + ".md: needs at least one leaking, one fixed and one silent example");
+    }
+    if (!flagsChecked && leaking > 0) {
+      failures.add(id.name() + ".md: no leaking example without a model file to check the -Xep flags on");
+    }
+    PageCounts c = new PageCounts(leaking, fixed, silent, messages, models);
+    System.out.printf(
+        "%s.md: %d java blocks (leaking %d, fixed %d, silent %d), %d message blocks, %d model blocks%n%s",
+        id.name(), c.leaking() + c.fixed() + c.silent(), c.leaking(), c.fixed(), c.silent(),
+        c.messages(), c.models(), out);
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
+    }
+  }
+
+  /** -Xep:Id:OFF silences the id; -Xep:Id:WARN and :ERROR set the level of its findings. */
+  private static void checkFlags(CheckId id, Path file, String where, List<String> failures, StringBuilder out)
+      throws IOException {
+    EpCompiler.Result off = EpCompiler.compile(List.of(file), List.of("-Xep:" + id.name() + ":OFF"));
+    if (off.findings().stream().anyMatch(f -> f.id().equals(id.name()))) {
+      failures.add(where + ": -Xep:" + id.name() + ":OFF still reports " + id.name());
+    }
+    for (String level : List.of("WARN", "ERROR")) {
+      Diagnostic.Kind want = level.equals("WARN") ? Diagnostic.Kind.WARNING : Diagnostic.Kind.ERROR;
+      EpCompiler.Result r =
+          EpCompiler.compile(List.of(file), List.of("-Xep:" + id.name() + ":" + level));
+      List<EpCompiler.Reported> mine =
+          r.findings().stream().filter(f -> f.id().equals(id.name())).toList();
+      if (mine.isEmpty() || mine.stream().anyMatch(f -> f.kind() != want)) {
+        failures.add(where + ": -Xep:" + id.name() + ":" + level + " gives "
+            + mine.stream().map(f -> f.kind().toString()).collect(Collectors.toList()));
+      }
+    }
+    out.append("      (-Xep:").append(id.name()).append(":OFF, :WARN and :ERROR checked)\n");
+  }
+
+  /** A finding as javac prints its first line. */
+  private static String render(EpCompiler.Reported f) {
+    String kind =
+        switch (f.kind()) {
+          case ERROR -> "error";
+          case WARNING, MANDATORY_WARNING -> "warning";
+          default -> "Note";
+        };
+    String message = f.message().lines().findFirst().orElse("").strip();
+    return f.file().getFileName() + ":" + f.line() + ": " + kind + ": [" + f.id() + "] " + message;
+  }
+
+  // ---------------------------------------------------------------- reading the markdown
+
+  private static List<Block> blocks(Path page) throws IOException {
+    List<String> lines = Files.readAllLines(page, StandardCharsets.UTF_8);
+    List<Block> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = FENCE_OPEN.matcher(lines.get(i));
+      if (!m.matches()) {
+        continue;
+      }
+      int start = i + 1;
+      StringBuilder body = new StringBuilder();
+      int j = i + 1;
+      while (j < lines.size() && !lines.get(j).equals("```")) {
+        body.append(lines.get(j)).append('\n');
+        j++;
+      }
+      if (j == lines.size()) {
+        throw new IllegalStateException(page + ":" + (i + 1) + ": unclosed code fence");
+      }
+      List<String> info =
+          Arrays.stream(m.group(2).trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+      out.add(new Block(m.group(1), info, body.toString(), start));
+      i = j;
+    }
+    return out;
+  }
+
+  /** Writes the block to a fresh directory as {@code <PublicType>.java}. */
+  private static Path writeUnit(Block b) throws IOException {
+    Matcher m = PUBLIC_TYPE.matcher(b.body());
+    if (!m.find()) {
+      m = ANY_TYPE.matcher(b.body());
+      if (!m.find()) {
+        throw new IllegalArgumentException("no top-level type declared at column 0");
+      }
+    }
+    if (b.body().lines().anyMatch(l -> l.startsWith("package "))) {
+      throw new IllegalArgumentException("examples are package-less compilation units");
+    }
+    Path dir = Files.createTempDirectory("leakguard-docs");
+    Path file = dir.resolve(m.group(1) + ".java");
+    Files.writeString(file, b.body(), StandardCharsets.UTF_8);
+    return file;
+  }
+}
