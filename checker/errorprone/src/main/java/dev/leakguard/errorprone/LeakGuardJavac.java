@@ -58,7 +58,7 @@ public final class LeakGuardJavac {
           break;
         }
         switch (a) {
-          case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
+          case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
           case "--sarif" -> sarif = Path.of(args[++i]);
           case "--text" -> text = Path.of(args[++i]);
           case "--model" -> model = args[++i];
@@ -99,7 +99,7 @@ public final class LeakGuardJavac {
     Path base = root;
     FindingSink.install(
         l -> {
-          Path file = Path.of(l.file()).toAbsolutePath();
+          Path file = Path.of(l.file()).toAbsolutePath().normalize();
           String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
           findings.add(
               new ReportedFinding(
