@@ -41,18 +41,9 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
       Log.instance(state.context)
           .error(new JCDiagnostic.Error("compiler", "proc.messager", model.error));
     }
-    UnitContext.Result result;
-    try {
-      result = UnitContext.of(state, model.model).analyze(tree);
-    } catch (RuntimeException | StackOverflowError e) {
-      if (id == CheckId.JdbcConnectionLeak || !isEnabled(state, CheckId.JdbcConnectionLeak)) {
-        note(state, "LeakGuard could not analyse method " + methodName(tree) + " (" + e
-            + "); no LeakGuard findings for it. Please report this with the method's code.");
-      }
-      return Description.NO_MATCH;
-    }
-    if (result.skipped() != null && id == CheckId.JdbcConnectionLeak) {
-      note(state, "LeakGuard skipped method " + methodName(tree) + ": " + result.skipped());
+    UnitContext.Result result = UnitContext.of(state, model.model).analyze(tree);
+    if (result.tellOnce()) {
+      note(state, "method " + methodName(tree) + ": " + result.skipped());
     }
     for (Finding f : result.findings()) {
       if (f.id() != id) {
@@ -73,10 +64,6 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
               String.valueOf(state.getSourceForNode(at))));
     }
     return Description.NO_MATCH;
-  }
-
-  private static boolean isEnabled(VisitorState state, CheckId id) {
-    return true;
   }
 
   private static int positionOf(Finding f, VisitorState state) {

@@ -63,8 +63,23 @@ final class UnitContext {
   private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
 
-  /** Findings of one method, or the reason it was not analysed. */
-  record Result(List<Finding> findings, String skipped) {}
+  /** Findings of one method, or the reason it was (partly) not analysed, told once. */
+  record Result(List<Finding> findings, String skipped, java.util.concurrent.atomic.AtomicBoolean told) {
+    Result(List<Finding> findings, String skipped) {
+      this(findings, skipped, new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    /** True the first time it is asked: the caller should tell the user why it was skipped. */
+    boolean tellOnce() {
+      return skipped != null && told.compareAndSet(false, true);
+    }
+  }
+
+  /**
+   * Fault injection for the robustness test: the analysis of a method with this name throws. Read
+   * on each call so a test can set and clear it.
+   */
+  static final String FAIL_ON_METHOD_PROPERTY = "leakguard.internal.failOnMethod";
 
   private UnitContext(VisitorState state, ResourceModel model) {
     this.cu = state.getPath().getCompilationUnit();
@@ -110,6 +125,18 @@ final class UnitContext {
   }
 
   private Result compute(MethodTree m) {
+    try {
+      if (m.getName().contentEquals(String.valueOf(System.getProperty(FAIL_ON_METHOD_PROPERTY)))) {
+        throw new IllegalStateException("injected failure");
+      }
+      return computeOrThrow(m);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Result(List.of(), "LeakGuard could not analyse it (" + e
+          + "); no LeakGuard findings for it. Please report this with the method's code.");
+    }
+  }
+
+  private Result computeOrThrow(MethodTree m) {
     if (m.getBody() == null || !mayAcquire(m)) {
       return new Result(List.of(), null);
     }
@@ -132,8 +159,8 @@ final class UnitContext {
   private static String collect(AnalysisResult r, List<Finding> out, String skipped) {
     out.addAll(r.findings());
     if (r.gaveUp()) {
-      return "it has more paths than LeakGuard explores (" + ObligationAnalysis.MAX_CONFIGS_PER_NODE
-          + " states at one point)";
+      return "LeakGuard skipped it: it has more paths than LeakGuard explores ("
+          + ObligationAnalysis.MAX_CONFIGS_PER_NODE + " states at one point)";
     }
     return skipped;
   }

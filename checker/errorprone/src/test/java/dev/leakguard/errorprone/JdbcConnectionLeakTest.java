@@ -284,6 +284,38 @@ class JdbcConnectionLeakTest {
   }
 
   @Nested
+  class Robustness {
+    @TempDir Path dir;
+
+    @Test
+    void anInternalErrorIsANoteNamingTheMethodAndTheCompilationGoesOn() throws Exception {
+      Path src = dir.resolve("Dao.java");
+      Files.write(
+          src,
+          List.of(
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void odd(DataSource ds) throws SQLException { Connection c = ds.getConnection(); }",
+              "  void other(DataSource ds) throws SQLException { Connection c = ds.getConnection(); }",
+              "}"));
+      System.setProperty(UnitContext.FAIL_ON_METHOD_PROPERTY, "odd");
+      EpCompiler.Result r;
+      try {
+        r = EpCompiler.compile(List.of(src), List.of("-Xep:JdbcConnectionLeak:WARN"));
+      } finally {
+        System.clearProperty(UnitContext.FAIL_ON_METHOD_PROPERTY);
+      }
+      assertTrue(r.success(), String.join("\n", r.otherDiagnostics()));
+      List<String> notes = r.otherDiagnostics().stream().filter(d -> d.contains("Dao.odd")).toList();
+      assertTrue(notes.size() == 1 && notes.get(0).contains("could not analyse"), r.otherDiagnostics().toString());
+      // the other method is still analysed
+      assertTrue(r.findings().stream().anyMatch(f -> f.line() == 5), r.findings().toString());
+      assertFalse(r.findings().stream().anyMatch(f -> f.line() == 4), r.findings().toString());
+    }
+  }
+
+  @Nested
   class Fix {
     private final BugCheckerRefactoringTestHelper refactoring =
         BugCheckerRefactoringTestHelper.newInstance(JdbcConnectionLeak.class, JdbcConnectionLeakTest.class);
