@@ -581,6 +581,25 @@ final class Lowering {
         return;
       }
     }
+    if (c instanceof MethodInvocationTree mit
+        && mit.getArguments().isEmpty()
+        && mit.getMethodSelect() instanceof MemberSelectTree ms
+        && ms.getIdentifier().contentEquals("isClosed")
+        && facts.kindOf(ASTHelpers.getType(ms.getExpression())) != null) {
+      String v = localOf(ms.getExpression());
+      if (v != null) {
+        // where isClosed() is true the resource is closed: as good as a close() for us
+        expr(c, null);
+        killTemps();
+        Label closed = b.newLabel();
+        b.branch(closed);
+        b.jump(onFalse, null, 0);
+        b.place(closed);
+        b.emit(new Event.Release(v), line(c));
+        b.jump(onTrue, null, 0);
+        return;
+      }
+    }
     if (c instanceof InstanceOfTree io) {
       String v = localOf(io.getExpression());
       if (v != null) {
@@ -755,7 +774,15 @@ final class Lowering {
       expr(aa.getIndex(), null);
       return null;
     }
-    return null; // member references, class literals, ...
+    if (e instanceof com.sun.source.tree.MemberReferenceTree mr) {
+      // con::close captures con, like a lambda would
+      String v = localOf(mr.getQualifierExpression());
+      if (v != null) {
+        b.emit(new Event.Transfer(v), line(mr));
+      }
+      return null;
+    }
+    return null; // class literals, ...
   }
 
   private boolean isTypeOrPackage(ExpressionTree t) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +25,7 @@ import javax.tools.Diagnostic;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every Java example of the check pages under {@code docs/checks/} with the LeakGuard
@@ -59,15 +59,14 @@ class DocsExamplesTest {
           Pattern.MULTILINE);
   private static final Set<String> ROLES = Set.of("leaking", "fixed", "silent");
 
-  /** One fenced block of a page. */
+  @TempDir Path tmp;
+
+  /** One fenced block of a page; {@code line} is the line of its opening fence. */
   private record Block(String lang, List<String> info, String body, int line) {
     String role() {
       return info.isEmpty() ? "" : info.get(0);
     }
   }
-
-  /** The outcome of one page, for the summary line. */
-  private record PageCounts(int leaking, int fixed, int silent, int messages, int models) {}
 
   // ---------------------------------------------------------------- locating the pages
 
@@ -162,7 +161,7 @@ class DocsExamplesTest {
       String where = id.name() + ".md:" + b.line();
       if (b.lang().equals("text") && b.role().equals("model")) {
         models++;
-        model = Files.createTempDirectory("leakguard-docs-model").resolve(id.name() + ".model");
+        model = Files.createTempDirectory(tmp, "model").resolve(id.name() + ".model");
         Files.writeString(model, b.body(), StandardCharsets.UTF_8);
         try {
           ResourceModel.load(model);
@@ -179,7 +178,7 @@ class DocsExamplesTest {
         }
         List<String> quoted =
             b.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (!new TreeSet<>(quoted).equals(new TreeSet<>(lastFindings)) || quoted.size() != lastFindings.size()) {
+        if (!quoted.stream().sorted().toList().equals(lastFindings.stream().sorted().toList())) {
           failures.add(
               where + ": the quoted messages of the block at line " + lastLeaking.line()
                   + " differ from what LeakGuard reports.\n  quoted:\n    "
@@ -223,7 +222,7 @@ class DocsExamplesTest {
 
       Path file;
       try {
-        file = writeUnit(b);
+        file = writeUnit(b, Files.createTempDirectory(tmp, "example"));
       } catch (IllegalArgumentException e) {
         failures.add(where + ": " + e.getMessage());
         continue;
@@ -286,11 +285,9 @@ class DocsExamplesTest {
     if (!flagsChecked && leaking > 0) {
       failures.add(id.name() + ".md: no leaking example without a model file to check the -Xep flags on");
     }
-    PageCounts c = new PageCounts(leaking, fixed, silent, messages, models);
     System.out.printf(
         "%s.md: %d java blocks (leaking %d, fixed %d, silent %d), %d message blocks, %d model blocks%n%s",
-        id.name(), c.leaking() + c.fixed() + c.silent(), c.leaking(), c.fixed(), c.silent(),
-        c.messages(), c.models(), out);
+        id.name(), leaking + fixed + silent, leaking, fixed, silent, messages, models, out);
     if (!failures.isEmpty()) {
       fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
     }
@@ -339,7 +336,7 @@ class DocsExamplesTest {
       if (!m.matches()) {
         continue;
       }
-      int start = i + 1;
+      int fenceLine = i + 1;
       StringBuilder body = new StringBuilder();
       int j = i + 1;
       while (j < lines.size() && !lines.get(j).equals("```")) {
@@ -351,14 +348,14 @@ class DocsExamplesTest {
       }
       List<String> info =
           Arrays.stream(m.group(2).trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
-      out.add(new Block(m.group(1), info, body.toString(), start));
+      out.add(new Block(m.group(1), info, body.toString(), fenceLine));
       i = j;
     }
     return out;
   }
 
-  /** Writes the block to a fresh directory as {@code <PublicType>.java}. */
-  private static Path writeUnit(Block b) throws IOException {
+  /** Writes the block to {@code dir} as {@code <PublicType>.java}. */
+  private static Path writeUnit(Block b, Path dir) throws IOException {
     Matcher m = PUBLIC_TYPE.matcher(b.body());
     if (!m.find()) {
       m = ANY_TYPE.matcher(b.body());
@@ -369,7 +366,6 @@ class DocsExamplesTest {
     if (b.body().lines().anyMatch(l -> l.startsWith("package "))) {
       throw new IllegalArgumentException("examples are package-less compilation units");
     }
-    Path dir = Files.createTempDirectory("leakguard-docs");
     Path file = dir.resolve(m.group(1) + ".java");
     Files.writeString(file, b.body(), StandardCharsets.UTF_8);
     return file;

@@ -157,6 +157,42 @@ class JdbcConnectionLeakTest {
     }
 
     @Test
+    void isClosedGuardInFinally() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void run(DataSource ds) throws SQLException {",
+              "    Connection con = null;",
+              "    try { con = ds.getConnection(); con.setAutoCommit(false); }",
+              "    finally { if (con != null && !con.isClosed()) { con.close(); } }",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void methodReferenceCapturesLikeALambda() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import java.util.List;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  void run(DataSource ds, List<AutoCloseable> cleanup) throws SQLException {",
+              "    Connection con = ds.getConnection();",
+              "    cleanup.add(con::close);",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
     void helperInSameFileClosesParameter() {
       helper
           .addSourceLines(

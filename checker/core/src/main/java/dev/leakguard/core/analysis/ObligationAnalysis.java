@@ -40,6 +40,9 @@ public final class ObligationAnalysis {
 
   static final String NULL = "#null";
 
+  /** Token for "the untracked resource that instance k was created from". */
+  static final String PARENT_OF = "^";
+
   enum Status {
     OPEN,
     CLOSED,
@@ -401,6 +404,12 @@ public final class ObligationAnalysis {
       for (String k : s.instances(r.var())) {
         s.close(k, visited);
       }
+      // closing the untracked parent of a resource (rs.getStatement().close()) closes it too
+      for (String t : s.vars.getOrDefault(r.var(), Set.of())) {
+        if (t.startsWith(PARENT_OF) && s.insts.containsKey(t.substring(PARENT_OF.length()))) {
+          s.close(t.substring(PARENT_OF.length()), visited);
+        }
+      }
     } else if (e instanceof Event.ResetChildren r) {
       for (String k : s.instances(r.var())) {
         for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
@@ -426,9 +435,7 @@ public final class ObligationAnalysis {
       Set<String> parents = new TreeSet<>();
       for (String k : s.instances(ap.child())) {
         String p = s.insts.get(k).parent;
-        if (p != null) {
-          parents.add(p);
-        }
+        parents.add(p != null ? p : PARENT_OF + k);
       }
       s.bind(ap.to(), parents.isEmpty() ? null : parents, LeakPath.Kind.REASSIGNED, ap.to());
     } else if (e instanceof Event.Transfer t) {

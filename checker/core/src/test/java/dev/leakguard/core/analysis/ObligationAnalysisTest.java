@@ -270,6 +270,17 @@ class ObligationAnalysisTest {
   }
 
   @Test
+  void closingTheUntrackedParentClosesTheResultSet() {
+    // ResultSet rs = ps.executeQuery() on a parameter ps; finally { rs.getStatement().close(); }
+    G g = new G().acquire("rs", RESULT_SET, 1, "ps");
+    g.b.tryStatement(
+        () -> g.call("next", 2),
+        List.of(),
+        () -> g.ev(new Event.AssignParentOf("$t", "rs"), 4).quietClose("$t", 4));
+    assertEquals("", summary(g.run(5)));
+  }
+
+  @Test
   void rethrowFromCatchKeepsLeak() {
     G g = new G().acquire("c", CONNECTION, 1, null);
     g.b.tryStatement(
