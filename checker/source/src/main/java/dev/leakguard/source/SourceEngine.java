@@ -48,6 +48,9 @@ public final class SourceEngine {
    * @param findings the findings, sorted by line; engine "source"
    * @param skipped null, or why the file was skipped (not UTF-8, does not parse, too large, ...)
    * @param lines number of lines of the file (for throughput numbers)
+   * @param notes methods of the file that could not be analysed, each with the reason (an
+   *     internal error on odd code); the rest of the file was analysed
    */
-  public record FileResult(Path file, String path, List<ReportedFinding> findings, String skipped, int lines) {}
+  public record FileResult(
+      Path file, String path, List<ReportedFinding> findings, String skipped, int lines, List<String> notes) {}
 }

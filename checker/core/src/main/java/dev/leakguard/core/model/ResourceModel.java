@@ -329,6 +329,54 @@ public final class ResourceModel {
     return List.copyOf(out);
   }
 
+  /**
+   * The rules for a call whose parameter types are only partly known (a source-level front-end
+   * without a classpath): {@code argTypes} has one entry per argument, null where unknown. An
+   * explicit overload matches when it has as many parameters and every known argument type is
+   * assignable to its parameter type (by {@code assignable.test(argType, paramType)}); of several
+   * matching overloads the first of each directive wins, and an explicit match hides {@code (..)}
+   * entries of its directive.
+   */
+  public List<MethodRule> rulesForArguments(
+      String owner,
+      String name,
+      List<String> argTypes,
+      java.util.function.BiPredicate<String, String> assignable) {
+    List<Item> candidates = methodItems.get(owner + "#" + name);
+    if (candidates == null) {
+      return List.of();
+    }
+    Map<String, MethodRule> exact = new java.util.LinkedHashMap<>();
+    Map<String, MethodRule> any = new java.util.LinkedHashMap<>();
+    for (Item i : candidates) {
+      MethodSig sig = i.entry().sig();
+      if (sig.anyOverload()) {
+        any.putIfAbsent(group(i), (MethodRule) i.payload());
+        continue;
+      }
+      List<String> params = sig.paramTypes();
+      if (params.size() != argTypes.size()) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 0; k < params.size() && ok; k++) {
+        String a = argTypes.get(k);
+        ok = a == null || a.equals(params.get(k)) || assignable.test(a, params.get(k));
+      }
+      if (ok) {
+        exact.putIfAbsent(group(i), (MethodRule) i.payload());
+      }
+    }
+    List<MethodRule> out = new ArrayList<>(exact.values());
+    for (Map.Entry<String, MethodRule> e : any.entrySet()) {
+      if (!exact.containsKey(e.getKey())) {
+        out.add(e.getValue());
+      }
+    }
+    out.sort((a, b) -> Integer.compare(effectOrder(a), effectOrder(b)));
+    return List.copyOf(out);
+  }
+
   /** Convenience for {@link #rules(String, String, List)} with a parsed signature. */
   public List<MethodRule> rules(MethodSig call) {
     if (call.anyOverload()) {

@@ -1,0 +1,35 @@
+package dev.leakguard.source;
+
+import dev.leakguard.core.model.MethodRule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the source engine knows about one call: the method it resolves to (from the tree, the JDK,
+ * or only by name), its model rules, return type and checked exceptions.
+ *
+ * @param known true if the method's declaration was found (tree or JDK), so its return type is
+ *     reliable enough for the default "returns an owned resource" rule
+ */
+record CallInfo(
+    String owner,
+    String name,
+    String returnType,
+    List<String> checkedThrows,
+    List<MethodRule> rules,
+    TreeIndex.MethodInfo treeMethod,
+    Set<String> annotations,
+    List<Set<String>> paramAnnotations,
+    boolean isConstructor,
+    boolean known,
+    String display) {
+
+  static CallInfo unknown(String name, int arity) {
+    return new CallInfo(
+        null, name, null, List.of(), List.of(), null, Set.of(), emptyParams(arity), false, false, name + "(..)");
+  }
+
+  static List<Set<String>> emptyParams(int arity) {
+    return java.util.Collections.nCopies(arity, Set.of());
+  }
+}

@@ -1,0 +1,425 @@
+package dev.leakguard.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceKind;
+import dev.leakguard.core.model.ResourceModel;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything the lowering of one file asks about types, calls, fields and summaries. */
+final class FileContext {
+  private static final Set<String> LIFECYCLE_NAMES =
+      Set.of(
+          "close", "shutdown", "destroy", "dispose", "stop", "release", "cleanup", "cleanUp",
+          "tearDown", "terminate", "disconnect", "closeQuietly", "finalize", "free", "end");
+  private static final Set<String> LIFECYCLE_ANNOTATIONS =
+      Set.of("PreDestroy", "AfterEach", "AfterAll", "After", "AfterClass", "AfterMethod");
+
+  final Names names;
+  final CompilationUnit cu;
+  private final SourceTree tree;
+  private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
+  private final Map<String, Set<String>> closedFields = new HashMap<>();
+
+  FileContext(SourceTree tree, CompilationUnit cu) {
+    this.tree = tree;
+    this.cu = cu;
+    this.names = Names.of(cu, tree.index());
+    String pkg = names.packageName();
+    for (TypeDeclaration<?> t : cu.getTypes()) {
+      declare(t, pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString());
+    }
+  }
+
+  private void declare(TypeDeclaration<?> t, String fq) {
+    declared.put(fq, t);
+    for (BodyDeclaration<?> m : t.getMembers()) {
+      if (m instanceof TypeDeclaration<?> nested) {
+        declare(nested, fq + "$" + nested.getNameAsString());
+      }
+    }
+  }
+
+  /** The binary name of a type declaration of this file. */
+  String fqOf(TypeDeclaration<?> t) {
+    for (Map.Entry<String, TypeDeclaration<?>> e : declared.entrySet()) {
+      if (e.getValue() == t) {
+        return e.getKey();
+      }
+    }
+    return t.getNameAsString();
+  }
+
+  ResourceModel model() {
+    return tree.model();
+  }
+
+  // ---------------------------------------------------------------- types
+
+  List<String> closure(String fq) {
+    return tree.index().closure(fq);
+  }
+
+  ResourceKind kindOf(String fq) {
+    if (fq == null) {
+      return null;
+    }
+    return model().resourceKindOf(fq, closure(fq));
+  }
+
+  boolean isAutoCloseable(String fq) {
+    if (fq == null) {
+      return false;
+    }
+    List<String> c = closure(fq);
+    return c.contains("java.lang.AutoCloseable") || c.contains("java.io.Closeable");
+  }
+
+  boolean isCollection(String fq) {
+    return fq != null && closure(fq).contains("java.util.Collection");
+  }
+
+  boolean isSubtype(String sub, String sup) {
+    if (sub.equals(sup) || closure(sub).contains(sup)) {
+      return true;
+    }
+    boolean unknown = JdkTypes.load(sub) == null && !tree.index().isTreeType(sub);
+    // a declared exception we cannot see is at least an Exception
+    return unknown && (sup.equals("java.lang.Exception") || sup.equals("java.lang.Throwable"));
+  }
+
+  private boolean isChecked(String fq) {
+    if (fq == null) {
+      return false;
+    }
+    List<String> c = closure(fq);
+    if (c.contains("java.lang.RuntimeException") || c.contains("java.lang.Error")) {
+      return false;
+    }
+    return true;
+  }
+
+  private List<String> checkedOnly(List<String> types) {
+    List<String> out = new ArrayList<>();
+    for (String t : types) {
+      if (isChecked(t)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  Set<AnnotationRole> roles(Set<String> annotationNames) {
+    Set<AnnotationRole> out = EnumSet.noneOf(AnnotationRole.class);
+    for (String a : annotationNames) {
+      out.addAll(model().annotationRoles(a));
+    }
+    return out;
+  }
+
+  /** Type of field {@code name} seen from class {@code fq} (its supertypes and outer classes). */
+  String fieldType(String fq, String name) {
+    for (String c = fq; c != null; c = outer(c)) {
+      for (String s : closure(c)) {
+        TreeIndex.TypeInfo t = tree.index().type(s);
+        if (t != null && t.fields.containsKey(name)) {
+          return t.names.resolveWritten(t.fields.get(name));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String outer(String fq) {
+    int i = fq.lastIndexOf('$');
+    return i < 0 ? null : fq.substring(0, i);
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  CallInfo resolveCall(SourceLowering low, MethodCallExpr mce) {
+    String name = mce.getNameAsString();
+    int arity = mce.getArguments().size();
+    List<String> argTypes = new ArrayList<>();
+    for (Expression a : mce.getArguments()) {
+      argTypes.add(low.typeOf(a));
+    }
+    List<String> owners = new ArrayList<>();
+    if (mce.getScope().isEmpty()) {
+      for (String c = low.enclosingClass(); c != null; c = outer(c)) {
+        owners.add(c);
+      }
+    } else {
+      Expression scope = mce.getScope().get();
+      String st = low.staticTypeName(scope);
+      if (st != null) {
+        owners.add(st);
+      } else if (scope instanceof ThisExpr || scope.isSuperExpr()) {
+        owners.add(low.enclosingClass());
+      } else {
+        String t = low.typeOf(scope);
+        if (t != null) {
+          owners.add(t);
+        }
+      }
+    }
+    for (String owner : owners) {
+      CallInfo ci = resolve(owner, name, arity, argTypes, false);
+      if (ci != null) {
+        return ci;
+      }
+    }
+    return CallInfo.unknown(name, arity);
+  }
+
+  CallInfo resolveConstructor(SourceLowering low, ObjectCreationExpr oc) {
+    List<String> argTypes = new ArrayList<>();
+    for (Expression a : oc.getArguments()) {
+      argTypes.add(low.typeOf(a));
+    }
+    String owner = names.typeName(oc.getType());
+    CallInfo ci = resolve(owner, "<init>", argTypes.size(), argTypes, true);
+    return ci != null ? ci : CallInfo.unknown("new " + SourceLowering.simple(owner), argTypes.size());
+  }
+
+  private CallInfo resolve(String owner, String name, int arity, List<String> argTypes, boolean ctor) {
+    List<String> closure = closure(owner);
+    TreeIndex.MethodInfo tm = pick(tree.index().methods(owner, name, arity), argTypes);
+    List<String> params = argTypes;
+    boolean exactParams = false;
+    String rt = ctor ? owner : null;
+    List<String> throwsTypes = List.of();
+    Set<String> annotations = Set.of();
+    List<Set<String>> paramAnnotations = CallInfo.emptyParams(arity);
+    String declaring = owner;
+    boolean known = false;
+    if (tm != null) {
+      params = tm.paramTypes();
+      exactParams = true;
+      rt = tm.returnType();
+      throwsTypes = checkedOnly(tm.throwsTypes());
+      annotations = tm.annotations();
+      paramAnnotations = tm.paramAnnotations();
+      declaring = tm.owner();
+      known = true;
+    } else {
+      Class<?> jdk = null;
+      for (String s : closure) {
+        jdk = JdkTypes.load(s);
+        if (jdk != null) {
+          break;
+        }
+      }
+      if (jdk != null && !ctor) {
+        Method m = JdkTypes.method(jdk, name, argTypes);
+        if (m != null) {
+          params = JdkTypes.paramTypes(m);
+          exactParams = true;
+          rt = JdkTypes.name(m.getReturnType());
+          throwsTypes = JdkTypes.checkedExceptions(m);
+          declaring = m.getDeclaringClass().getName();
+          known = true;
+        }
+      } else if (jdk != null && JdkTypes.isJdkName(owner)) {
+        for (Constructor<?> c : jdk.getConstructors()) {
+          if (c.getParameterCount() == arity) {
+            List<String> ex = new ArrayList<>();
+            for (Class<?> e : c.getExceptionTypes()) {
+              if (!RuntimeException.class.isAssignableFrom(e) && !Error.class.isAssignableFrom(e)) {
+                ex.add(e.getName());
+              }
+            }
+            throwsTypes = ex;
+            known = true;
+            break;
+          }
+        }
+      }
+    }
+    List<MethodRule> rules = List.of();
+    if (model().methodNamesWithRules().contains(name)) {
+      for (String o : closure) {
+        if (model().ownersWithRules().contains(o)) {
+          rules =
+              exactParams
+                  ? model().rules(o, name, params)
+                  : model().rulesForArguments(o, name, argTypes, this::isSubtype);
+          if (rules.isEmpty() && exactParams) {
+            rules = model().rulesForArguments(o, name, argTypes, this::isSubtype);
+          }
+          if (!rules.isEmpty()) {
+            break;
+          }
+        }
+      }
+    }
+    if (!known && rules.isEmpty() && !tree.index().isTreeType(owner)) {
+      return null;
+    }
+    if (!known) {
+      for (MethodRule r : rules) {
+        if (r instanceof MethodRule.Release rel && !rel.quiet() && throwsTypes.isEmpty()) {
+          throwsTypes = List.of("java.sql.SQLException");
+        } else if (r instanceof MethodRule.Acquire a && rt == null) {
+          rt = canonical(a.kind(), name);
+        }
+      }
+    }
+    String display =
+        ctor
+            ? "new " + SourceLowering.simple(declaring) + "(..)"
+            : SourceLowering.simple(declaring) + "." + name + (arity == 0 ? "()" : "(..)");
+    return new CallInfo(
+        owner, name, rt, throwsTypes, rules, tm, annotations, paramAnnotations, ctor, known, display);
+  }
+
+  private TreeIndex.MethodInfo pick(List<TreeIndex.MethodInfo> ms, List<String> argTypes) {
+    if (ms.isEmpty()) {
+      return null;
+    }
+    TreeIndex.MethodInfo best = ms.get(0);
+    int bestScore = -1;
+    for (TreeIndex.MethodInfo m : ms) {
+      List<String> ps = m.paramTypes();
+      int score = 0;
+      for (int i = 0; i < Math.min(ps.size(), argTypes.size()); i++) {
+        String a = argTypes.get(i);
+        if (a != null && a.equals(ps.get(i))) {
+          score += 2;
+        } else if (a != null && isSubtype(a, ps.get(i))) {
+          score += 1;
+        } else if (a != null && !ps.get(i).equals("java.lang.Object")) {
+          score -= 1;
+        }
+      }
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static String canonical(ResourceKind kind, String method) {
+    return switch (kind) {
+      case CONNECTION -> "java.sql.Connection";
+      case STATEMENT -> method.startsWith("prepareCall")
+          ? "java.sql.CallableStatement"
+          : method.startsWith("prepare") ? "java.sql.PreparedStatement" : "java.sql.Statement";
+      case RESULT_SET -> "java.sql.ResultSet";
+    };
+  }
+
+  // ---------------------------------------------------------------- summaries, fields
+
+  MethodSummary summary(TreeIndex.MethodInfo m) {
+    return m == null || !m.hasBody() ? null : tree.summary(m);
+  }
+
+  /** True if a close or lifecycle method of {@code classFq} closes field {@code field}. */
+  boolean closesField(String classFq, String field) {
+    Set<String> closed = closedFields.computeIfAbsent(classFq, this::fieldsClosedBy);
+    return closed.contains(field) || closed.contains("*");
+  }
+
+  private Set<String> fieldsClosedBy(String classFq) {
+    Set<String> out = new HashSet<>();
+    TypeDeclaration<?> t = declared.get(classFq);
+    if (t == null) {
+      out.add("*"); // a class we cannot see: assume it manages its fields
+      return out;
+    }
+    for (MethodDeclaration m : t.getMethods()) {
+      if (m.getBody().isEmpty() || !isLifecycle(m)) {
+        continue;
+      }
+      SourceLowering probe = new SourceLowering(this, classFq);
+      Map<String, String> aliases = new HashMap<>();
+      for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+        v.getInitializer().map(i -> fieldName(i, aliases)).ifPresent(f -> aliases.put(v.getNameAsString(), f));
+      }
+      for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+        if (call.getNameAsString().equals("close") && call.getArguments().isEmpty() && call.getScope().isPresent()) {
+          addIfNotNull(out, fieldName(call.getScope().get(), aliases));
+          continue;
+        }
+        CallInfo ci = resolveCall(probe, call);
+        List<Integer> releasedArgs = new ArrayList<>();
+        for (MethodRule r : ci.rules()) {
+          if (r instanceof MethodRule.Release rel) {
+            for (int i : rel.args()) {
+              if (i == MethodRule.RECEIVER && call.getScope().isPresent()) {
+                addIfNotNull(out, fieldName(call.getScope().get(), aliases));
+              } else {
+                releasedArgs.add(i);
+              }
+            }
+          }
+        }
+        MethodSummary sum = summary(ci.treeMethod());
+        for (int i = 0; i < call.getArguments().size(); i++) {
+          int p = Math.min(i, ci.paramAnnotations().size() - 1);
+          boolean closes =
+              releasedArgs.contains(i)
+                  || (p >= 0 && roles(ci.paramAnnotations().get(p)).contains(AnnotationRole.PARAM_RELEASED))
+                  || (sum != null && p >= 0 && sum.closesParams().contains(p));
+          if (closes) {
+            addIfNotNull(out, fieldName(call.getArgument(i), aliases));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isLifecycle(MethodDeclaration m) {
+    if (LIFECYCLE_NAMES.contains(m.getNameAsString())) {
+      return true;
+    }
+    for (String a : TreeIndex.annotationNames(m.getAnnotations())) {
+      if (LIFECYCLE_ANNOTATIONS.contains(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String fieldName(Expression e, Map<String, String> aliases) {
+    while (e.isEnclosedExpr()) {
+      e = e.asEnclosedExpr().getInner();
+    }
+    if (e instanceof NameExpr n) {
+      return aliases.getOrDefault(n.getNameAsString(), n.getNameAsString());
+    }
+    if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
+      return fa.getNameAsString();
+    }
+    return null;
+  }
+
+  private static void addIfNotNull(Set<String> out, String s) {
+    if (s != null) {
+      out.add(s);
+    }
+  }
+}

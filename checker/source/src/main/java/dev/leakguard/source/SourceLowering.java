@@ -1,0 +1,1162 @@
+package dev.leakguard.source;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.ReferenceType;
+import com.github.javaparser.ast.type.UnionType;
+import dev.leakguard.core.analysis.Event;
+import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.GraphBuilder;
+import dev.leakguard.core.analysis.GraphBuilder.Label;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.Site;
+import dev.leakguard.core.analysis.ThrowInfo;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowers one JavaParser method body (or lambda body) to LeakGuard events — the source-level twin
+ * of the javac lowering, with types taken from declarations, imports, the tree index, the JDK and
+ * the resource model. Where a type cannot be known the call is treated as having no effect and
+ * throwing nothing: the reading that avoids a false alarm.
+ */
+final class SourceLowering {
+  static final String NULL_LITERAL = "#null-literal";
+
+  private static final Set<String> COLLECTION_ADDERS =
+      Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
+  private static final Set<String> COLLECTION_TAKERS =
+      Set.of(
+          "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
+          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take");
+
+  private final FileContext ctx;
+  private final String enclosingClass;
+  private GraphBuilder b;
+  private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+  private final Set<String> used = new HashSet<>();
+  private final List<String> temps = new ArrayList<>();
+  private int tempCount;
+  private final Deque<Target> targets = new ArrayDeque<>();
+  private String pendingLabel;
+  final List<LambdaExpr> lambdas = new ArrayList<>();
+
+  private record Local(String id, String type) {}
+
+  private record Target(Node node, String label, Label breakLabel, Label continueLabel, boolean labelledBlock) {}
+
+  SourceLowering(FileContext ctx, String enclosingClass) {
+    this.ctx = ctx;
+    this.enclosingClass = enclosingClass;
+    scopes.push(new HashMap<>());
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  EventGraph method(CallableDeclaration<?> m, List<String> paramVarsOut) {
+    b = new GraphBuilder(m.getNameAsString(), ctx::isSubtype);
+    for (Parameter p : m.getParameters()) {
+      String type = ctx.names.typeName(p.getType()) + (p.isVarArgs() ? "[]" : "");
+      String v = declare(p.getNameAsString(), type);
+      if (paramVarsOut != null) {
+        paramVarsOut.add(p.getType().isPrimitiveType() ? null : v);
+      }
+    }
+    BlockStmt body =
+        m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
+    statement(body);
+    return b.build(endLine(body));
+  }
+
+  EventGraph lambda(LambdaExpr l) {
+    b = new GraphBuilder("lambda@" + line(l), ctx::isSubtype);
+    for (Parameter p : l.getParameters()) {
+      declare(p.getNameAsString(), p.getType().isUnknownType() ? null : ctx.names.typeName(p.getType()));
+    }
+    Statement body = l.getBody();
+    if (body instanceof BlockStmt block) {
+      statement(block);
+      return b.build(endLine(block));
+    }
+    Expression e = ((ExpressionStmt) body).getExpression();
+    String v = expr(e, null);
+    b.returnFrom(tracked(v), line(e));
+    return b.build(line(e));
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  static int line(Node n) {
+    return n.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  private static int endLine(Node n) {
+    return n == null ? 0 : n.getEnd().map(p -> p.line).orElse(line(n));
+  }
+
+  // ---------------------------------------------------------------- variables
+
+  private String declare(String name, String type) {
+    String n = name;
+    int i = 1;
+    while (used.contains(n)) {
+      n = name + "~" + (i++);
+    }
+    used.add(n);
+    scopes.peek().put(name, new Local(n, type));
+    return n;
+  }
+
+  private Local lookup(String name) {
+    for (Map<String, Local> s : scopes) {
+      Local l = s.get(name);
+      if (l != null) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private void push() {
+    scopes.push(new HashMap<>());
+  }
+
+  private void pop() {
+    scopes.pop();
+  }
+
+  private String temp() {
+    String t = "$t" + (tempCount++);
+    temps.add(t);
+    return t;
+  }
+
+  private void killTemps() {
+    if (temps.isEmpty()) {
+      return;
+    }
+    if (b.reachable()) {
+      for (String t : temps) {
+        b.emit(new Event.AssignUnknown(t, true), 0);
+      }
+    }
+    temps.clear();
+  }
+
+  private static String tracked(String v) {
+    return v == null || NULL_LITERAL.equals(v) ? null : v;
+  }
+
+  private void bind(String var, String value, int line) {
+    if (NULL_LITERAL.equals(value)) {
+      b.emit(new Event.AssignNull(var), line);
+    } else if (value == null) {
+      b.emit(new Event.AssignUnknown(var, false), line);
+    } else if (!value.equals(var)) {
+      b.emit(new Event.Assign(var, value), line);
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  void statement(Statement s) {
+    if (s == null) {
+      return;
+    }
+    if (s instanceof BlockStmt block) {
+      push();
+      for (Statement st : block.getStatements()) {
+        statement(st);
+      }
+      pop();
+    } else if (s instanceof ExpressionStmt es) {
+      Expression e = es.getExpression();
+      if (e instanceof VariableDeclarationExpr vde) {
+        declareAll(vde);
+      } else {
+        expr(e, null);
+      }
+      killTemps();
+    } else if (s instanceof IfStmt it) {
+      Label then = b.newLabel();
+      Label otherwise = b.newLabel();
+      Label end = b.newLabel();
+      condition(it.getCondition(), then, otherwise);
+      b.place(then);
+      statement(it.getThenStmt());
+      b.jump(end, null, 0);
+      b.place(otherwise);
+      it.getElseStmt().ifPresent(this::statement);
+      b.place(end);
+    } else if (s instanceof WhileStmt w) {
+      Label head = b.newLabel();
+      Label body = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      condition(w.getCondition(), body, exit);
+      b.place(body);
+      loopBody(s, w.getBody(), exit, head);
+      b.jump(head, null, 0);
+      b.place(exit);
+    } else if (s instanceof DoStmt d) {
+      Label head = b.newLabel();
+      Label cond = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      loopBody(s, d.getBody(), exit, cond);
+      b.place(cond);
+      condition(d.getCondition(), head, exit);
+      b.place(exit);
+    } else if (s instanceof ForStmt f) {
+      push();
+      for (Expression init : f.getInitialization()) {
+        if (init instanceof VariableDeclarationExpr vde) {
+          declareAll(vde);
+        } else {
+          expr(init, null);
+        }
+        killTemps();
+      }
+      Label head = b.newLabel();
+      Label body = b.newLabel();
+      Label update = b.newLabel();
+      Label exit = b.newLabel();
+      b.place(head);
+      if (f.getCompare().isPresent()) {
+        condition(f.getCompare().get(), body, exit);
+      } else {
+        b.jump(body, null, 0);
+      }
+      b.place(body);
+      loopBody(s, f.getBody(), exit, update);
+      b.place(update);
+      for (Expression u : f.getUpdate()) {
+        expr(u, null);
+        killTemps();
+      }
+      b.jump(head, null, 0);
+      b.place(exit);
+      pop();
+    } else if (s instanceof ForEachStmt ef) {
+      String coll = tracked(expr(ef.getIterable(), null));
+      killTemps();
+      if (coll != null) {
+        String keep = "$each" + (tempCount++);
+        b.emit(new Event.Assign(keep, coll), line(ef));
+        coll = keep;
+      }
+      push();
+      VariableDeclarator vd = ef.getVariable().getVariables().get(0);
+      String var = declare(vd.getNameAsString(), typeOfDeclared(vd, null));
+      Label none = b.newLabel();
+      Label head = b.newLabel();
+      Label next = b.newLabel();
+      Label exit = b.newLabel();
+      b.branch(none);
+      b.place(head);
+      if (coll != null) {
+        b.emit(new Event.ElementsOf(var, coll), line(ef));
+      } else {
+        b.emit(new Event.AssignUnknown(var, false), line(ef));
+      }
+      loopBody(s, ef.getBody(), exit, next);
+      b.place(next);
+      b.branch(exit);
+      b.jump(head, null, 0);
+      b.place(none);
+      if (coll != null) {
+        b.emit(new Event.AssumeEmpty(coll, false), line(ef));
+      }
+      b.jump(exit, null, 0);
+      b.place(exit);
+      pop();
+    } else if (s instanceof LabeledStmt ls) {
+      Statement inner = ls.getStatement();
+      if (isLoop(inner) || inner instanceof SwitchStmt) {
+        pendingLabel = ls.getLabel().asString();
+        statement(inner);
+      } else {
+        Label end = b.newLabel();
+        targets.push(new Target(ls, ls.getLabel().asString(), end, null, true));
+        statement(inner);
+        targets.pop();
+        b.jump(end, null, 0);
+        b.place(end);
+      }
+    } else if (s instanceof SwitchStmt sw) {
+      switchEntries(sw.getSelector(), sw.getEntries(), s);
+    } else if (s instanceof TryStmt t) {
+      tryStatement(t);
+    } else if (s instanceof ReturnStmt r) {
+      String v = r.getExpression().map(e -> tracked(expr(e, null))).orElse(null);
+      b.returnFrom(v, line(r));
+      temps.clear();
+    } else if (s instanceof ThrowStmt th) {
+      expr(th.getExpression(), null);
+      killTemps();
+      String type = typeOf(th.getExpression());
+      if (type == null) {
+        type = "java.lang.Exception";
+      }
+      b.throwException(line(th), new ThrowInfo(null, type, line(th), false), List.of(type));
+    } else if (s instanceof BreakStmt br) {
+      Target t = find(br.getLabel().map(l -> l.asString()).orElse(null), false);
+      if (t != null) {
+        b.jump(t.breakLabel, "after the break at line " + line(br), line(br));
+      }
+    } else if (s instanceof ContinueStmt c) {
+      Target t = find(c.getLabel().map(l -> l.asString()).orElse(null), true);
+      if (t != null) {
+        b.jump(t.continueLabel, "after the continue at line " + line(c), line(c));
+      }
+    } else if (s instanceof YieldStmt y) {
+      expr(y.getExpression(), null);
+      killTemps();
+      Target t = find(null, false);
+      if (t != null) {
+        b.jump(t.breakLabel, null, line(y));
+      }
+    } else if (s instanceof SynchronizedStmt sy) {
+      expr(sy.getExpression(), null);
+      killTemps();
+      statement(sy.getBody());
+    } else if (s instanceof ExplicitConstructorInvocationStmt eci) {
+      for (Expression a : eci.getArguments()) {
+        expr(a, null);
+      }
+      killTemps();
+    }
+    // local classes, asserts, empty statements: nothing that acquires or releases
+  }
+
+  private void declareAll(VariableDeclarationExpr vde) {
+    for (VariableDeclarator vd : vde.getVariables()) {
+      String type = typeOfDeclared(vd, vd.getInitializer().orElse(null));
+      String var = declare(vd.getNameAsString(), type);
+      if (vd.getInitializer().isPresent()) {
+        String val = expr(vd.getInitializer().get(), var);
+        bind(var, val, line(vd));
+      }
+    }
+  }
+
+  private String typeOfDeclared(VariableDeclarator vd, Expression init) {
+    if (vd.getType().isVarType() || vd.getType().asString().equals("var")) {
+      return init == null ? null : typeOf(init);
+    }
+    return ctx.names.typeName(vd.getType());
+  }
+
+  private static boolean isLoop(Statement s) {
+    return s instanceof WhileStmt || s instanceof DoStmt || s instanceof ForStmt || s instanceof ForEachStmt;
+  }
+
+  private void loopBody(Node loop, Statement body, Label exit, Label cont) {
+    String label = pendingLabel;
+    pendingLabel = null;
+    targets.push(new Target(loop, label, exit, cont, false));
+    statement(body);
+    targets.pop();
+  }
+
+  private Target find(String label, boolean forContinue) {
+    for (Target t : targets) {
+      if (label != null) {
+        if (label.equals(t.label) && (!forContinue || t.continueLabel != null)) {
+          return t;
+        }
+      } else if (forContinue) {
+        if (t.continueLabel != null) {
+          return t;
+        }
+      } else if (!t.labelledBlock) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private void switchEntries(Expression selector, NodeList<SwitchEntry> entries, Node owner) {
+    String label = pendingLabel;
+    pendingLabel = null;
+    expr(selector, null);
+    killTemps();
+    Label end = b.newLabel();
+    List<Label> labels = new ArrayList<>();
+    int defaultIndex = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      Label l = b.newLabel();
+      labels.add(l);
+      b.branch(l);
+      if (entries.get(i).getLabels().isEmpty() || entries.get(i).isDefault()) {
+        defaultIndex = i;
+      }
+    }
+    if (defaultIndex >= 0) {
+      b.jump(labels.get(defaultIndex), null, 0);
+    } else {
+      b.jump(end, null, 0);
+    }
+    targets.push(new Target(owner, label, end, null, false));
+    push();
+    for (int i = 0; i < entries.size(); i++) {
+      SwitchEntry e = entries.get(i);
+      b.place(labels.get(i));
+      for (Statement st : e.getStatements()) {
+        statement(st);
+      }
+      if (e.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+        b.jump(end, null, 0);
+      }
+    }
+    pop();
+    targets.pop();
+    b.jump(end, null, 0);
+    b.place(end);
+  }
+
+  private void tryStatement(TryStmt t) {
+    List<GraphBuilder.Catch> catches = new ArrayList<>();
+    for (CatchClause c : t.getCatchClauses()) {
+      List<String> types = new ArrayList<>();
+      if (c.getParameter().getType() instanceof UnionType u) {
+        for (ReferenceType alt : u.getElements()) {
+          types.add(ctx.names.typeName(alt));
+        }
+      } else {
+        types.add(ctx.names.typeName(c.getParameter().getType()));
+      }
+      catches.add(
+          new GraphBuilder.Catch(
+              types,
+              () -> {
+                push();
+                String v = declare(c.getParameter().getNameAsString(), types.get(0));
+                b.emit(new Event.AssignUnknown(v, false), line(c));
+                statement(c.getBody());
+                pop();
+              }));
+    }
+    Runnable fin = t.getFinallyBlock().<Runnable>map(f -> () -> statement(f)).orElse(null);
+    push();
+    b.tryStatement(() -> resources(t.getResources(), 0, t.getTryBlock()), catches, fin);
+    pop();
+  }
+
+  private void resources(NodeList<Expression> res, int i, BlockStmt block) {
+    if (i == res.size()) {
+      statement(block);
+      return;
+    }
+    Expression r = res.get(i);
+    String var;
+    if (r instanceof VariableDeclarationExpr vde) {
+      VariableDeclarator vd = vde.getVariables().get(0);
+      var = declare(vd.getNameAsString(), typeOfDeclared(vd, vd.getInitializer().orElse(null)));
+      bind(var, expr(vd.getInitializer().orElse(null), var), line(vd));
+      killTemps();
+    } else {
+      var = tracked(expr(r, null));
+      if (var != null && var.startsWith("$t")) {
+        String keep = "$res" + (tempCount++);
+        b.emit(new Event.Assign(keep, var), line(r));
+        var = keep;
+      }
+      killTemps();
+    }
+    if (var == null) {
+      resources(res, i + 1, block);
+      return;
+    }
+    String closed = var;
+    int line = line(r);
+    b.tryStatement(
+        () -> resources(res, i + 1, block), List.of(), () -> b.emit(new Event.Release(closed), line));
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  private void condition(Expression c, Label onTrue, Label onFalse) {
+    while (c instanceof EnclosedExpr en) {
+      c = en.getInner();
+    }
+    if (c instanceof BinaryExpr bt) {
+      switch (bt.getOperator()) {
+        case AND -> {
+          Label mid = b.newLabel();
+          condition(bt.getLeft(), mid, onFalse);
+          b.place(mid);
+          condition(bt.getRight(), onTrue, onFalse);
+          return;
+        }
+        case OR -> {
+          Label mid = b.newLabel();
+          condition(bt.getLeft(), onTrue, mid);
+          b.place(mid);
+          condition(bt.getRight(), onTrue, onFalse);
+          return;
+        }
+        case EQUALS, NOT_EQUALS -> {
+          String v = nullTested(bt.getLeft(), bt.getRight());
+          if (v != null) {
+            boolean eq = bt.getOperator() == BinaryExpr.Operator.EQUALS;
+            nullBranch(v, eq ? onTrue : onFalse, eq ? onFalse : onTrue);
+            return;
+          }
+        }
+        default -> {}
+      }
+    }
+    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      condition(u.getExpression(), onFalse, onTrue);
+      return;
+    }
+    if (c instanceof MethodCallExpr mce && mce.getArguments().size() == 1 && mce.getScope().isPresent()) {
+      String scopeType = staticTypeName(mce.getScope().get());
+      if ("java.util.Objects".equals(scopeType)) {
+        String v = localOf(mce.getArgument(0));
+        if (v != null && mce.getNameAsString().equals("nonNull")) {
+          nullBranch(v, onFalse, onTrue);
+          return;
+        }
+        if (v != null && mce.getNameAsString().equals("isNull")) {
+          nullBranch(v, onTrue, onFalse);
+          return;
+        }
+      }
+    }
+    if (c instanceof MethodCallExpr mce && mce.getArguments().isEmpty() && mce.getScope().isPresent()) {
+      Expression scope = mce.getScope().get();
+      String v = localOf(scope);
+      if (v != null && mce.getNameAsString().equals("isEmpty") && ctx.isCollection(typeOf(scope))) {
+        Label empty = b.newLabel();
+        b.branch(empty);
+        b.jump(onFalse, null, 0);
+        b.place(empty);
+        b.emit(new Event.AssumeEmpty(v, true), line(c));
+        b.jump(onTrue, null, 0);
+        return;
+      }
+      if (v != null && mce.getNameAsString().equals("isClosed") && ctx.kindOf(typeOf(scope)) != null) {
+        // as in the javac engine: isClosed() true means closed; its SQLException is not followed
+        Label closed = b.newLabel();
+        b.branch(closed);
+        b.jump(onFalse, null, 0);
+        b.place(closed);
+        b.emit(new Event.Release(v), line(c));
+        b.jump(onTrue, null, 0);
+        return;
+      }
+    }
+    if (c instanceof InstanceOfExpr io) {
+      String v = localOf(io.getExpression());
+      if (v != null) {
+        Label nonNull = b.newLabel();
+        b.branchOnNonNull(v, nonNull);
+        b.jump(onFalse, null, 0);
+        b.place(nonNull);
+        b.branch(onFalse);
+        b.jump(onTrue, null, 0);
+        return;
+      }
+    }
+    if (c instanceof BooleanLiteralExpr lit) {
+      b.jump(lit.getValue() ? onTrue : onFalse, null, 0);
+      return;
+    }
+    expr(c, null);
+    killTemps();
+    b.branch(onTrue);
+    b.jump(onFalse, null, 0);
+  }
+
+  private void nullBranch(String var, Label ifNull, Label ifNonNull) {
+    b.branchOnNull(var, ifNull);
+    b.jump(ifNonNull, null, 0);
+  }
+
+  private String nullTested(Expression l, Expression r) {
+    if (unwrap(r) instanceof NullLiteralExpr) {
+      return localOf(l);
+    }
+    if (unwrap(l) instanceof NullLiteralExpr) {
+      return localOf(r);
+    }
+    return null;
+  }
+
+  private static Expression unwrap(Expression e) {
+    while (e instanceof EnclosedExpr en) {
+      e = en.getInner();
+    }
+    return e;
+  }
+
+  private String localOf(Expression e) {
+    e = unwrap(e);
+    if (e instanceof NameExpr n) {
+      Local l = lookup(n.getNameAsString());
+      return l == null ? null : l.id;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  /** The static type of an expression, as a binary name, or null if it cannot be known here. */
+  String typeOf(Expression e) {
+    e = unwrap(e);
+    if (e instanceof NameExpr n) {
+      Local l = lookup(n.getNameAsString());
+      if (l != null) {
+        return l.type;
+      }
+      return ctx.fieldType(enclosingClass, n.getNameAsString());
+    }
+    if (e instanceof FieldAccessExpr fa) {
+      String scopeType = fa.getScope() instanceof ThisExpr ? enclosingClass : typeOf(fa.getScope());
+      return scopeType == null ? null : ctx.fieldType(scopeType, fa.getNameAsString());
+    }
+    if (e instanceof MethodCallExpr mce) {
+      CallInfo ci = ctx.resolveCall(this, mce);
+      return ci.returnType();
+    }
+    if (e instanceof ObjectCreationExpr oc) {
+      return ctx.names.typeName(oc.getType());
+    }
+    if (e instanceof CastExpr ce) {
+      return ctx.names.typeName(ce.getType());
+    }
+    if (e instanceof ThisExpr) {
+      return enclosingClass;
+    }
+    if (e instanceof ConditionalExpr ce) {
+      String t = typeOf(ce.getThenExpr());
+      return t != null ? t : typeOf(ce.getElseExpr());
+    }
+    if (e instanceof AssignExpr ae) {
+      return typeOf(ae.getTarget());
+    }
+    if (e instanceof StringLiteralExpr) {
+      return "java.lang.String";
+    }
+    return null;
+  }
+
+  /** If {@code e} names a type (a static call's scope), its binary name; else null. */
+  String staticTypeName(Expression e) {
+    e = unwrap(e);
+    if (e instanceof NameExpr n) {
+      String name = n.getNameAsString();
+      if (lookup(name) != null || ctx.fieldType(enclosingClass, name) != null) {
+        return null;
+      }
+      if (!Character.isUpperCase(name.charAt(0))) {
+        return null;
+      }
+      return ctx.names.resolve(name);
+    }
+    if (e instanceof FieldAccessExpr fa && isQualifiedName(fa)) {
+      String text = fa.toString();
+      String last = fa.getNameAsString();
+      if (Character.isUpperCase(last.charAt(0))) {
+        return ctx.names.resolve(text);
+      }
+    }
+    return null;
+  }
+
+  private boolean isQualifiedName(Expression e) {
+    if (e instanceof NameExpr n) {
+      return lookup(n.getNameAsString()) == null && ctx.fieldType(enclosingClass, n.getNameAsString()) == null;
+    }
+    return e instanceof FieldAccessExpr fa && isQualifiedName(fa.getScope());
+  }
+
+  String enclosingClass() {
+    return enclosingClass;
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  String expr(Expression e, String into) {
+    if (e == null) {
+      return null;
+    }
+    if (e instanceof EnclosedExpr p) {
+      return expr(p.getInner(), into);
+    }
+    if (e instanceof CastExpr c) {
+      return expr(c.getExpression(), into);
+    }
+    if (e instanceof NullLiteralExpr) {
+      return NULL_LITERAL;
+    }
+    if (e.isLiteralExpr()) {
+      return null;
+    }
+    if (e instanceof NameExpr n) {
+      Local l = lookup(n.getNameAsString());
+      if (l != null) {
+        return l.id;
+      }
+      String ft = ctx.fieldType(enclosingClass, n.getNameAsString());
+      return fieldRead(n.getNameAsString(), ft, e);
+    }
+    if (e instanceof FieldAccessExpr fa) {
+      if (staticTypeName(fa) != null) {
+        return null;
+      }
+      String scopeType;
+      if (fa.getScope() instanceof ThisExpr) {
+        scopeType = enclosingClass;
+      } else {
+        if (staticTypeName(fa.getScope()) == null) {
+          expr(fa.getScope(), null);
+        }
+        scopeType = typeOf(fa.getScope());
+      }
+      String ft = scopeType == null ? null : ctx.fieldType(scopeType, fa.getNameAsString());
+      return fieldRead(fa.getNameAsString(), ft, e);
+    }
+    if (e instanceof MethodCallExpr mce) {
+      return call(mce, into);
+    }
+    if (e instanceof ObjectCreationExpr oc) {
+      return newObject(oc, into);
+    }
+    if (e instanceof AssignExpr as) {
+      return assignment(as);
+    }
+    if (e instanceof UnaryExpr u) {
+      expr(u.getExpression(), null);
+      return null;
+    }
+    if (e instanceof BinaryExpr bt) {
+      if (bt.getOperator() == BinaryExpr.Operator.AND || bt.getOperator() == BinaryExpr.Operator.OR) {
+        Label t = b.newLabel();
+        Label f = b.newLabel();
+        Label end = b.newLabel();
+        condition(bt, t, f);
+        b.place(t);
+        b.jump(end, null, 0);
+        b.place(f);
+        b.place(end);
+        return null;
+      }
+      expr(bt.getLeft(), null);
+      expr(bt.getRight(), null);
+      return null;
+    }
+    if (e instanceof ConditionalExpr ce) {
+      String t = into != null ? into : temp();
+      Label then = b.newLabel();
+      Label otherwise = b.newLabel();
+      Label end = b.newLabel();
+      condition(ce.getCondition(), then, otherwise);
+      b.place(then);
+      bind(t, expr(ce.getThenExpr(), t), line(ce));
+      b.jump(end, null, 0);
+      b.place(otherwise);
+      bind(t, expr(ce.getElseExpr(), t), line(ce));
+      b.place(end);
+      return t;
+    }
+    if (e instanceof InstanceOfExpr io) {
+      expr(io.getExpression(), null);
+      return null;
+    }
+    if (e instanceof LambdaExpr l) {
+      lambdas.add(l);
+      captures(l.getBody());
+      return null;
+    }
+    if (e instanceof MethodReferenceExpr mr) {
+      String v = localOf(mr.getScope());
+      if (v != null) {
+        b.emit(new Event.Transfer(v), line(mr));
+      }
+      return null;
+    }
+    if (e instanceof ArrayCreationExpr ac) {
+      ac.getLevels().forEach(l -> l.getDimension().ifPresent(d -> expr(d, null)));
+      ac.getInitializer().ifPresent(init -> arrayInit(init));
+      return null;
+    }
+    if (e instanceof ArrayInitializerExpr ai) {
+      arrayInit(ai);
+      return null;
+    }
+    if (e instanceof SwitchExpr sw) {
+      switchEntries(sw.getSelector(), sw.getEntries(), sw);
+      return null;
+    }
+    if (e instanceof ArrayAccessExpr aa) {
+      expr(aa.getName(), null);
+      expr(aa.getIndex(), null);
+      return null;
+    }
+    if (e instanceof VariableDeclarationExpr vde) {
+      declareAll(vde);
+      return null;
+    }
+    return null;
+  }
+
+  private void arrayInit(ArrayInitializerExpr init) {
+    for (Expression v : init.getValues()) {
+      String t = tracked(expr(v, null));
+      if (t != null) {
+        b.emit(new Event.Transfer(t), line(v));
+      }
+    }
+  }
+
+  private String fieldRead(String name, String fieldType, Node at) {
+    if (fieldType == null || (ctx.kindOf(fieldType) == null && !ctx.isAutoCloseable(fieldType))) {
+      return null;
+    }
+    String t = temp();
+    b.emit(new Event.AssignOpaque(t, "field:" + name), line(at));
+    return t;
+  }
+
+  private void captures(Node body) {
+    Set<String> captured = new HashSet<>();
+    for (NameExpr n : body.findAll(NameExpr.class)) {
+      Local l = lookup(n.getNameAsString());
+      if (l != null) {
+        captured.add(l.id);
+      }
+    }
+    for (String v : captured) {
+      b.emit(new Event.Transfer(v), line(body));
+    }
+  }
+
+  private String assignment(AssignExpr as) {
+    Expression lhs = unwrap(as.getTarget());
+    if (as.getOperator() != AssignExpr.Operator.ASSIGN) {
+      expr(lhs, null);
+      expr(as.getValue(), null);
+      return null;
+    }
+    if (lhs instanceof NameExpr n) {
+      Local l = lookup(n.getNameAsString());
+      if (l != null) {
+        String v = expr(as.getValue(), l.id);
+        bind(l.id, v, line(as));
+        return l.id;
+      }
+    }
+    String field = null;
+    boolean own = false;
+    if (lhs instanceof NameExpr n && ctx.fieldType(enclosingClass, n.getNameAsString()) != null) {
+      field = n.getNameAsString();
+      own = true;
+    } else if (lhs instanceof FieldAccessExpr fa) {
+      field = fa.getNameAsString();
+      own = fa.getScope() instanceof ThisExpr || staticTypeName(fa.getScope()) != null
+          && staticTypeName(fa.getScope()).equals(enclosingClass);
+      if (!own && staticTypeName(fa.getScope()) == null) {
+        expr(fa.getScope(), null);
+      }
+    } else if (lhs instanceof ArrayAccessExpr aa) {
+      expr(aa.getName(), null);
+      expr(aa.getIndex(), null);
+    }
+    String v = tracked(expr(as.getValue(), null));
+    if (v == null) {
+      return null;
+    }
+    if (own) {
+      b.emit(new Event.StoreField(v, field, ctx.closesField(enclosingClass, field)), line(as));
+    } else {
+      b.emit(new Event.Transfer(v), line(as));
+    }
+    return v;
+  }
+
+  private String call(MethodCallExpr mce, String into) {
+    String recv = null;
+    Expression recvExpr = null;
+    if (mce.getScope().isPresent()) {
+      Expression scope = unwrap(mce.getScope().get());
+      boolean isThis = scope instanceof ThisExpr || scope.isSuperExpr();
+      if (!isThis && staticTypeName(scope) == null) {
+        recvExpr = scope;
+        recv = tracked(expr(scope, null));
+        if (recv != null && recv.equals(into)) {
+          String keep = temp();
+          b.emit(new Event.Assign(keep, recv), line(mce));
+          recv = keep;
+        }
+      }
+    }
+    List<String> args = new ArrayList<>();
+    for (Expression a : mce.getArguments()) {
+      args.add(tracked(expr(a, null)));
+    }
+    CallInfo ci = ctx.resolveCall(this, mce);
+    return effects(ci, mce, recv, args, into, recvExpr);
+  }
+
+  private String newObject(ObjectCreationExpr oc, String into) {
+    oc.getScope().ifPresent(s -> expr(s, null));
+    List<String> args = new ArrayList<>();
+    for (Expression a : oc.getArguments()) {
+      args.add(tracked(expr(a, null)));
+    }
+    oc.getAnonymousClassBody().ifPresent(body -> body.forEach(this::captures));
+    CallInfo ci = ctx.resolveConstructor(this, oc);
+    return effects(ci, oc, null, args, into, null);
+  }
+
+  private String effects(CallInfo ci, Node call, String recv, List<String> args, String into, Expression recvExpr) {
+    int line = line(call);
+    List<String> thrown = ci.checkedThrows();
+    String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
+    List<MethodRule> rules = ci.rules();
+    MethodSummary summary = rules.isEmpty() ? ctx.summary(ci.treeMethod()) : null;
+    boolean threw = false;
+    String result = null;
+    boolean resultDecided = false;
+
+    List<String> releases = new ArrayList<>();
+    List<String> transfers = new ArrayList<>();
+    String wrapped = null;
+    boolean quietRelease = false;
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Release rel) {
+        for (int i : rel.args()) {
+          addIfTracked(releases, i == MethodRule.RECEIVER ? recv : arg(args, i));
+        }
+        quietRelease |= rel.quiet();
+      } else if (r instanceof MethodRule.Transfer tr) {
+        for (int i : tr.args()) {
+          addIfTracked(transfers, i == MethodRule.RECEIVER ? recv : arg(args, i));
+        }
+      } else if (r instanceof MethodRule.Wrap w) {
+        wrapped = w.arg() == MethodRule.RECEIVER ? recv : arg(args, w.arg());
+        resultDecided = true;
+      }
+    }
+    boolean closeableConstructor = ci.isConstructor() && ctx.isAutoCloseable(ci.owner());
+    int params = ci.paramAnnotations().size();
+    for (int i = 0; i < args.size(); i++) {
+      int p = Math.min(i, params - 1);
+      if (args.get(i) == null) {
+        continue;
+      }
+      Set<AnnotationRole> pr = p < 0 ? Set.of() : ctx.roles(ci.paramAnnotations().get(p));
+      if (pr.contains(AnnotationRole.PARAM_RELEASED)) {
+        releases.add(args.get(i));
+      } else if (pr.contains(AnnotationRole.PARAM_OWNED)) {
+        transfers.add(args.get(i));
+      } else if (pr.contains(AnnotationRole.PARAM_WRAPPED)) {
+        wrapped = args.get(i);
+        resultDecided = true;
+      } else if (summary != null && summary.closesParams().contains(p)) {
+        releases.add(args.get(i));
+      } else if (summary != null && summary.ownsParams().contains(p) && !closeableConstructor) {
+        transfers.add(args.get(i));
+      }
+    }
+    if (recvExpr != null && ctx.isCollection(typeOf(recvExpr))) {
+      String coll = localOf(recvExpr);
+      if (COLLECTION_TAKERS.contains(ci.name()) && coll != null) {
+        String t = into != null ? into : temp();
+        b.emit(new Event.ElementsOf(t, coll), line);
+        return t;
+      }
+      if (COLLECTION_ADDERS.contains(ci.name())) {
+        for (String a : args) {
+          if (a == null) {
+            continue;
+          }
+          if (coll != null) {
+            b.emit(new Event.AddTo(coll, a), line);
+          } else {
+            transfers.add(a);
+          }
+        }
+      }
+    }
+    for (String v : releases) {
+      if (!threw && !thrown.isEmpty() && !quietRelease) {
+        b.emitThrowing(new Event.Release(v), line, new ThrowInfo(closeText(call, v), thrown.get(0), line, true), thrown);
+        threw = true;
+      } else {
+        b.emit(new Event.Release(v), line);
+      }
+    }
+    for (String v : transfers) {
+      b.emit(new Event.Transfer(v), line);
+    }
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.ResetChildren && recv != null) {
+        b.emit(new Event.ResetChildren(recv), line);
+      }
+    }
+
+    String rt = ci.returnType();
+    ResourceKind kind = rt == null ? null : ctx.kindOf(rt);
+    Set<AnnotationRole> roles = ctx.roles(ci.annotations());
+    MethodRule.Acquire acquire = null;
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Acquire a) {
+        acquire = a;
+        resultDecided = true;
+      } else if (r instanceof MethodRule.Borrow br) {
+        resultDecided = true;
+        if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {
+          result = into != null ? into : temp();
+          b.emit(new Event.AssignParentOf(result, recv), line);
+        }
+      }
+    }
+    if (wrapped != null && acquire == null) {
+      result = into != null ? into : temp();
+      b.emit(new Event.Assign(result, wrapped), line);
+    } else if (!resultDecided && closeableConstructor) {
+      for (String a : args) {
+        if (a != null) {
+          result = into != null ? into : temp();
+          b.emit(new Event.Assign(result, a), line);
+          resultDecided = true;
+          break;
+        }
+      }
+    }
+    if (acquire == null && !resultDecided && kind != null && !ci.isConstructor() && ci.known()) {
+      if (roles.contains(AnnotationRole.RETURNS_BORROWED)) {
+        resultDecided = true;
+      } else if (roles.contains(AnnotationRole.RETURNS_OWNED)) {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "@MustBeClosed");
+      } else if (summary != null && summary.returnsBorrowed()) {
+        resultDecided = true;
+      } else if (ctx.model().isNotResource(rt)) {
+        resultDecided = true;
+      } else {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
+      }
+    }
+    if (acquire != null) {
+      ResourceKind k = kind != null ? kind : acquire.kind();
+      String parent =
+          switch (acquire.parent()) {
+            case RECEIVER -> recv;
+            case ARGUMENT -> arg(args, acquire.parentArg());
+            case NONE -> null;
+          };
+      result = into != null ? into : temp();
+      int siteLine = call instanceof MethodCallExpr m ? line(m.getName()) : line;
+      int column = call instanceof MethodCallExpr m
+          ? m.getName().getBegin().map(p -> p.column).orElse(0)
+          : call.getBegin().map(p -> p.column).orElse(0);
+      Site site =
+          new Site(
+              "p" + siteLine + ":" + column,
+              k,
+              rt != null ? simple(rt) : k.displayName(),
+              ci.display(),
+              into != null ? into.replaceAll("~\\d+$", "") : null,
+              siteLine,
+              call);
+      Event ev = new Event.Acquire(result, site, parent);
+      if (!threw && !thrown.isEmpty()) {
+        b.emitThrowing(ev, line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
+        threw = true;
+      } else {
+        b.emit(ev, line);
+      }
+    }
+    if (!threw && !thrown.isEmpty()) {
+      b.emitThrowing(new Event.Nop(), line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
+    }
+    return result;
+  }
+
+  static String simple(String fq) {
+    if (fq == null) {
+      return "?";
+    }
+    int i = Math.max(fq.lastIndexOf('.'), fq.lastIndexOf('$'));
+    return fq.substring(i + 1);
+  }
+
+  private static void addIfTracked(List<String> out, String v) {
+    if (v != null) {
+      out.add(v);
+    }
+  }
+
+  private static String arg(List<String> args, int i) {
+    return i >= 0 && i < args.size() ? args.get(i) : null;
+  }
+
+  private static String closeText(Node call, String var) {
+    String src = call.toString();
+    if (src.length() <= 60 && !src.contains("\n")) {
+      return src;
+    }
+    return var + ".close()";
+  }
+}

@@ -1,0 +1,238 @@
+package dev.leakguard.source;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.leakguard.core.analysis.AnalysisResult;
+import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.core.report.ReportedFinding;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The scanned source tree: its index, parsed files on demand, summaries, and per-file analysis. */
+final class SourceTree {
+  /** Files above this size are skipped (generated code, data). */
+  static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+
+  private static final ThreadLocal<JavaParser> PARSER =
+      ThreadLocal.withInitial(
+          () ->
+              new JavaParser(
+                  new ParserConfiguration()
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                      .setAttributeComments(false)));
+
+  private final ResourceModel model;
+  private final Path root;
+  private final TreeIndex index = new TreeIndex();
+  private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
+  private final Map<String, MethodSummary> summaries = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Set<String>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
+
+  private SourceTree(ResourceModel model, Path root) {
+    this.model = model;
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  static SourceTree index(ResourceModel model, Path root, List<Path> files) {
+    SourceTree t = new SourceTree(model, root);
+    files.parallelStream()
+        .forEach(
+            f -> {
+              Parsed p = t.read(f);
+              if (p.cu != null) {
+                t.index.add(f.toAbsolutePath().normalize(), p.cu);
+              }
+            });
+    return t;
+  }
+
+  TreeIndex index() {
+    return index;
+  }
+
+  ResourceModel model() {
+    return model;
+  }
+
+  private record Parsed(CompilationUnit cu, String problem, int lines) {}
+
+  private Parsed read(Path file) {
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        return new Parsed(null, "larger than " + (MAX_FILE_BYTES / (1024 * 1024)) + " MB", 0);
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Parsed(null, "cannot be read: " + e.getMessage(), 0);
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return new Parsed(null, "is not valid UTF-8", 0);
+    }
+    int lines = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
+    if (text.isBlank()) {
+      return new Parsed(null, "is empty", lines);
+    }
+    ParseResult<CompilationUnit> r = PARSER.get().parse(text);
+    if (!r.isSuccessful() || r.getResult().isEmpty()) {
+      String why = r.getProblems().isEmpty() ? "unknown parse error" : r.getProblem(0).getVerboseMessage();
+      int nl = why.indexOf('\n');
+      return new Parsed(null, "does not parse: " + (nl > 0 ? why.substring(0, nl) : why), lines);
+    }
+    return new Parsed(r.getResult().get(), null, lines);
+  }
+
+  private CompilationUnit cu(Path file) {
+    SoftReference<CompilationUnit> ref = parsed.get(file);
+    CompilationUnit cu = ref == null ? null : ref.get();
+    if (cu == null) {
+      cu = read(file).cu;
+      if (cu != null) {
+        parsed.put(file, new SoftReference<>(cu));
+      }
+    }
+    return cu;
+  }
+
+  /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
+  MethodSummary summary(TreeIndex.MethodInfo m) {
+    String key = m.file() + ":" + m.line() + ":" + m.column();
+    MethodSummary s = summaries.get(key);
+    if (s != null) {
+      return s;
+    }
+    Set<String> busy = IN_PROGRESS.get();
+    if (!busy.add(key)) {
+      return MethodSummary.UNKNOWN;
+    }
+    try {
+      s = MethodSummary.UNKNOWN;
+      CompilationUnit cu = cu(m.file());
+      if (cu != null) {
+        for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+          if (d.getBegin().isPresent()
+              && d.getBegin().get().line == m.line()
+              && d.getBegin().get().column == m.column()) {
+            FileContext ctx = new FileContext(this, cu);
+            List<String> params = new ArrayList<>();
+            EventGraph g = new SourceLowering(ctx, m.owner()).method(d, params);
+            s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+            break;
+          }
+        }
+      }
+      summaries.put(key, s);
+      return s;
+    } catch (RuntimeException | StackOverflowError e) {
+      return MethodSummary.UNKNOWN;
+    } finally {
+      busy.remove(key);
+    }
+  }
+
+  SourceEngine.FileResult analyze(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    String path = (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
+    Parsed p = read(abs);
+    if (p.cu == null) {
+      return new SourceEngine.FileResult(file, path, List.of(), p.problem, p.lines, List.of());
+    }
+    parsed.put(abs, new SoftReference<>(p.cu));
+    FileContext ctx = new FileContext(this, p.cu);
+    List<ReportedFinding> out = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (CallableDeclaration<?> d : p.cu.findAll(CallableDeclaration.class)) {
+      boolean hasBody = d instanceof ConstructorDeclaration || ((MethodDeclaration) d).getBody().isPresent();
+      if (!hasBody) {
+        continue;
+      }
+      String owner = ownerOf(ctx, d);
+      String signature = owner + "." + d.getDeclarationAsString(false, false, false);
+      try {
+        analyzeBody(ctx, d, owner, signature, path, out);
+      } catch (RuntimeException | StackOverflowError e) {
+        notes.add("method " + signature + " could not be analysed (" + e + ")");
+      }
+    }
+    out.sort(Comparator.comparingInt(ReportedFinding::line).thenComparing(f -> f.id().name()));
+    return new SourceEngine.FileResult(file, path, out, null, p.lines, notes);
+  }
+
+  private void analyzeBody(
+      FileContext ctx, CallableDeclaration<?> d, String owner, String signature, String path, List<ReportedFinding> out) {
+    SourceLowering low = new SourceLowering(ctx, owner);
+    EventGraph g = low.method(d, null);
+    Deque<LambdaExpr> lambdas = new ArrayDeque<>(low.lambdas);
+    collect(ObligationAnalysis.analyze(g, model::implicitClose), signature, path, out);
+    while (!lambdas.isEmpty()) {
+      SourceLowering ll = new SourceLowering(ctx, owner);
+      EventGraph lg = ll.lambda(lambdas.poll());
+      lambdas.addAll(ll.lambdas);
+      collect(ObligationAnalysis.analyze(lg, model::implicitClose), signature, path, out);
+    }
+  }
+
+  private static void collect(AnalysisResult r, String signature, String path, List<ReportedFinding> out) {
+    for (Finding f : r.findings()) {
+      Node call = (Node) f.site().position();
+      out.add(
+          new ReportedFinding(
+              path,
+              f.line(),
+              f.id(),
+              f.message(),
+              ReportedFinding.fingerprintOf(f.id(), signature, f.site().typeName(), call.toString()),
+              List.of("source")));
+    }
+  }
+
+  /** The class a body belongs to: its type declaration (anonymous classes count as their outer type). */
+  private static String ownerOf(FileContext ctx, Node d) {
+    for (Node n = d.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration<?> t) {
+        return ctx.fqOf(t);
+      }
+      if (n instanceof ObjectCreationExpr) {
+        continue;
+      }
+    }
+    return "?";
+  }
+}

@@ -1,0 +1,241 @@
+package dev.leakguard.source;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.ReferenceType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The types declared in the scanned source tree: their supertypes, fields and methods, so that
+ * calls across files of the tree are typed and summarised without a classpath.
+ */
+final class TreeIndex {
+
+  /**
+   * A method or constructor declared in the tree. Types are kept as written and resolved on use,
+   * once the whole tree is indexed.
+   */
+  record MethodInfo(
+      String owner,
+      String name,
+      Names names,
+      List<String> rawParamTypes,
+      String rawReturnType,
+      List<String> rawThrows,
+      Set<String> annotations,
+      List<Set<String>> paramAnnotations,
+      boolean varArgs,
+      boolean hasBody,
+      Path file,
+      int line,
+      int column) {
+
+    List<String> paramTypes() {
+      List<String> out = new ArrayList<>();
+      for (String r : rawParamTypes) {
+        out.add(names.resolveWritten(r));
+      }
+      return out;
+    }
+
+    String returnType() {
+      return name.equals("<init>") ? owner : names.resolveWritten(rawReturnType);
+    }
+
+    List<String> throwsTypes() {
+      List<String> out = new ArrayList<>();
+      for (String r : rawThrows) {
+        out.add(names.resolveWritten(r));
+      }
+      return out;
+    }
+  }
+
+  /** A type declared in the tree. */
+  static final class TypeInfo {
+    final String fq;
+    final Path file;
+    final Names names;
+    final List<String> rawSupertypes = new ArrayList<>();
+    final Map<String, List<MethodInfo>> methods = new HashMap<>();
+    /** Field name to the type as written (resolve with {@link #names}). */
+    final Map<String, String> fields = new HashMap<>();
+    final boolean isInterface;
+
+    TypeInfo(String fq, Path file, Names names, boolean isInterface) {
+      this.fq = fq;
+      this.file = file;
+      this.names = names;
+      this.isInterface = isInterface;
+    }
+  }
+
+  private final Map<String, TypeInfo> types = new ConcurrentHashMap<>();
+  private final Set<String> packages = ConcurrentHashMap.newKeySet();
+
+  TypeInfo type(String fq) {
+    return fq == null ? null : types.get(fq);
+  }
+
+  boolean isTreeType(String fq) {
+    return types.containsKey(fq);
+  }
+
+  /** Records every type of one parsed file. */
+  void add(Path file, CompilationUnit cu) {
+    Names names = Names.of(cu, this);
+    String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    packages.add(pkg);
+    for (TypeDeclaration<?> t : cu.getTypes()) {
+      addType(file, names, t, pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString());
+    }
+  }
+
+  private void addType(Path file, Names names, TypeDeclaration<?> t, String fq) {
+    boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+    TypeInfo info = new TypeInfo(fq, file, names, isInterface);
+    if (t instanceof ClassOrInterfaceDeclaration c) {
+      for (ClassOrInterfaceType s : c.getExtendedTypes()) {
+        info.rawSupertypes.add(s.getNameWithScope());
+      }
+      for (ClassOrInterfaceType s : c.getImplementedTypes()) {
+        info.rawSupertypes.add(s.getNameWithScope());
+      }
+    } else if (t instanceof EnumDeclaration e) {
+      for (ClassOrInterfaceType s : e.getImplementedTypes()) {
+        info.rawSupertypes.add(s.getNameWithScope());
+      }
+    } else if (t instanceof RecordDeclaration r) {
+      for (ClassOrInterfaceType s : r.getImplementedTypes()) {
+        info.rawSupertypes.add(s.getNameWithScope());
+      }
+    }
+    for (BodyDeclaration<?> m : t.getMembers()) {
+      if (m instanceof FieldDeclaration f) {
+        for (VariableDeclarator v : f.getVariables()) {
+          info.fields.put(v.getNameAsString(), Names.written(v.getType()));
+        }
+      } else if (m instanceof MethodDeclaration md) {
+        addMethod(info, names, md, md.getNameAsString(), Names.written(md.getType()), md.getBody().isPresent());
+      } else if (m instanceof ConstructorDeclaration cd) {
+        addMethod(info, names, cd, "<init>", fq, true);
+      } else if (m instanceof TypeDeclaration<?> nested) {
+        addType(file, names, nested, fq + "$" + nested.getNameAsString());
+      }
+    }
+    types.put(fq, info);
+  }
+
+  private static void addMethod(
+      TypeInfo info, Names names, CallableDeclaration<?> d, String name, String returnType, boolean hasBody) {
+    List<String> params = new ArrayList<>();
+    List<Set<String>> paramAnnotations = new ArrayList<>();
+    boolean varArgs = false;
+    for (Parameter p : d.getParameters()) {
+      String t = Names.written(p.getType());
+      if (p.isVarArgs()) {
+        t = t + "[]";
+        varArgs = true;
+      }
+      params.add(t);
+      paramAnnotations.add(annotationNames(p.getAnnotations()));
+    }
+    List<String> throwsTypes = new ArrayList<>();
+    for (ReferenceType r : d.getThrownExceptions()) {
+      throwsTypes.add(Names.written(r));
+    }
+    int line = d.getBegin().map(p -> p.line).orElse(0);
+    int column = d.getBegin().map(p -> p.column).orElse(0);
+    info.methods
+        .computeIfAbsent(name, k -> new ArrayList<>())
+        .add(
+            new MethodInfo(
+                info.fq,
+                name,
+                names,
+                params,
+                returnType,
+                throwsTypes,
+                annotationNames(d.getAnnotations()),
+                paramAnnotations,
+                varArgs,
+                hasBody,
+                info.file,
+                line,
+                column));
+  }
+
+  static Set<String> annotationNames(List<AnnotationExpr> annotations) {
+    Set<String> out = new LinkedHashSet<>();
+    for (AnnotationExpr a : annotations) {
+      String n = a.getNameAsString();
+      out.add(n.substring(n.lastIndexOf('.') + 1));
+    }
+    return out;
+  }
+
+  /** The type and its supertypes (tree types resolved in their own file; JDK types by reflection). */
+  List<String> closure(String fq) {
+    LinkedHashMap<String, Boolean> out = new LinkedHashMap<>();
+    closure(fq, out);
+    return new ArrayList<>(out.keySet());
+  }
+
+  private void closure(String fq, Map<String, Boolean> out) {
+    if (fq == null || out.containsKey(fq)) {
+      return;
+    }
+    out.put(fq, true);
+    TypeInfo t = types.get(fq);
+    if (t != null) {
+      for (String raw : t.rawSupertypes) {
+        closure(t.names.resolve(raw), out);
+      }
+      return;
+    }
+    Class<?> c = JdkTypes.load(fq);
+    if (c != null) {
+      for (String s : JdkTypes.closure(c)) {
+        out.put(s, true);
+      }
+    }
+  }
+
+  /** Methods of a tree type (and its tree supertypes) with this name and arity. */
+  List<MethodInfo> methods(String fq, String name, int arity) {
+    List<MethodInfo> out = new ArrayList<>();
+    for (String s : closure(fq)) {
+      TypeInfo t = types.get(s);
+      if (t == null) {
+        continue;
+      }
+      for (MethodInfo m : t.methods.getOrDefault(name, List.of())) {
+        int n = m.rawParamTypes().size();
+        if (n == arity || (m.varArgs() && arity >= n - 1)) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.leakguard.source;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakguard.conformance.Corpus;
+import dev.leakguard.conformance.Label;
+import dev.leakguard.conformance.Score;
+import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.core.report.ReportedFinding;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The source engine on the WHOLE conformance corpus: exact (file, line, id) agreement. */
+class SourceConformanceTest {
+
+  @Test
+  void wholeCorpusMatchesLabels() throws Exception {
+    Corpus corpus = Corpus.load(Corpus.locateRoot());
+    SourceEngine engine = SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files());
+    Set<Label> found = new HashSet<>();
+    StringBuilder details = new StringBuilder();
+    for (var file : corpus.files()) {
+      SourceEngine.FileResult r = engine.analyze(file);
+      assertTrue(r.skipped() == null, file + " skipped: " + r.skipped());
+      assertTrue(r.notes().isEmpty(), file + ": " + r.notes());
+      for (ReportedFinding f : r.findings()) {
+        Label l = new Label(corpus.relativize(file), f.line(), f.id().name());
+        found.add(l);
+        details.append("  ").append(l.file()).append(':').append(f.line()).append(' ').append(f.message()).append('\n');
+      }
+    }
+    Score score = Score.compare(corpus, "source", found);
+    System.out.println(score.report());
+    if (!score.passed()) {
+      for (String line : details.toString().split("\n")) {
+        for (Label u : score.unexpected()) {
+          if (line.contains(u.file() + ":" + u.line() + " ")) {
+            System.out.println("unexpected:" + line);
+          }
+        }
+      }
+    }
+    assertTrue(score.passed(), score.report());
+  }
+}
