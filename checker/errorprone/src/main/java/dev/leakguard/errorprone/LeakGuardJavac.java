@@ -29,7 +29,7 @@ import javax.tools.StandardJavaFileManager;
  * <pre>
  * java [javac --add-exports flags] -cp ... dev.leakguard.errorprone.LeakGuardJavac
  *     [--root DIR] [--sarif FILE] [--text FILE] [--model FILE] [--fail-on error|warning|note|never]
- *     -- [javac options and source files]
+ *     -- [javac options] FILES-OR-DIRECTORIES...
  * </pre>
  *
  * Exit codes: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage error or
@@ -80,9 +80,14 @@ public final class LeakGuardJavac {
     }
     List<Path> sources = new ArrayList<>();
     List<String> options = new ArrayList<>();
-    for (String a : javacArgs) {
+    for (int k = 0; k < javacArgs.size(); k++) {
+      String a = javacArgs.get(k);
       if (a.endsWith(".java") && !a.startsWith("-")) {
         sources.add(Path.of(a));
+      } else if (!a.startsWith("-") && Files.isDirectory(Path.of(a)) && !takesValue(javacArgs, k)) {
+        try (var walk = Files.walk(Path.of(a))) {
+          walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+        }
       } else {
         options.add(a);
       }
@@ -163,6 +168,18 @@ public final class LeakGuardJavac {
       }
     }
     return 0;
+  }
+
+  /** True if the argument at k is the value of the javac option before it (-d DIR, -cp PATH...). */
+  private static boolean takesValue(List<String> args, int k) {
+    if (k == 0) {
+      return false;
+    }
+    String prev = args.get(k - 1);
+    return prev.equals("-d") || prev.equals("-s") || prev.equals("-h") || prev.equals("-cp")
+        || prev.equals("-classpath") || prev.equals("--class-path") || prev.equals("-sourcepath")
+        || prev.equals("--source-path") || prev.equals("-processorpath") || prev.equals("--module-path")
+        || prev.equals("-p") || prev.equals("--release") || prev.equals("-encoding");
   }
 
   private static void write(Path file, String content) throws IOException {

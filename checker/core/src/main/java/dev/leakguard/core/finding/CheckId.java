@@ -9,24 +9,12 @@ import java.util.stream.Collectors;
  * type, SARIF ruleId, suppression key, baseline key and docs page name. Never rename an id.
  */
 public enum CheckId {
-  JdbcConnectionLeak(
-      Severity.ERROR,
-      CheckSummaries.CONNECTION_LEAK),
-  JdbcStatementLeak(
-      Severity.WARNING,
-      CheckSummaries.STATEMENT_LEAK),
-  JdbcResultSetLeak(
-      Severity.WARNING,
-      CheckSummaries.RESULT_SET_LEAK),
-  JdbcStatementLeftToConnectionClose(
-      Severity.NOTE,
-      CheckSummaries.STATEMENT_LEFT_TO_CONNECTION_CLOSE),
-  JdbcCloseChain(
-      Severity.WARNING,
-      CheckSummaries.CLOSE_CHAIN),
-  JdbcUnclosedOwningField(
-      Severity.WARNING,
-      CheckSummaries.UNCLOSED_OWNING_FIELD);
+  JdbcConnectionLeak(Severity.ERROR, CheckSummaries.CONNECTION_LEAK),
+  JdbcStatementLeak(Severity.WARNING, CheckSummaries.STATEMENT_LEAK),
+  JdbcResultSetLeak(Severity.WARNING, CheckSummaries.RESULT_SET_LEAK),
+  JdbcStatementLeftToConnectionClose(Severity.NOTE, CheckSummaries.STATEMENT_LEFT_TO_CONNECTION_CLOSE),
+  JdbcCloseChain(Severity.WARNING, CheckSummaries.CLOSE_CHAIN),
+  JdbcUnclosedOwningField(Severity.WARNING, CheckSummaries.UNCLOSED_OWNING_FIELD);
 
   public static final String DOCS_BASE =
       "https://github.com/leakguard/leakguard/blob/main/docs/checks/";
