@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Measures the runtime verifier's overhead: borrow/prepare/query/iterate/close cycles against
+# HikariCP over in-memory H2, with and without the verifier, and prints a table with the ratio.
+# Options are passed to the benchmark: --cycles N --rounds N --warmup N --rows N, and
+# --max-ratio R to exit 1 when the default verifier is more than R times slower.
+set -euo pipefail
+
+samples="$(cd "$(dirname "$0")" && pwd)"
+verifier="$samples/verifier"
+
+mvn -q -f "$samples/pom.xml" -pl verifier -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/benchmark-classpath.txt -Dmdep.includeScope=test
+
+classpath="$verifier/target/test-classes:$verifier/target/classes:$(cat "$verifier/target/benchmark-classpath.txt")"
+exec java -Xms512m -Xmx512m -cp "$classpath" dev.leakguard.verifier.bench.OverheadBenchmark "$@"

@@ -1,0 +1,233 @@
+package dev.leakguard.verifier;
+
+import java.sql.ResultSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The bookkeeping of one verifier: the open resources by id, the findings decided at close
+ * time, and counters. Every structure is concurrent; ids come from one atomic sequence, so a
+ * record is never lost or duplicated under contention.
+ */
+final class ResourceTracker {
+  private final SiteLocator locator;
+  private final int historyCapacity;
+  private final ArrayDeque<ResourceRecord> history = new ArrayDeque<>(); // guarded by itself
+  private final AtomicLong sequence = new AtomicLong();
+  private final ConcurrentHashMap<Long, TrackedResource> open = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<LeakRecord> closedLeaks = new ConcurrentLinkedQueue<>();
+  private final Map<ResourceType, LongAdder> acquired = new EnumMap<>(ResourceType.class);
+  private final LongAdder closedExplicitly = new LongAdder();
+  private final LongAdder closedImplicitly = new LongAdder();
+  private final LongAdder reclaimed = new LongAdder();
+  private volatile long resetMark;
+
+  ResourceTracker(SiteLocator locator, int historyCapacity) {
+    this.locator = locator;
+    this.historyCapacity = historyCapacity;
+    for (ResourceType type : ResourceType.values()) {
+      acquired.put(type, new LongAdder());
+    }
+  }
+
+  /** Wraps a freshly acquired JDBC object and starts tracking it. */
+  Object track(ResourceType type, Object delegate, TrackedResource parent) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    StackWalker.StackFrame[] stack = locator.captureFrames();
+    TrackedResource resource;
+    switch (type) {
+      case CONNECTION:
+        resource = new ConnectionHandler(this, delegate, id, stack);
+        break;
+      case RESULT_SET:
+        resource = new ResultSetHandler(this, (ResultSet) delegate, id, stack, parent);
+        break;
+      default:
+        resource = new StatementHandler(this, type, delegate, id, stack, parent);
+        break;
+    }
+    if (resource instanceof ProxiedResource) {
+      resource.proxy = ProxyFactory.create(type.jdbcInterface(), (ProxiedResource) resource);
+    }
+    acquired.get(type).increment();
+    open.put(id, resource);
+    if (parent != null && !parent.addChild(resource)) {
+      // The parent closed its children already (a race with its close): so did the driver.
+      TrackedResource.Closure late = parent.closureForLateChild();
+      if (late != null) {
+        resource.markClosed(late.reason(), late.site());
+      }
+    }
+    return resource.proxy;
+  }
+
+  /** Where the current call happens: the first application frame. */
+  Site closeSite() {
+    return locator.firstAppFrame();
+  }
+
+  /** Whether closed records are kept, and so every close site is wanted. */
+  boolean keepsHistory() {
+    return historyCapacity > 0;
+  }
+
+  /** The most recently closed records, oldest first. */
+  List<ResourceRecord> history() {
+    synchronized (history) {
+      return List.copyOf(history);
+    }
+  }
+
+  /** Called once per resource, when it stops being open. */
+  void closed(TrackedResource resource, CloseReason reason) {
+    open.remove(resource.id);
+    if (resource.id <= resetMark) {
+      return; // acquired before reset(): forgotten
+    }
+    switch (reason) {
+      case EXPLICIT:
+        closedExplicitly.increment();
+        break;
+      case RECLAIMED:
+        reclaimed.increment();
+        break;
+      default:
+        closedImplicitly.increment();
+        break;
+    }
+    if (historyCapacity > 0) {
+      ResourceRecord record = resource.record();
+      synchronized (history) {
+        if (history.size() == historyCapacity) {
+          history.removeFirst();
+        }
+        history.addLast(record);
+      }
+    }
+    if (reason == CloseReason.CONNECTION_CLOSED) {
+      LeakKind kind =
+          resource.type.isStatement()
+              ? LeakKind.STATEMENT_LEFT_TO_CONNECTION_CLOSE
+              : LeakKind.RESULT_SET_LEAK;
+      closedLeaks.add(new LeakRecord(kind, resource.record()));
+    }
+  }
+
+  long mark() {
+    return sequence.get();
+  }
+
+  List<ResourceRecord> snapshot() {
+    List<ResourceRecord> records = new ArrayList<>();
+    for (TrackedResource resource : open.values()) {
+      ResourceRecord record = resource.record();
+      if (record.isOpen()) {
+        records.add(record);
+      }
+    }
+    records.sort(Comparator.comparingLong(ResourceRecord::id));
+    return records;
+  }
+
+  List<LeakRecord> leaksSince(long mark) {
+    List<LeakRecord> leaks = new ArrayList<>();
+    for (TrackedResource resource : open.values()) {
+      if (resource.id > mark) {
+        ResourceRecord record = resource.record();
+        if (record.isOpen()) {
+          leaks.add(new LeakRecord(LeakKind.ofOpen(record.type()), record));
+        }
+      }
+    }
+    for (LeakRecord leak : closedLeaks) {
+      if (leak.resource().id() > mark) {
+        leaks.add(leak);
+      }
+    }
+    leaks.sort(Comparator.comparingLong(leak -> leak.resource().id()));
+    return leaks;
+  }
+
+  /** Closes the open resources among {@code leaks}, result sets first; returns how many. */
+  int reclaim(List<LeakRecord> leaks) {
+    List<TrackedResource> targets = new ArrayList<>();
+    for (LeakRecord leak : leaks) {
+      TrackedResource resource = open.get(leak.resource().id());
+      if (resource != null) {
+        targets.add(resource);
+      }
+    }
+    return reclaimAll(targets);
+  }
+
+  int reclaimAll() {
+    return reclaimAll(new ArrayList<>(open.values()));
+  }
+
+  private int reclaimAll(List<TrackedResource> targets) {
+    // Children before parents: a ResultSet, then its Statement, then its Connection.
+    targets.sort(
+        Comparator.comparingInt((TrackedResource r) -> reclaimOrder(r.type))
+            .thenComparingLong(r -> r.id));
+    int count = 0;
+    for (TrackedResource resource : targets) {
+      if (resource.isOpen()) {
+        resource.reclaim();
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int reclaimOrder(ResourceType type) {
+    return type == ResourceType.RESULT_SET ? 0 : type == ResourceType.CONNECTION ? 2 : 1;
+  }
+
+  void reset() {
+    resetMark = sequence.get();
+    open.clear();
+    closedLeaks.clear();
+    synchronized (history) {
+      history.clear();
+    }
+    for (LongAdder counter : acquired.values()) {
+      counter.reset();
+    }
+    closedExplicitly.reset();
+    closedImplicitly.reset();
+    reclaimed.reset();
+  }
+
+  VerifierStats stats() {
+    return new VerifierStats(
+        acquired.get(ResourceType.CONNECTION).sum(),
+        acquired.get(ResourceType.STATEMENT).sum()
+            + acquired.get(ResourceType.PREPARED_STATEMENT).sum()
+            + acquired.get(ResourceType.CALLABLE_STATEMENT).sum(),
+        acquired.get(ResourceType.RESULT_SET).sum(),
+        closedExplicitly.sum(),
+        closedImplicitly.sum(),
+        reclaimed.sum(),
+        open.size());
+  }
+
+  /** How many records the tracker holds: open resources plus findings kept until reset. */
+  int retained() {
+    return open.size() + closedLeaks.size();
+  }
+
+  SiteLocator locator() {
+    return locator;
+  }
+}

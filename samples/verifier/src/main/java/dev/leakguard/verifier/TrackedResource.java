@@ -1,0 +1,231 @@
+package dev.leakguard.verifier;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping of one tracked JDBC object: what it is, where it was acquired, its open
+ * children, and whether, why and where it was closed.
+ *
+ * <p>State: a resource is open until {@link #markClosed} succeeds once (compare-and-set, so an
+ * explicit close racing an implicit one is recorded once). Open children (a Connection's
+ * Statements, a Statement's ResultSets) are kept in a list guarded by this object's lock and
+ * removed as they close, so a long-lived Connection that runs many statements keeps nothing. No
+ * code path holds two resources' locks at once.
+ *
+ * <p>The acquisition site is kept as unresolved stack frames and resolved to file and line only
+ * when a record is built, which most resources, closed in time, never need.
+ */
+abstract class TrackedResource {
+
+  private static final VarHandle CLOSURE;
+
+  static {
+    try {
+      CLOSURE =
+          MethodHandles.lookup().findVarHandle(TrackedResource.class, "closure", Closure.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Why and where a resource was closed; {@code site} is null when it was not located. */
+  record Closure(CloseReason reason, Site site) {}
+
+  final ResourceTracker tracker;
+  final ResourceType type;
+  final Object delegate;
+  final long id;
+  final String thread;
+  final TrackedResource parent;
+  /** The object handed to the application; set once, before it is published. */
+  Object proxy;
+
+  private final StackWalker.StackFrame[] frames;
+  private volatile List<Site> appStack; // resolved from frames on first use
+
+  @SuppressWarnings("unused") // written through CLOSURE
+  private volatile Closure closure;
+
+  private List<TrackedResource> children; // guarded by this
+  private boolean childrenDetached; // guarded by this
+
+  TrackedResource(
+      ResourceTracker tracker,
+      ResourceType type,
+      Object delegate,
+      long id,
+      StackWalker.StackFrame[] frames,
+      TrackedResource parent) {
+    this.tracker = tracker;
+    this.type = type;
+    this.delegate = delegate;
+    this.id = id;
+    this.frames = frames;
+    this.thread = Thread.currentThread().getName();
+    this.parent = parent;
+  }
+
+  /** The reason a child gets when this resource closes for {@code reason}. */
+  abstract CloseReason childReason(CloseReason reason);
+
+  final boolean isOpen() {
+    return closure == null;
+  }
+
+  /**
+   * Where an explicit close happens, or null. The stack is walked only when something will show
+   * the site: a Connection that closes open Statements (a finding), or the closed-records history.
+   */
+  final Site explicitCloseSite() {
+    boolean wanted =
+        tracker.keepsHistory() || (type == ResourceType.CONNECTION && hasOpenChildren());
+    return wanted ? tracker.closeSite() : null;
+  }
+
+  /**
+   * Records the close once and closes the open children for the matching implicit reason.
+   *
+   * @return false if it was already closed
+   */
+  final boolean markClosed(CloseReason reason, Site site) {
+    if (!CLOSURE.compareAndSet(this, null, new Closure(reason, site))) {
+      return false;
+    }
+    tracker.closed(this, reason);
+    if (parent != null) {
+      parent.childClosed(this, reason, site);
+    }
+    List<TrackedResource> orphans = detachChildren();
+    if (!orphans.isEmpty()) {
+      CloseReason forChildren = childReason(reason);
+      for (TrackedResource child : orphans) {
+        child.markClosed(forChildren, site);
+      }
+    }
+    return true;
+  }
+
+  /** Closes the underlying object on the verifier's behalf after its leak was reported. */
+  final void reclaim() {
+    if (!isOpen()) {
+      return;
+    }
+    try {
+      ((AutoCloseable) delegate).close();
+    } catch (Exception e) {
+      // The leak is already reported; a failing close of the leaked object changes nothing.
+    } finally {
+      markClosed(CloseReason.RECLAIMED, null);
+    }
+  }
+
+  /**
+   * Attaches a child.
+   *
+   * @return false if this resource has already closed its children, in which case the caller
+   *     closes the child at once, as the driver did
+   */
+  final synchronized boolean addChild(TrackedResource child) {
+    if (childrenDetached) {
+      return false;
+    }
+    if (children == null) {
+      children = new ArrayList<>(2);
+    }
+    children.add(child);
+    return true;
+  }
+
+  /** Called when a child closes; subclasses may react (closeOnCompletion). */
+  void childClosed(TrackedResource child, CloseReason reason, Site site) {
+    removeChild(child);
+  }
+
+  final synchronized void removeChild(TrackedResource child) {
+    if (children != null) {
+      for (int i = children.size() - 1; i >= 0; i--) {
+        if (children.get(i) == child) {
+          children.remove(i);
+          return;
+        }
+      }
+    }
+  }
+
+  final synchronized boolean hasOpenChildren() {
+    return children != null && !children.isEmpty();
+  }
+
+  /** The open child whose underlying object is {@code childDelegate}, or null. */
+  final synchronized TrackedResource childFor(Object childDelegate) {
+    if (children != null) {
+      for (TrackedResource child : children) {
+        if (child.delegate == childDelegate) {
+          return child;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Closes every open child for {@code reason} without closing this resource. */
+  final void closeChildren(CloseReason reason) {
+    List<TrackedResource> current;
+    synchronized (this) {
+      if (children == null || children.isEmpty()) {
+        return;
+      }
+      current = children;
+      children = null;
+    }
+    Site site = tracker.keepsHistory() ? tracker.closeSite() : null;
+    for (TrackedResource child : current) {
+      child.markClosed(reason, site);
+    }
+  }
+
+  private synchronized List<TrackedResource> detachChildren() {
+    childrenDetached = true;
+    List<TrackedResource> current = children;
+    children = null;
+    return current == null ? List.of() : current;
+  }
+
+  /** The reason and site children get when attached after this resource closed them. */
+  final Closure closureForLateChild() {
+    Closure own = closure;
+    return own == null ? null : new Closure(childReason(own.reason()), own.site());
+  }
+
+  /** A snapshot for reports. */
+  final ResourceRecord record() {
+    Closure current = closure;
+    return new ResourceRecord(
+        id,
+        type,
+        appStack(),
+        thread,
+        parent == null ? 0 : parent.id,
+        parent == null ? null : parent.type,
+        parent == null ? null : parent.acquiredAt(),
+        current == null ? null : current.reason(),
+        current == null ? null : current.site());
+  }
+
+  final List<Site> appStack() {
+    List<Site> sites = appStack;
+    if (sites == null) {
+      sites = SiteLocator.resolve(frames);
+      appStack = sites;
+    }
+    return sites;
+  }
+
+  final Site acquiredAt() {
+    List<Site> sites = appStack();
+    return sites.isEmpty() ? Site.UNKNOWN : sites.get(0);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.leakguard.verifier.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.leakguard.verifier.VerifyingDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Measures what the verifier costs per borrow/prepare/query/iterate/close cycle against HikariCP
+ * over in-memory H2, the setting its tests use. Each variant runs the same cycles on the same
+ * pool; rounds alternate the variants' order, and the table shows each variant's median round.
+ *
+ * <p>Arguments (all optional): {@code --cycles N} per round (default 20000), {@code --rounds N}
+ * measured rounds (default 7), {@code --warmup N} rounds (default 3), {@code --rows N} rows per
+ * query (default 10), {@code --max-ratio R} to exit with status 1 when the default verifier's
+ * ratio is above R (for a CI gate; by default the run only reports).
+ */
+public final class OverheadBenchmark {
+
+  /**
+   * A window of rows that moves every cycle: with the same parameters each time, H2 would hand
+   * back its cached last result and the baseline would measure no query at all.
+   */
+  private static final String QUERY =
+      "select id, name, price from items where id > ? and id <= ? order by id";
+  private static final int ITEMS = 1000;
+  private static final int DEEP_FRAMES = 100;
+
+  private interface Cycle {
+    long run(DataSource dataSource, int cycles, int rows) throws SQLException;
+  }
+
+  private record Variant(String name, DataSource dataSource, Cycle cycle, List<Double> millis) {
+    Variant(String name, DataSource dataSource, Cycle cycle) {
+      this(name, dataSource, cycle, new ArrayList<>());
+    }
+  }
+
+  private OverheadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int cycles = option(args, "--cycles", 20_000);
+    int rounds = option(args, "--rounds", 7);
+    int warmup = option(args, "--warmup", 3);
+    int rows = option(args, "--rows", 10);
+    double maxRatio = Double.parseDouble(stringOption(args, "--max-ratio", "0"));
+
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("overhead-benchmark");
+    config.setJdbcUrl("jdbc:h2:mem:overhead-benchmark;DB_CLOSE_DELAY=-1");
+    config.setUsername("sa");
+    config.setPassword("");
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(4);
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      createItems(pool, ITEMS);
+      VerifyingDataSource verifier = VerifyingDataSource.wrap(pool);
+      VerifyingDataSource lean = VerifyingDataSource.builder(pool).appFrames(1).build();
+      VerifyingDataSource history = VerifyingDataSource.builder(pool).keepClosedRecords(1000).build();
+      VerifyingDataSource deep =
+          VerifyingDataSource.builder(pool).skipFramesFrom(Framework.class.getName()).build();
+      List<Variant> variants =
+          List.of(
+              new Variant("HikariCP alone (baseline)", pool, OverheadBenchmark::cycles),
+              new Variant("verifier, defaults (3 app frames)", verifier, OverheadBenchmark::cycles),
+              new Variant("verifier, 1 app frame", lean, OverheadBenchmark::cycles),
+              new Variant("verifier, closed-records history (close sites)", history, OverheadBenchmark::cycles),
+              new Variant("verifier, defaults, 100 framework frames deep", deep, Framework::cycles),
+              new Variant("HikariCP alone, 100 framework frames deep", pool, Framework::cycles));
+
+      long checksum = 0;
+      for (int round = 0; round < warmup + rounds; round++) {
+        List<Variant> order = new ArrayList<>(variants);
+        if (round % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (Variant variant : order) {
+          long start = System.nanoTime();
+          checksum += variant.cycle().run(variant.dataSource(), cycles, rows);
+          double elapsed = (System.nanoTime() - start) / 1e6;
+          if (round >= warmup) {
+            variant.millis().add(elapsed);
+          }
+        }
+      }
+      for (VerifyingDataSource v : List.of(verifier, lean, history, deep)) {
+        if (!v.leaks().isEmpty() || v.retainedRecords() != 0) {
+          throw new IllegalStateException("the benchmark leaked: " + v.report());
+        }
+      }
+
+      System.out.printf(
+          Locale.ROOT,
+          "%d borrow/prepare/query/iterate/close cycles per round, %d rows each of %d;"
+              + " median of %d rounds after %d warm-up rounds (checksum %d)%n",
+          cycles, rows, ITEMS, rounds, warmup, checksum);
+      System.out.printf(Locale.ROOT, "%s, %d cores, Java %s%n%n",
+          System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      double baseline = median(variants.get(0).millis());
+      double deepBaseline = median(variants.get(5).millis());
+      System.out.printf(Locale.ROOT, "| %-48s | %9s | %9s | %5s |%n", "variant", "median ms", "us/cycle", "ratio");
+      System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(50), "-".repeat(11), "-".repeat(11), "-".repeat(7));
+      double defaultRatio = 0;
+      for (int i = 0; i < variants.size(); i++) {
+        Variant variant = variants.get(i);
+        double median = median(variant.millis());
+        double ratio = median / (i >= 4 ? deepBaseline : baseline);
+        if (i == 1) {
+          defaultRatio = ratio;
+        }
+        System.out.printf(Locale.ROOT, "| %-48s | %9.1f | %9.2f | %5.2f |%n",
+            variant.name(), median, median * 1000 / cycles, ratio);
+      }
+      System.out.printf(Locale.ROOT, "%nRatios are against HikariCP alone at the same stack depth."
+          + " Target: at most 2.00x for the defaults: %s%n", defaultRatio <= 2.0 ? "met" : "not met");
+      if (maxRatio > 0 && defaultRatio > maxRatio) {
+        System.exit(1);
+      }
+    }
+  }
+
+  /** One variant's work: borrow, prepare, query, read every row, close, {@code count} times. */
+  static long cycles(DataSource dataSource, int count, int rows) throws SQLException {
+    long sum = 0;
+    for (int i = 0; i < count; i++) {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement query = connection.prepareStatement(QUERY)) {
+        int from = (i * 7) % (ITEMS - rows);
+        query.setInt(1, from);
+        query.setInt(2, from + rows);
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            sum += result.getInt(1) + result.getString(2).length() + result.getLong(3);
+          }
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Stands for a framework between the application's entry point and its data access. */
+  static final class Framework {
+    static long cycles(DataSource dataSource, int count, int rows) throws SQLException {
+      return descend(DEEP_FRAMES, dataSource, count, rows);
+    }
+
+    private static long descend(int depth, DataSource dataSource, int count, int rows)
+        throws SQLException {
+      if (depth == 0) {
+        return OverheadBenchmark.cycles(dataSource, count, rows);
+      }
+      return descend(depth - 1, dataSource, count, rows);
+    }
+  }
+
+  private static void createItems(DataSource dataSource, int rows) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement ddl = connection.createStatement()) {
+      ddl.execute("create table items (id int primary key, name varchar(40), price bigint)");
+      try (PreparedStatement insert =
+          connection.prepareStatement("insert into items values (?, ?, ?)")) {
+        for (int i = 1; i <= rows; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "item-" + i);
+          insert.setLong(3, i * 100L);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private static int option(String[] args, String name, int fallback) {
+    return Integer.parseInt(stringOption(args, name, Integer.toString(fallback)));
+  }
+
+  private static String stringOption(String[] args, String name, String fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}
