@@ -49,11 +49,11 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Event;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.GraphBuilder;
 import dev.leakguard.core.analysis.GraphBuilder.Label;
-import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.Site;
 import dev.leakguard.core.analysis.ThrowInfo;
 import dev.leakguard.core.model.AnnotationRole;
@@ -78,13 +78,6 @@ final class Lowering {
   /** Marker returned by {@link #expr} for the {@code null} literal. */
   static final String NULL_LITERAL = "#null-literal";
 
-  private static final Set<String> COLLECTION_ADDERS =
-      Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
-
-  private static final Set<String> COLLECTION_TAKERS =
-      Set.of(
-          "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
-          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take");
 
   private final Facts facts;
   private final UnitContext unit;
@@ -924,186 +917,68 @@ final class Lowering {
   private String effects(
       MethodSymbol sym, Tree call, String recv, List<String> args, String into, ExpressionTree recvTree) {
     int line = line(call);
-    List<String> thrown = facts.checkedThrows(sym);
-    String name = sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString();
     List<MethodRule> rules = facts.rules(sym);
-    Set<AnnotationRole> roles = facts.roles(sym);
-    MethodSummary summary = rules.isEmpty() ? unit.summary(sym) : null;
-    boolean threw = false;
-    String result = null;
-    boolean resultDecided = false;
-
-    // releases and transfers of arguments
-    List<String> releases = new ArrayList<>();
-    List<String> transfers = new ArrayList<>();
-    String wrapped = null;
-    boolean quietRelease = false;
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Release rel) {
-        for (int i : rel.args()) {
-          addIfTracked(releases, i == MethodRule.RECEIVER ? recv : arg(args, sym, i));
-        }
-        quietRelease |= rel.quiet();
-      } else if (r instanceof MethodRule.Transfer tr) {
-        for (int i : tr.args()) {
-          addIfTracked(transfers, i == MethodRule.RECEIVER ? recv : arg(args, sym, i));
-        }
-      } else if (r instanceof MethodRule.Wrap w) {
-        wrapped = w.arg() == MethodRule.RECEIVER ? recv : arg(args, sym, w.arg());
-        resultDecided = true;
-      }
+    List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
+    for (VarSymbol p : sym.getParameters()) {
+      paramRoles.add(facts.roles(p));
     }
-    List<VarSymbol> params = sym.getParameters();
-    boolean closeableConstructor = sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type);
-    for (int i = 0; i < args.size(); i++) {
-      int p = Math.min(i, params.size() - 1);
-      if (p < 0 || args.get(i) == null) {
-        continue;
-      }
-      Set<AnnotationRole> pr = facts.roles(params.get(p));
-      if (pr.contains(AnnotationRole.PARAM_RELEASED)) {
-        releases.add(args.get(i));
-      } else if (pr.contains(AnnotationRole.PARAM_OWNED)) {
-        transfers.add(args.get(i));
-      } else if (pr.contains(AnnotationRole.PARAM_WRAPPED)) {
-        wrapped = args.get(i);
-        resultDecided = true;
-      } else if (summary != null && summary.closesParams().contains(p)) {
-        releases.add(args.get(i));
-      } else if (summary != null && summary.ownsParams().contains(p) && !closeableConstructor) {
-        // (a closeable object constructed around a resource is tracked as a wrapper below)
-        transfers.add(args.get(i));
-      }
-    }
-    // elements taken out of a local collection
-    if (recvTree != null
-        && COLLECTION_TAKERS.contains(sym.getSimpleName().toString())
-        && facts.isCollection(ASTHelpers.getType(recvTree))) {
-      String coll = localOf(recvTree);
-      if (coll != null) {
-        String t = into != null ? into : temp();
-        b.emit(new Event.ElementsOf(t, coll), line);
-        return t;
-      }
-    }
-    // local collections keep what is added; other collections take it away
-    if (recvTree != null
-        && COLLECTION_ADDERS.contains(sym.getSimpleName().toString())
-        && facts.isCollection(ASTHelpers.getType(recvTree))) {
-      String coll = localOf(recvTree);
-      for (String a : args) {
-        if (a == null) {
-          continue;
-        }
-        if (coll != null) {
-          b.emit(new Event.AddTo(coll, a), line);
-        } else {
-          transfers.add(a);
-        }
-      }
-    }
-    for (String v : releases) {
-      if (!threw && !thrown.isEmpty() && !quietRelease) {
-        b.emitThrowing(
-            new Event.Release(v), line, new ThrowInfo(closeText(call, v), thrown.get(0), line, true), thrown);
-        threw = true;
-      } else {
-        b.emit(new Event.Release(v), line);
-      }
-    }
-    for (String v : transfers) {
-      b.emit(new Event.Transfer(v), line);
-    }
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.ResetChildren && recv != null) {
-        b.emit(new Event.ResetChildren(recv), line);
-      }
-    }
-
-    // the result
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
-    ResourceKind kind = facts.kindOf(rt);
-    MethodRule.Acquire acquire = null;
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Acquire a) {
-        acquire = a;
-        resultDecided = true;
-      } else if (r instanceof MethodRule.Borrow br) {
-        resultDecided = true;
-        if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {
-          result = into != null ? into : temp();
-          b.emit(new Event.AssignParentOf(result, recv), line);
-        }
-      }
-    }
-    if (wrapped != null && acquire == null) {
-      result = into != null ? into : temp();
-      b.emit(new Event.Assign(result, wrapped), line);
-    } else if (!resultDecided && sym.isConstructor() && facts.isAutoCloseable(rt)) {
-      // an AutoCloseable wrapper constructed around a resource closes it when it is closed
-      for (String a : args) {
-        if (a != null) {
-          result = into != null ? into : temp();
-          b.emit(new Event.Assign(result, a), line);
-          resultDecided = true;
-          break;
-        }
-      }
-    }
-    if (acquire == null && !resultDecided && kind != null && !sym.isConstructor()) {
-      if (roles.contains(AnnotationRole.RETURNS_BORROWED)) {
-        resultDecided = true;
-      } else if (roles.contains(AnnotationRole.RETURNS_OWNED)) {
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "@MustBeClosed");
-      } else if (summary != null && summary.returnsBorrowed()) {
-        resultDecided = true;
-      } else if (facts.model.isNotResource(facts.name(rt))) {
-        resultDecided = true;
-      } else {
-        // no model entry, no body we can see: the caller owns what it gets
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
-      }
-    }
-    if (acquire != null) {
-      ResourceKind k = kind != null ? kind : acquire.kind();
-      String parent =
-          switch (acquire.parent()) {
-            case RECEIVER -> recv;
-            case ARGUMENT -> arg(args, sym, acquire.parentArg());
-            case NONE -> null;
-          };
-      result = into != null ? into : temp();
-      Site site =
-          new Site(
-              "p" + namePosition(call),
-              k,
-              rt.tsym.getSimpleName().toString(),
-              Facts.display(sym),
-              into != null ? into.replaceAll("~\\d+$", "") : null,
-              (int) cu.getLineMap().getLineNumber(namePosition(call)),
-              call);
-      Event ev = new Event.Acquire(result, site, parent);
-      if (!threw && !thrown.isEmpty()) {
-        b.emitThrowing(ev, line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
-        threw = true;
-      } else {
-        b.emit(ev, line);
-      }
-    }
-    if (!threw && !thrown.isEmpty()) {
-      b.emitThrowing(new Event.Nop(), line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
-    }
-    return result;
-  }
+    boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
+    CallEffects.Call c =
+        new CallEffects.Call(
+            sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString(),
+            sym.isConstructor(),
+            rules,
+            facts.roles(sym),
+            paramRoles,
+            rules.isEmpty() ? unit.summary(sym) : null,
+            facts.kindOf(rt),
+            facts.model.isNotResource(facts.name(rt)),
+            sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
+            true,
+            facts.checkedThrows(sym),
+            collection,
+            collection ? localOf(recvTree) : null);
+    return CallEffects.lower(
+        c,
+        recv,
+        args,
+        into,
+        line,
+        new CallEffects.Out() {
+          @Override
+          public void emit(Event e) {
+            b.emit(e, line);
+          }
 
-  private static void addIfTracked(List<String> out, String v) {
-    if (v != null) {
-      out.add(v);
-    }
-  }
+          @Override
+          public void emitThrowing(Event e, ThrowInfo why, List<String> types) {
+            b.emitThrowing(e, line, why, types);
+          }
 
-  private static String arg(List<String> args, MethodSymbol sym, int i) {
-    return i >= 0 && i < args.size() ? args.get(i) : null;
+          @Override
+          public String temp() {
+            return Lowering.this.temp();
+          }
+
+          @Override
+          public Site site(ResourceKind kind, String variable) {
+            int pos = namePosition(call);
+            return new Site(
+                "p" + pos,
+                kind,
+                rt.tsym.getSimpleName().toString(),
+                Facts.display(sym),
+                variable,
+                (int) cu.getLineMap().getLineNumber(pos),
+                call);
+          }
+
+          @Override
+          public String closeText(String var) {
+            return Lowering.this.closeText(call, var);
+          }
+        });
   }
 
   private String closeText(Tree call, String var) {

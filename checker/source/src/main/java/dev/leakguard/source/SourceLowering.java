@@ -52,15 +52,14 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ReferenceType;
 import com.github.javaparser.ast.type.UnionType;
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Event;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.GraphBuilder;
 import dev.leakguard.core.analysis.GraphBuilder.Label;
-import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.Site;
 import dev.leakguard.core.analysis.ThrowInfo;
 import dev.leakguard.core.model.AnnotationRole;
-import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,13 +78,6 @@ import java.util.Set;
  */
 final class SourceLowering {
   static final String NULL_LITERAL = "#null-literal";
-
-  private static final Set<String> COLLECTION_ADDERS =
-      Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
-  private static final Set<String> COLLECTION_TAKERS =
-      Set.of(
-          "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
-          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take");
 
   private final FileContext ctx;
   private final String enclosingClass;
@@ -971,167 +963,69 @@ final class SourceLowering {
 
   private String effects(CallInfo ci, Node call, String recv, List<String> args, String into, Expression recvExpr) {
     int line = line(call);
-    List<String> thrown = ci.checkedThrows();
-    String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
-    List<MethodRule> rules = ci.rules();
-    MethodSummary summary = rules.isEmpty() ? ctx.summary(ci.treeMethod()) : null;
-    boolean threw = false;
-    String result = null;
-    boolean resultDecided = false;
-
-    List<String> releases = new ArrayList<>();
-    List<String> transfers = new ArrayList<>();
-    String wrapped = null;
-    boolean quietRelease = false;
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Release rel) {
-        for (int i : rel.args()) {
-          addIfTracked(releases, i == MethodRule.RECEIVER ? recv : arg(args, i));
-        }
-        quietRelease |= rel.quiet();
-      } else if (r instanceof MethodRule.Transfer tr) {
-        for (int i : tr.args()) {
-          addIfTracked(transfers, i == MethodRule.RECEIVER ? recv : arg(args, i));
-        }
-      } else if (r instanceof MethodRule.Wrap w) {
-        wrapped = w.arg() == MethodRule.RECEIVER ? recv : arg(args, w.arg());
-        resultDecided = true;
-      }
+    List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
+    for (Set<String> names : ci.paramAnnotations()) {
+      paramRoles.add(ctx.roles(names));
     }
-    boolean closeableConstructor = ci.isConstructor() && ctx.isAutoCloseable(ci.owner());
-    int params = ci.paramAnnotations().size();
-    for (int i = 0; i < args.size(); i++) {
-      int p = Math.min(i, params - 1);
-      if (args.get(i) == null) {
-        continue;
-      }
-      Set<AnnotationRole> pr = p < 0 ? Set.of() : ctx.roles(ci.paramAnnotations().get(p));
-      if (pr.contains(AnnotationRole.PARAM_RELEASED)) {
-        releases.add(args.get(i));
-      } else if (pr.contains(AnnotationRole.PARAM_OWNED)) {
-        transfers.add(args.get(i));
-      } else if (pr.contains(AnnotationRole.PARAM_WRAPPED)) {
-        wrapped = args.get(i);
-        resultDecided = true;
-      } else if (summary != null && summary.closesParams().contains(p)) {
-        releases.add(args.get(i));
-      } else if (summary != null && summary.ownsParams().contains(p) && !closeableConstructor) {
-        transfers.add(args.get(i));
-      }
-    }
-    if (recvExpr != null && ctx.isCollection(typeOf(recvExpr))) {
-      String coll = localOf(recvExpr);
-      if (COLLECTION_TAKERS.contains(ci.name()) && coll != null) {
-        String t = into != null ? into : temp();
-        b.emit(new Event.ElementsOf(t, coll), line);
-        return t;
-      }
-      if (COLLECTION_ADDERS.contains(ci.name())) {
-        for (String a : args) {
-          if (a == null) {
-            continue;
-          }
-          if (coll != null) {
-            b.emit(new Event.AddTo(coll, a), line);
-          } else {
-            transfers.add(a);
-          }
-        }
-      }
-    }
-    for (String v : releases) {
-      if (!threw && !thrown.isEmpty() && !quietRelease) {
-        b.emitThrowing(new Event.Release(v), line, new ThrowInfo(closeText(call, v), thrown.get(0), line, true), thrown);
-        threw = true;
-      } else {
-        b.emit(new Event.Release(v), line);
-      }
-    }
-    for (String v : transfers) {
-      b.emit(new Event.Transfer(v), line);
-    }
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.ResetChildren && recv != null) {
-        b.emit(new Event.ResetChildren(recv), line);
-      }
-    }
-
     String rt = ci.returnType();
-    ResourceKind kind = rt == null ? null : ctx.kindOf(rt);
-    Set<AnnotationRole> roles = ctx.roles(ci.annotations());
-    MethodRule.Acquire acquire = null;
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Acquire a) {
-        acquire = a;
-        resultDecided = true;
-      } else if (r instanceof MethodRule.Borrow br) {
-        resultDecided = true;
-        if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {
-          result = into != null ? into : temp();
-          b.emit(new Event.AssignParentOf(result, recv), line);
-        }
-      }
-    }
-    if (wrapped != null && acquire == null) {
-      result = into != null ? into : temp();
-      b.emit(new Event.Assign(result, wrapped), line);
-    } else if (!resultDecided && closeableConstructor) {
-      for (String a : args) {
-        if (a != null) {
-          result = into != null ? into : temp();
-          b.emit(new Event.Assign(result, a), line);
-          resultDecided = true;
-          break;
-        }
-      }
-    }
-    if (acquire == null && !resultDecided && kind != null && !ci.isConstructor() && ci.known()) {
-      if (roles.contains(AnnotationRole.RETURNS_BORROWED)) {
-        resultDecided = true;
-      } else if (roles.contains(AnnotationRole.RETURNS_OWNED)) {
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "@MustBeClosed");
-      } else if (summary != null && summary.returnsBorrowed()) {
-        resultDecided = true;
-      } else if (ctx.model().isNotResource(rt)) {
-        resultDecided = true;
-      } else {
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
-      }
-    }
-    if (acquire != null) {
-      ResourceKind k = kind != null ? kind : acquire.kind();
-      String parent =
-          switch (acquire.parent()) {
-            case RECEIVER -> recv;
-            case ARGUMENT -> arg(args, acquire.parentArg());
-            case NONE -> null;
-          };
-      result = into != null ? into : temp();
-      int siteLine = call instanceof MethodCallExpr m ? line(m.getName()) : line;
-      int column = call instanceof MethodCallExpr m
-          ? m.getName().getBegin().map(p -> p.column).orElse(0)
-          : call.getBegin().map(p -> p.column).orElse(0);
-      Site site =
-          new Site(
-              "p" + siteLine + ":" + column,
-              k,
-              rt != null ? simple(rt) : k.displayName(),
-              ci.display(),
-              into != null ? into.replaceAll("~\\d+$", "") : null,
-              siteLine,
-              call);
-      Event ev = new Event.Acquire(result, site, parent);
-      if (!threw && !thrown.isEmpty()) {
-        b.emitThrowing(ev, line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
-        threw = true;
-      } else {
-        b.emit(ev, line);
-      }
-    }
-    if (!threw && !thrown.isEmpty()) {
-      b.emitThrowing(new Event.Nop(), line, new ThrowInfo(name, thrown.get(0), line, false), thrown);
-    }
-    return result;
+    boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
+    CallEffects.Call c =
+        new CallEffects.Call(
+            ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name(),
+            ci.isConstructor(),
+            ci.rules(),
+            ctx.roles(ci.annotations()),
+            paramRoles,
+            ci.rules().isEmpty() ? ctx.summary(ci.treeMethod()) : null,
+            rt == null ? null : ctx.kindOf(rt),
+            rt != null && ctx.model().isNotResource(rt),
+            ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),
+            ci.known(),
+            ci.checkedThrows(),
+            collection,
+            collection ? localOf(recvExpr) : null);
+    return CallEffects.lower(
+        c,
+        recv,
+        args,
+        into,
+        line,
+        new CallEffects.Out() {
+          @Override
+          public void emit(Event e) {
+            b.emit(e, line);
+          }
+
+          @Override
+          public void emitThrowing(Event e, ThrowInfo why, List<String> types) {
+            b.emitThrowing(e, line, why, types);
+          }
+
+          @Override
+          public String temp() {
+            return SourceLowering.this.temp();
+          }
+
+          @Override
+          public Site site(ResourceKind kind, String variable) {
+            Node at = call instanceof MethodCallExpr m ? m.getName() : call;
+            int siteLine = line(at);
+            int column = at.getBegin().map(p -> p.column).orElse(0);
+            return new Site(
+                "p" + siteLine + ":" + column,
+                kind,
+                rt != null ? simple(rt) : kind.displayName(),
+                ci.display(),
+                variable,
+                siteLine,
+                call);
+          }
+
+          @Override
+          public String closeText(String var) {
+            return SourceLowering.closeText(call, var);
+          }
+        });
   }
 
   static String simple(String fq) {
@@ -1140,16 +1034,6 @@ final class SourceLowering {
     }
     int i = Math.max(fq.lastIndexOf('.'), fq.lastIndexOf('$'));
     return fq.substring(i + 1);
-  }
-
-  private static void addIfTracked(List<String> out, String v) {
-    if (v != null) {
-      out.add(v);
-    }
-  }
-
-  private static String arg(List<String> args, int i) {
-    return i >= 0 && i < args.size() ? args.get(i) : null;
   }
 
   private static String closeText(Node call, String var) {
