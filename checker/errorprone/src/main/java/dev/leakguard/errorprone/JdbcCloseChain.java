@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcCloseChain.md")
 public final class JdbcCloseChain extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcCloseChain() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcCloseChain(ErrorProneFlags flags) {
     super(CheckId.JdbcCloseChain, flags);

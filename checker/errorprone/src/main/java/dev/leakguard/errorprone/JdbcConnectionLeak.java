@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcConnectionLeak.md")
 public final class JdbcConnectionLeak extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcConnectionLeak() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcConnectionLeak(ErrorProneFlags flags) {
     super(CheckId.JdbcConnectionLeak, flags);

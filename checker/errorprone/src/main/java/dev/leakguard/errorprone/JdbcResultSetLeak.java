@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcResultSetLeak.md")
 public final class JdbcResultSetLeak extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcResultSetLeak() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcResultSetLeak(ErrorProneFlags flags) {
     super(CheckId.JdbcResultSetLeak, flags);

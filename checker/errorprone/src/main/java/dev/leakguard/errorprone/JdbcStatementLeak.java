@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcStatementLeak.md")
 public final class JdbcStatementLeak extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcStatementLeak() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcStatementLeak(ErrorProneFlags flags) {
     super(CheckId.JdbcStatementLeak, flags);

@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcStatementLeftToConnectionClose.md")
 public final class JdbcStatementLeftToConnectionClose extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcStatementLeftToConnectionClose() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcStatementLeftToConnectionClose(ErrorProneFlags flags) {
     super(CheckId.JdbcStatementLeftToConnectionClose, flags);

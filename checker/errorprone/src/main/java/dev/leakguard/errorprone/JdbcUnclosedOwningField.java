@@ -16,6 +16,11 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = CheckId.DOCS_BASE + "JdbcUnclosedOwningField.md")
 public final class JdbcUnclosedOwningField extends LeakCheck {
+  /** For -Xplugin:ErrorProne, which loads checks with ServiceLoader. */
+  public JdbcUnclosedOwningField() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public JdbcUnclosedOwningField(ErrorProneFlags flags) {
     super(CheckId.JdbcUnclosedOwningField, flags);

@@ -967,7 +967,7 @@ final class Lowering {
             return new Site(
                 "p" + pos,
                 kind,
-                rt.tsym.getSimpleName().toString(),
+                facts.types.erasure(rt).tsym.getSimpleName().toString(),
                 Facts.display(sym),
                 variable,
                 (int) cu.getLineMap().getLineNumber(pos),

@@ -13,7 +13,9 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -218,8 +220,16 @@ final class UnitContext {
   /** Summary of a method whose body is in this unit, or null. */
   MethodSummary summary(Symbol m) {
     MethodTree tree = bodies.get(m);
+    CompilationUnitTree unit = cu;
     if (tree == null) {
-      return null;
+      // a body in another compilation unit of the same compilation (trees are kept until every
+      // unit was analysed under Error Prone's compile policy)
+      TreePath path = otherUnitPath(m);
+      if (path == null) {
+        return null;
+      }
+      tree = (MethodTree) path.getLeaf();
+      unit = path.getCompilationUnit();
     }
     MethodSummary s = summaries.get(m);
     if (s != null) {
@@ -230,13 +240,30 @@ final class UnitContext {
     }
     try {
       List<String> params = new ArrayList<>();
-      EventGraph g = new Lowering(facts, this, cu, enclosingClass(tree)).method(tree, params);
+      EventGraph g = new Lowering(facts, this, unit, enclosingClass(tree)).method(tree, params);
       s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+    } catch (RuntimeException e) {
+      s = MethodSummary.UNKNOWN; // a tree we cannot lower is a body we do not see
     } finally {
       inProgress.remove(m);
     }
     summaries.put(m, s);
     return s;
+  }
+
+  private TreePath otherUnitPath(Symbol m) {
+    if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
+      return null;
+    }
+    try {
+      TreePath p = JavacTrees.instance(facts.state.context).getPath(ms);
+      if (p != null && p.getLeaf() instanceof MethodTree mt && mt.getBody() != null) {
+        return p;
+      }
+    } catch (RuntimeException e) {
+      // not from source, or no longer available
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- owning fields

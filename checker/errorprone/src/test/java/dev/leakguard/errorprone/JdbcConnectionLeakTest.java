@@ -69,7 +69,7 @@ class JdbcConnectionLeakTest {
               "class Dao {",
               "  void touch(DataSource ds) throws SQLException {",
               "    // BUG: Diagnostic contains: Connection acquired by DataSource.getConnection() is"
-                  + " never closed",
+                  + " never closed: it is used as a temporary at line 6",
               "    try (PreparedStatement ps = ds.getConnection().prepareStatement(\"update t set x=1\")) {",
               "      ps.executeUpdate();",
               "    }",
@@ -212,6 +212,52 @@ class JdbcConnectionLeakTest {
               "}")
           .expectNoDiagnostics()
           .doTest();
+    }
+  }
+
+  @Nested
+  class OtherCompilationUnits {
+    @TempDir Path dir;
+
+    @Test
+    void helpersGettersAndWrappersInOtherFilesOfTheCompilationAreSummarised() throws Exception {
+      Path helper = dir.resolve("JdbcSupport.java");
+      Files.write(
+          helper,
+          List.of(
+              "import java.sql.*;",
+              "abstract class JdbcSupport {",
+              "  private Connection shared;",
+              "  protected Connection getShared() { return shared; }",
+              "  protected ResultSet wrap(ResultSet rs) { return rs; }",
+              "  protected void close(Statement st) throws SQLException { if (st != null) st.close(); }",
+              "  static void closeAll(AutoCloseable... cs) {",
+              "    for (AutoCloseable c : cs) { try { if (c != null) c.close(); } catch (Exception e) { } }",
+              "  }",
+              "}"));
+      Path dao = dir.resolve("Dao.java");
+      Files.write(
+          dao,
+          List.of(
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao extends JdbcSupport {",
+              "  int count(DataSource ds) throws SQLException {",
+              "    Connection c = null; Statement st = null; ResultSet rs = null;",
+              "    try {",
+              "      c = ds.getConnection();",
+              "      st = c.createStatement();",
+              "      rs = wrap(st.executeQuery(\"select 1\"));",
+              "      return rs.next() ? rs.getInt(1) : 0;",
+              "    } finally {",
+              "      closeAll(rs, c);",
+              "      close(st);",
+              "    }",
+              "  }",
+              "  boolean ping() throws SQLException { return getShared().isValid(1); }",
+              "}"));
+      EpCompiler.Result r = EpCompiler.compile(List.of(helper, dao), List.of());
+      assertTrue(r.findings().isEmpty(), r.findings().toString());
     }
   }
 

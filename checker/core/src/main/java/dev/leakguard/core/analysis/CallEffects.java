@@ -179,6 +179,11 @@ public final class CallEffects {
         }
       }
     }
+    if (wrapped == null && acquire == null && summary != null && summary.returnsParam() >= 0) {
+      // the method hands back what it was given (wrap(rs), checked(con)): the result is the argument
+      wrapped = arg(args, summary.returnsParam());
+      resultDecided = true;
+    }
     if (wrapped != null && acquire == null) {
       result = into != null ? into : out.temp();
       out.emit(new Event.Assign(result, wrapped));

@@ -11,9 +11,15 @@ import java.util.Set;
  * @param returnsFresh the method returns a resource it acquired: the caller owns it
  * @param returnsBorrowed the method returns a field or a parameter (a getter): the caller does not
  *     own it
+ * @param returnsParam the index of the one parameter the method returns (itself, or wrapped in an
+ *     object that closes it), or -1: the call's result is that argument, as far as closing goes
  */
 public record MethodSummary(
-    Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed) {
+    Set<Integer> closesParams,
+    Set<Integer> ownsParams,
+    boolean returnsFresh,
+    boolean returnsBorrowed,
+    int returnsParam) {
 
-  public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false);
+  public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
 }

@@ -169,7 +169,9 @@ public final class ObligationAnalysis {
           continue;
         }
         if (!referenced(k)) {
-          leak(k, new LeakPath(lostKind, node.line, lostDetail, via));
+          Site site = sites.get(k);
+          int line = lostKind == LeakPath.Kind.TEMPORARY && site != null ? site.line() : node.line;
+          leak(k, new LeakPath(lostKind, line, lostDetail, via));
           insts.put(k, i.with(Status.LOST));
         }
       }
@@ -296,14 +298,23 @@ public final class ObligationAnalysis {
     }
     boolean borrowed = false;
     boolean fresh = false;
+    Set<String> params = new TreeSet<>();
+    boolean other = false;
     for (String t : a.returned) {
-      if (t.startsWith("param:") || t.startsWith("~")) {
+      if (t.startsWith("param:")) {
         borrowed = true;
+        params.add(t);
+      } else if (t.startsWith("~")) {
+        borrowed = true;
+        other = true;
       } else if (a.sites.containsKey(t)) {
         fresh = true;
+        other = true;
       }
     }
-    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed);
+    int returnsParam =
+        params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
+    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, returnsParam);
   }
 
   static String paramKey(int i) {
