@@ -1,0 +1,65 @@
+package bench.leakguard;
+
+import com.google.errorprone.ErrorProneTimings;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.Plugin;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.tools.javac.api.BasicJavacTask;
+import com.sun.tools.javac.util.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A javac plugin for the benchmark: when the compilation ends, prints the time Error Prone's own
+ * per-check timers measured for every check whose name starts with the plugin argument (default
+ * "Jdbc"), one line per check and a total, as
+ *
+ * <pre>
+ * CHECK-TIME JdbcConnectionLeak 123456789
+ * CHECK-TIME total 234567890
+ * </pre>
+ *
+ * in nanoseconds. It must sit on the same -processorpath as Error Prone, so that both see the same
+ * ErrorProneTimings class, and it reads the timers Error Prone keeps in the javac context anyway.
+ */
+public final class CheckTimings implements Plugin {
+  @Override
+  public String getName() {
+    return "BenchCheckTimings";
+  }
+
+  @Override
+  public void init(JavacTask task, String... args) {
+    String prefix = args.length > 0 ? args[0] : "Jdbc";
+    Context context = ((BasicJavacTask) task).getContext();
+    task.addTaskListener(
+        new TaskListener() {
+          @Override
+          public void finished(TaskEvent e) {
+            if (e.getKind() != TaskEvent.Kind.COMPILATION) {
+              return;
+            }
+            Map<String, Duration> all = ErrorProneTimings.instance(context).timings();
+            Map<String, Duration> ours = new TreeMap<>();
+            all.forEach(
+                (name, time) -> {
+                  if (name.startsWith(prefix)) {
+                    ours.put(name, time);
+                  }
+                });
+            long total = 0;
+            StringBuilder out = new StringBuilder();
+            for (Map.Entry<String, Duration> t : ours.entrySet()) {
+              long nanos = t.getValue().toNanos();
+              total += nanos;
+              out.append("CHECK-TIME ").append(t.getKey()).append(' ').append(nanos).append('\n');
+            }
+            out.append("CHECK-TIME total ").append(total).append('\n');
+            System.err.print(out);
+            System.err.flush();
+          }
+        });
+  }
+}
