@@ -60,7 +60,11 @@ final class UnitContext {
   private final ResourceModel model;
   private final Map<Symbol, MethodTree> bodies = new HashMap<>();
   private final Map<Symbol, ClassTree> classes = new HashMap<>();
-  private final Map<Symbol, MethodSummary> summaries = new HashMap<>();
+  /** Summaries are shared by every unit of one compilation (keyed by its javac context). */
+  private static final Map<Object, Map<Symbol, MethodSummary>> SUMMARIES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private final Map<Symbol, MethodSummary> summaries;
   private final Set<Symbol> inProgress = new HashSet<>();
   private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
@@ -87,6 +91,9 @@ final class UnitContext {
     this.cu = state.getPath().getCompilationUnit();
     this.model = model;
     this.facts = new Facts(state, model);
+    synchronized (SUMMARIES) {
+      this.summaries = SUMMARIES.computeIfAbsent(state.context, k -> new HashMap<>());
+    }
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree m, Void unused) {

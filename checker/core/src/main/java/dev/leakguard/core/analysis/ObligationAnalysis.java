@@ -66,6 +66,8 @@ public final class ObligationAnalysis {
     final ThrowInfo cause;
     final String via;
     final int returnLine;
+    /** The first exception each open resource was carried across (a note, like cause). */
+    final Map<String, ThrowInfo> escapes;
     private final int hash;
 
     Config(
@@ -74,13 +76,15 @@ public final class ObligationAnalysis {
         boolean closeChain,
         ThrowInfo cause,
         String via,
-        int returnLine) {
+        int returnLine,
+        Map<String, ThrowInfo> escapes) {
       this.vars = vars;
       this.insts = insts;
       this.closeChain = closeChain;
       this.cause = cause;
       this.via = via;
       this.returnLine = returnLine;
+      this.escapes = escapes;
       this.hash = Objects.hash(vars, insts, closeChain);
     }
 
@@ -107,6 +111,7 @@ public final class ObligationAnalysis {
     ThrowInfo cause;
     String via;
     int returnLine;
+    final Map<String, ThrowInfo> escapes;
     final Node node;
 
     Step(Config c, Node node) {
@@ -116,11 +121,12 @@ public final class ObligationAnalysis {
       this.cause = c.cause;
       this.via = c.via;
       this.returnLine = c.returnLine;
+      this.escapes = c.escapes;
       this.node = node;
     }
 
     Config freeze() {
-      return new Config(vars, insts, closeChain, cause, via, returnLine);
+      return new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
     }
 
     Set<String> instances(String var) {
@@ -244,7 +250,7 @@ public final class ObligationAnalysis {
   public static AnalysisResult analyze(
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
     ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
-    a.run(new Config(Map.of(), Map.of(), false, null, null, 0));
+    a.run(new Config(Map.of(), Map.of(), false, null, null, 0, Map.of()));
     if (a.gaveUp) {
       return new AnalysisResult(List.of(), true);
     }
@@ -273,7 +279,7 @@ public final class ObligationAnalysis {
         insts.put(key, new Inst(Status.OPEN, null, null, null, 0));
       }
     }
-    a.run(new Config(vars, insts, false, null, null, 0));
+    a.run(new Config(vars, insts, false, null, null, 0, Map.of()));
     if (a.gaveUp) {
       return MethodSummary.UNKNOWN;
     }
@@ -381,8 +387,17 @@ public final class ObligationAnalysis {
     if (n.throwInfo == null) {
       return base; // a rethrow keeps the original cause
     }
+    Map<String, ThrowInfo> escapes = base.escapes;
+    for (Map.Entry<String, Inst> e : base.insts.entrySet()) {
+      if (e.getValue().status == Status.OPEN && !escapes.containsKey(e.getKey())) {
+        if (escapes == base.escapes) {
+          escapes = new TreeMap<>(base.escapes);
+        }
+        escapes.put(e.getKey(), n.throwInfo);
+      }
+    }
     return new Config(
-        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine);
+        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes);
   }
 
   private Config transfer(Node n, Config c) {
@@ -551,7 +566,17 @@ public final class ObligationAnalysis {
       switch (i.status) {
         case OPEN -> {
           Site site = sites.get(e.getKey());
-          if (site != null && site.variable() == null && !exceptional) {
+          ThrowInfo escaped = c.escapes.get(e.getKey());
+          if (!exceptional && escaped != null && c.returnLine != 0) {
+            // an exception was caught on this path and the method then returned normally
+            leak(
+                e.getKey(),
+                new LeakPath(
+                    escaped.isClose() ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
+                    escaped.line(),
+                    escaped.describe(),
+                    c.via));
+          } else if (site != null && site.variable() == null && !exceptional) {
             // Never bound to a variable: say so rather than naming an unrelated exit.
             leak(e.getKey(), new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null));
           } else {
