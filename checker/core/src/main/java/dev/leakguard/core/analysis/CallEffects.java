@@ -176,6 +176,8 @@ public final class CallEffects {
         if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {
           result = into != null ? into : out.temp();
           out.emit(new Event.AssignParentOf(result, recv));
+        } else {
+          result = borrowed(c, into, out);
         }
       }
     }
@@ -201,10 +203,12 @@ public final class CallEffects {
     ResourceKind kind = c.resultKind();
     if (acquire == null && !resultDecided && kind != null && !c.constructor() && c.declarationKnown()) {
       if (c.methodRoles().contains(AnnotationRole.RETURNS_BORROWED)) {
+        result = borrowed(c, into, out);
         resultDecided = true;
       } else if (c.methodRoles().contains(AnnotationRole.RETURNS_OWNED)) {
         acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "@MustBeClosed");
       } else if (summary != null && summary.returnsBorrowed()) {
+        result = borrowed(c, into, out);
         resultDecided = true;
       } else if (c.resultNotResource()) {
         resultDecided = true;
@@ -235,6 +239,16 @@ public final class CallEffects {
       out.emitThrowing(new Event.Nop(), new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
     }
     return result;
+  }
+
+  /**
+   * A borrowed resource: not the caller's to close, but named, so that a method returning it is
+   * itself summarised as returning something borrowed (a getter calling a getter).
+   */
+  private static String borrowed(Call c, String into, Out out) {
+    String t = into != null ? into : out.temp();
+    out.emit(new Event.AssignOpaque(t, "borrowed:" + c.name()));
+    return t;
   }
 
   private static void addIfTracked(List<String> out, String v) {
