@@ -1,21 +1,48 @@
 #!/usr/bin/env bash
-# LeakGuard's main job on the bundled code: build, then compile the sources with javac + Error Prone
-# + the LeakGuard checks, print the findings javac-style and write SARIF and text reports.
+# LeakGuard end to end on the bundled sample app (samples/app), from a fresh clone:
+#   1. builds LeakGuard and the sample app (mvn package, tests skipped); the sample app's build
+#      runs the LeakGuard runner (javac + Error Prone + the LeakGuard checks) over its sources;
+#   2. prints those static findings;
+#   3. reproduces the login outage on a pool of 3 connections, shows the fixed twin under load,
+#      runs every sample scenario on a verifier pool, and prints each static finding as confirmed
+#      at runtime or not exercised, and each runtime leak as found statically or missed.
+# Exit code 1 when static analysis and the runtime disagree.
 #
-#   ./demo.sh              the bundled conformance corpus
-#   ./demo.sh DIR|FILE...  your own sources (compiled against the corpus' libraries)
+#   ./demo.sh              the sample app, as above
+#   ./demo.sh DIR|FILE...  the runner over your own sources (compiled against the conformance
+#                          corpus' libraries: JDBC, Spring JDBC, Commons DbUtils); for instance
+#                          ./demo.sh conformance/src/main/java/corpus
 set -euo pipefail
 cd "$(dirname "$0")"
 out=target/leakguard
+log=target/demo-build.log
 mkdir -p "$out"
 
-echo "== building LeakGuard (mvn package, tests skipped) =="
-mvn -q -B -DskipTests package dependency:build-classpath \
-  -pl checker/errorprone -am \
-  -Dmdep.outputFile=target/runner.classpath -Dmdep.includeScope=test
+# Builds the modules named in $1 and what they need; the build log is shown only if it fails.
+build() {
+  echo "== building LeakGuard${2:-} (mvn package, tests skipped) =="
+  if ! mvn -q -B -DskipTests package dependency:build-classpath -pl "$1" -am \
+      -Dmdep.outputFile=target/demo.classpath -Dmdep.includeScope=test >"$log" 2>&1; then
+    cat "$log"
+    echo "demo: the build failed (log: $log)" >&2
+    exit 2
+  fi
+}
 
-runner_cp="checker/errorprone/target/classes:checker/core/target/classes:$(cat checker/errorprone/target/runner.classpath)"
-if [ $# -eq 0 ]; then set -- conformance/src/main/java/corpus; fi
+if [ $# -eq 0 ]; then
+  app=samples/app
+  build "$app" " and the sample app"
+  echo
+  echo "== static findings on $app/src/main/java (LeakGuard runner, Error Prone engine) =="
+  cat "$app/target/leakguard/static.txt"
+  echo "(reports: $app/target/leakguard/static.sarif, static.txt)"
+  echo
+  exec java -cp "$app/target/test-classes:$app/target/classes:$(cat "$app/target/demo.classpath")" \
+    dev.leakguard.sampleapp.demo.Demo --sarif "$app/target/leakguard/static.sarif"
+fi
+
+build checker/errorprone
+runner_cp="checker/errorprone/target/classes:checker/core/target/classes:$(cat checker/errorprone/target/demo.classpath)"
 mapfile -t sources < <(find "$@" -name '*.java' | sort)
 echo "== LeakGuard (Error Prone engine) on ${#sources[@]} files: $* =="
 

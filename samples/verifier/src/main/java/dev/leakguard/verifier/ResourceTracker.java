@@ -28,11 +28,13 @@ final class ResourceTracker {
   private final LongAdder closedExplicitly = new LongAdder();
   private final LongAdder closedImplicitly = new LongAdder();
   private final LongAdder reclaimed = new LongAdder();
+  private final AcquisitionIndex acquisitions; // null unless sites are recorded
   private volatile long resetMark;
 
-  ResourceTracker(SiteLocator locator, int historyCapacity) {
+  ResourceTracker(SiteLocator locator, int historyCapacity, boolean recordSites) {
     this.locator = locator;
     this.historyCapacity = historyCapacity;
+    this.acquisitions = recordSites ? new AcquisitionIndex() : null;
     for (ResourceType type : ResourceType.values()) {
       acquired.put(type, new LongAdder());
     }
@@ -45,6 +47,9 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker.StackFrame[] stack = locator.captureFrames();
+    if (acquisitions != null) {
+      acquisitions.add(type, stack);
+    }
     TrackedResource resource;
     switch (type) {
       case CONNECTION:
@@ -198,6 +203,9 @@ final class ResourceTracker {
     resetMark = sequence.get();
     open.clear();
     closedLeaks.clear();
+    if (acquisitions != null) {
+      acquisitions.clear();
+    }
     synchronized (history) {
       history.clear();
     }
@@ -225,6 +233,11 @@ final class ResourceTracker {
   /** How many records the tracker holds: open resources plus findings kept until reset. */
   int retained() {
     return open.size() + closedLeaks.size();
+  }
+
+  /** The acquisition sites seen, or null when they are not recorded. */
+  List<AcquisitionSite> acquisitionSites() {
+    return acquisitions == null ? null : acquisitions.sites();
   }
 
   SiteLocator locator() {

@@ -65,7 +65,9 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
     this.delegate = builder.delegate;
     this.tracker =
         new ResourceTracker(
-            new SiteLocator(builder.skippedPrefixes, builder.appFrames), builder.keepClosed);
+            new SiteLocator(builder.skippedPrefixes, builder.appFrames),
+            builder.keepClosed,
+            builder.recordSites);
     this.onClose = builder.onClose;
     this.name = builder.name;
   }
@@ -155,6 +157,23 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
    */
   public List<ResourceRecord> closedRecords() {
     return tracker.history();
+  }
+
+  /**
+   * Every distinct place resources were acquired since the verifier was built or reset, closed or
+   * not, with counts, in the order first seen. A comparison with static findings uses it to tell
+   * a finding whose line never ran ("not exercised") from one whose line ran without leaking.
+   *
+   * @throws IllegalStateException unless built with {@link Builder#recordAcquisitionSites()}: an
+   *     empty answer would wrongly say that nothing ran
+   */
+  public List<AcquisitionSite> acquisitionSites() {
+    List<AcquisitionSite> sites = tracker.acquisitionSites();
+    if (sites == null) {
+      throw new IllegalStateException(
+          name + " does not record acquisition sites; build it with recordAcquisitionSites()");
+    }
+    return sites;
   }
 
   /** Counters since the verifier was built or reset. */
@@ -268,6 +287,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
         new ArrayList<>(SiteLocator.defaultPrefixesWithSystemProperty());
     private int appFrames = DEFAULT_APP_FRAMES;
     private int keepClosed;
+    private boolean recordSites;
     private AutoCloseable onClose;
     private String name = "verifier";
 
@@ -308,6 +328,17 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
         throw new IllegalArgumentException("count must not be negative");
       }
       this.keepClosed = count;
+      return this;
+    }
+
+    /**
+     * Records every distinct acquisition site, closed resources included, for {@link
+     * VerifyingDataSource#acquisitionSites()} (default: off). Each acquisition then costs one
+     * hash lookup on the frames already captured; lines are resolved only when the sites are
+     * read, once per distinct call path.
+     */
+    public Builder recordAcquisitionSites() {
+      this.recordSites = true;
       return this;
     }
 
