@@ -41,7 +41,6 @@ public class SpringCallbackDao {
   /** The callback's own statement and result set are never closed. */
   public Long countConnectionCallbackLeaky() {
     return jdbcTemplate.execute((ConnectionCallback<Long>) con -> {
-      // KNOWN(source) missing JdbcStatementLeak: the lambda parameter's type comes from Spring's callback interface, which cannot be known without a classpath
       Statement st = con.createStatement(); // LEAK JdbcStatementLeak
       ResultSet rs = st.executeQuery(COUNT); // LEAK JdbcResultSetLeak
       return rs.next() ? rs.getLong(1) : 0L;
@@ -67,7 +66,6 @@ public class SpringCallbackDao {
   /** setString can throw after the statement is prepared and before it reaches the template. */
   public int insertCreatorLeaky(String title) {
     return jdbcTemplate.update((PreparedStatementCreator) con -> {
-      // KNOWN(source) missing JdbcStatementLeak: the lambda parameter's type comes from Spring's callback interface, which cannot be known without a classpath
       PreparedStatement ps = con.prepareStatement(INSERT); // LEAK JdbcStatementLeak
       ps.setString(1, title);
       return ps;

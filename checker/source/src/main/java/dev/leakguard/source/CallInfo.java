@@ -24,6 +24,13 @@ record CallInfo(
     boolean known,
     String display) {
 
+  /** This call with a result type learned from where the result goes; its declaration counts as known. */
+  CallInfo withResult(String type) {
+    return new CallInfo(
+        owner, name, type, checkedThrows, rules, treeMethod, annotations, paramAnnotations, isConstructor, true,
+        display);
+  }
+
   static CallInfo unknown(String name, int arity) {
     return new CallInfo(
         null, name, null, List.of(), List.of(), null, Set.of(), emptyParams(arity), false, false, name + "(..)");

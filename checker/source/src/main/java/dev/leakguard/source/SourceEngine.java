@@ -28,7 +28,12 @@ public final class SourceEngine {
    * made relative to (the repository root).
    */
   public static SourceEngine create(ResourceModel model, Path root, List<Path> files) {
-    return new SourceEngine(model, SourceTree.index(model, root, files));
+    return create(model, root, files, SourceTree.DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /** As {@link #create(ResourceModel, Path, List)}, skipping files larger than {@code maxFileBytes}. */
+  public static SourceEngine create(ResourceModel model, Path root, List<Path> files, long maxFileBytes) {
+    return new SourceEngine(model, SourceTree.index(model, root, files, maxFileBytes));
   }
 
   /** Analyses one file; never throws for bad input: a file that cannot be read or parsed is skipped with the reason. */

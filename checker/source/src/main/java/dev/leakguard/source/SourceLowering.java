@@ -166,6 +166,17 @@ final class SourceLowering {
     return null;
   }
 
+  private Local lookupById(String id) {
+    for (Map<String, Local> s : scopes) {
+      for (Local l : s.values()) {
+        if (l.id.equals(id)) {
+          return l;
+        }
+      }
+    }
+    return null;
+  }
+
   private void push() {
     scopes.push(new HashMap<>());
   }
@@ -947,6 +958,14 @@ final class SourceLowering {
       args.add(tracked(expr(a, null)));
     }
     CallInfo ci = ctx.resolveCall(this, mce);
+    if (ci.returnType() == null && into != null && ci.rules().isEmpty()) {
+      // A call we cannot type, assigned to a local declared as a resource: the declaration tells
+      // the result type, as javac would know it (Connection c = TxContext.current()).
+      Local target = lookupById(into);
+      if (target != null && target.type != null && ctx.kindOf(target.type) != null) {
+        ci = ci.withResult(target.type);
+      }
+    }
     return effects(ci, mce, recv, args, into, recvExpr);
   }
 

@@ -38,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The scanned source tree: its index, parsed files on demand, summaries, and per-file analysis. */
 final class SourceTree {
-  /** Files above this size are skipped (generated code, data). */
-  static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
+  /** Files above this size are skipped by default (generated code, data). */
+  static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
 
   private static final ThreadLocal<JavaParser> PARSER =
       ThreadLocal.withInitial(
@@ -56,23 +56,39 @@ final class SourceTree {
   private final Map<String, MethodSummary> summaries = new ConcurrentHashMap<>();
   private static final ThreadLocal<Set<String>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
 
-  private SourceTree(ResourceModel model, Path root) {
+  /** Files that could not be parsed in the index pass, with why (not read again). */
+  private final Map<Path, Parsed> unparsable = new ConcurrentHashMap<>();
+  private final long maxFileBytes;
+
+  private SourceTree(ResourceModel model, Path root, long maxFileBytes) {
     this.model = model;
     this.root = root.toAbsolutePath().normalize();
+    this.maxFileBytes = maxFileBytes;
   }
 
-  static SourceTree index(ResourceModel model, Path root, List<Path> files) {
-    SourceTree t = new SourceTree(model, root);
+  /**
+   * Parses every file once and indexes its types; the parsed units are kept (softly) for the
+   * analysis, so a file is parsed again only if memory ran short in between.
+   */
+  static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes) {
+    SourceTree t = new SourceTree(model, root, maxFileBytes);
     files.parallelStream()
         .forEach(
             f -> {
-              Parsed p = t.read(f);
+              Path abs = f.toAbsolutePath().normalize();
+              Parsed p = t.read(abs);
               if (p.cu != null) {
-                t.index.add(f.toAbsolutePath().normalize(), p.cu);
+                t.index.add(abs, p.cu);
+                t.parsed.put(abs, new SoftReference<>(p.cu));
+                t.lines.put(abs, p.lines);
+              } else {
+                t.unparsable.put(abs, p);
               }
             });
     return t;
   }
+
+  private final Map<Path, Integer> lines = new ConcurrentHashMap<>();
 
   TreeIndex index() {
     return index;
@@ -87,8 +103,8 @@ final class SourceTree {
   private Parsed read(Path file) {
     byte[] bytes;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        return new Parsed(null, "larger than " + (MAX_FILE_BYTES / (1024 * 1024)) + " MB", 0);
+      if (Files.size(file) > maxFileBytes) {
+        return new Parsed(null, "is larger than " + maxFileBytes + " bytes", 0);
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
@@ -110,7 +126,14 @@ final class SourceTree {
     if (text.isBlank()) {
       return new Parsed(null, "is empty", lines);
     }
-    ParseResult<CompilationUnit> r = PARSER.get().parse(text);
+    ParseResult<CompilationUnit> r;
+    try {
+      r = PARSER.get().parse(text);
+    } catch (StackOverflowError e) {
+      return new Parsed(null, "is nested too deeply to parse with this thread stack size", lines);
+    } catch (RuntimeException e) {
+      return new Parsed(null, "does not parse: " + e, lines);
+    }
     if (!r.isSuccessful() || r.getResult().isEmpty()) {
       String why = r.getProblems().isEmpty() ? "unknown parse error" : r.getProblem(0).getVerboseMessage();
       int nl = why.indexOf('\n');
@@ -170,7 +193,12 @@ final class SourceTree {
   SourceEngine.FileResult analyze(Path file) {
     Path abs = file.toAbsolutePath().normalize();
     String path = (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
-    Parsed p = read(abs);
+    Parsed p = unparsable.get(abs);
+    if (p == null) {
+      SoftReference<CompilationUnit> ref = parsed.get(abs);
+      CompilationUnit kept = ref == null ? null : ref.get();
+      p = kept != null ? new Parsed(kept, null, lines.getOrDefault(abs, 0)) : read(abs);
+    }
     if (p.cu == null) {
       return new SourceEngine.FileResult(file, path, List.of(), p.problem, p.lines, List.of());
     }

@@ -1,0 +1,24 @@
+package dev.leakguard.source.cli;
+
+import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.source.SourceEngine;
+import dev.leakguard.source.SourceEngine.FileResult;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Analyses one file; the CLI's view of {@link SourceEngine}, so tests can put a stand-in there. */
+@FunctionalInterface
+interface Analyzer {
+  FileResult analyze(Path file);
+
+  /** Prepares an analyzer over a whole set of files (the engine indexes them all first). */
+  @FunctionalInterface
+  interface Factory {
+    Analyzer create(ResourceModel model, Path root, List<Path> files);
+  }
+
+  /** The source engine; the CLI applies --max-file-size itself before the engine sees a file. */
+  static Factory sourceEngine() {
+    return (model, root, files) -> SourceEngine.create(model, root, files, Long.MAX_VALUE)::analyze;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.leakguard.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakguard.core.model.ResourceModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Engine behaviour the corpus does not cover: bad input and untyped calls. */
+class SourceEngineTest {
+  @TempDir Path dir;
+
+  private SourceEngine.FileResult scan(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
+  }
+
+  @Test
+  void aFileNestedTooDeeplyIsSkippedWithTheReason() throws Exception {
+    String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);
+    SourceEngine.FileResult r = scan("Deep.java", "class Deep { int x = " + deep + "; }");
+    assertNotNull(r.skipped());
+    assertTrue(r.skipped().contains("nested too deeply") || r.skipped().contains("does not parse"), r.skipped());
+  }
+
+  @Test
+  void anUntypedCallAssignedToAConnectionLocalIsAnAcquisition() throws Exception {
+    SourceEngine.FileResult r =
+        scan(
+            "Dao.java",
+            String.join(
+                "\n",
+                "import java.sql.Connection;",
+                "import com.acme.tx.TxContext;",
+                "class Dao {",
+                "  void run() throws Exception {",
+                "    Connection c = TxContext.current();",
+                "    c.setAutoCommit(false);",
+                "  }",
+                "}"));
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(5, r.findings().get(0).line());
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsSkipped() throws Exception {
+    Path f = dir.resolve("Latin.java");
+    Files.write(f, new byte[] {'c', 'l', 'a', 's', 's', ' ', (byte) 0xE9, ' ', '{', '}'});
+    SourceEngine.FileResult r = SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
+    assertEquals("is not valid UTF-8", r.skipped());
+  }
+}
