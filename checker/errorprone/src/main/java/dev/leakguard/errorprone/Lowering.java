@@ -919,8 +919,10 @@ final class Lowering {
     int line = line(call);
     List<MethodRule> rules = facts.rules(sym);
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
+    List<ResourceKind> paramKinds = new ArrayList<>();
     for (VarSymbol p : sym.getParameters()) {
       paramRoles.add(facts.roles(p));
+      paramKinds.add(facts.kindOf(p.type));
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
@@ -931,6 +933,7 @@ final class Lowering {
             rules,
             facts.roles(sym),
             paramRoles,
+            paramKinds,
             rules.isEmpty() ? unit.summary(sym) : null,
             facts.kindOf(rt),
             facts.model.isNotResource(facts.name(rt)),

@@ -79,6 +79,23 @@ class JdbcConnectionLeakTest {
     }
 
     @Test
+    void anUnknownFactoryOfAnotherKindStillHandsOverAFreshResource() {
+      CompilationTestHelper.newInstance(JdbcStatementLeak.class, getClass())
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "interface Statements { Statement forUpdate(Connection c) throws SQLException; }",
+              "class Dao {",
+              "  void run(Connection con, Statements statements) throws SQLException {",
+              "    // BUG: Diagnostic contains: acquired by Statements.forUpdate(..)",
+              "    Statement st = statements.forUpdate(con);",
+              "    st.executeUpdate(\"update t set x = 1\");",
+              "  }",
+              "}")
+          .doTest();
+    }
+
+    @Test
     void unknownMethodReturningConnectionIsOwned() {
       helper
           .addSourceLines(
@@ -186,6 +203,23 @@ class JdbcConnectionLeakTest {
               "  void run(DataSource ds, List<AutoCloseable> cleanup) throws SQLException {",
               "    Connection con = ds.getConnection();",
               "    cleanup.add(con::close);",
+              "  }",
+              "}")
+          .expectNoDiagnostics()
+          .doTest();
+    }
+
+    @Test
+    void anUnknownMethodTakingAndReturningAConnectionWrapsIt() {
+      helper
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "interface Proxies { Connection traced(Connection c); }",
+              "class Dao {",
+              "  void run(DataSource ds, Proxies proxies) throws SQLException {",
+              "    try (Connection c = proxies.traced(ds.getConnection())) { c.setAutoCommit(false); }",
               "  }",
               "}")
           .expectNoDiagnostics()

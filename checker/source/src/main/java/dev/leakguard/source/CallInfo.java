@@ -20,6 +20,7 @@ record CallInfo(
     TreeIndex.MethodInfo treeMethod,
     Set<String> annotations,
     List<Set<String>> paramAnnotations,
+    List<String> paramTypes,
     boolean isConstructor,
     boolean known,
     String display) {
@@ -27,13 +28,14 @@ record CallInfo(
   /** This call with a result type learned from where the result goes; its declaration counts as known. */
   CallInfo withResult(String type) {
     return new CallInfo(
-        owner, name, type, checkedThrows, rules, treeMethod, annotations, paramAnnotations, isConstructor, true,
-        display);
+        owner, name, type, checkedThrows, rules, treeMethod, annotations, paramAnnotations, paramTypes,
+        isConstructor, true, display);
   }
 
   static CallInfo unknown(String name, int arity) {
     return new CallInfo(
-        null, name, null, List.of(), List.of(), null, Set.of(), emptyParams(arity), false, false, name + "(..)");
+        null, name, null, List.of(), List.of(), null, Set.of(), emptyParams(arity),
+        java.util.Collections.nCopies(arity, (String) null), false, false, name + "(..)");
   }
 
   static List<Set<String>> emptyParams(int arity) {

@@ -290,7 +290,7 @@ final class FileContext {
             ? "new " + SourceLowering.simple(declaring) + "(..)"
             : SourceLowering.simple(declaring) + "." + name + (arity == 0 ? "()" : "(..)");
     return new CallInfo(
-        owner, name, rt, throwsTypes, rules, tm, annotations, paramAnnotations, ctor, known, display);
+        owner, name, rt, throwsTypes, rules, tm, annotations, paramAnnotations, params, ctor, known, display);
   }
 
   private TreeIndex.MethodInfo pick(List<TreeIndex.MethodInfo> ms, List<String> argTypes) {

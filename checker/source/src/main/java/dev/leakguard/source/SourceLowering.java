@@ -986,6 +986,10 @@ final class SourceLowering {
     for (Set<String> names : ci.paramAnnotations()) {
       paramRoles.add(ctx.roles(names));
     }
+    List<ResourceKind> paramKinds = new ArrayList<>();
+    for (String t : ci.paramTypes()) {
+      paramKinds.add(t == null ? null : ctx.kindOf(t));
+    }
     String rt = ci.returnType();
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     CallEffects.Call c =
@@ -995,6 +999,7 @@ final class SourceLowering {
             ci.rules(),
             ctx.roles(ci.annotations()),
             paramRoles,
+            paramKinds,
             ci.rules().isEmpty() ? ctx.summary(ci.treeMethod()) : null,
             rt == null ? null : ctx.kindOf(rt),
             rt != null && ctx.model().isNotResource(rt),

@@ -32,6 +32,7 @@ public final class CallEffects {
    * @param rules the model's rules for the method (empty if none)
    * @param methodRoles annotation roles on the method
    * @param paramRoles annotation roles per declared parameter (the last one repeats for varargs)
+   * @param paramKinds resource kind of each declared parameter's type (null entries for others)
    * @param summary the summary of a body the front-end sees, or null
    * @param resultKind the resource kind of the static result type, or null
    * @param resultNotResource the model lists the result type as not a resource
@@ -47,6 +48,7 @@ public final class CallEffects {
       List<MethodRule> rules,
       Set<AnnotationRole> methodRoles,
       List<Set<AnnotationRole>> paramRoles,
+      List<ResourceKind> paramKinds,
       MethodSummary summary,
       ResourceKind resultKind,
       boolean resultNotResource,
@@ -212,6 +214,12 @@ public final class CallEffects {
         resultDecided = true;
       } else if (c.resultNotResource()) {
         resultDecided = true;
+      } else if ((wrapped = sameKindArgument(c, args, kind)) != null) {
+        // Statement proxy(Statement s) with no body we can follow: a wrapper of its argument (a
+        // fresh statement here would leave the argument unclosed on every path: noise)
+        result = into != null ? into : out.temp();
+        out.emit(new Event.Assign(result, wrapped));
+        resultDecided = true;
       } else {
         // no model entry, no body we can see: the caller owns what it gets
         acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
@@ -249,6 +257,17 @@ public final class CallEffects {
     String t = into != null ? into : out.temp();
     out.emit(new Event.AssignOpaque(t, "borrowed:" + c.name()));
     return t;
+  }
+
+  /** The first tracked argument passed to a parameter of the result's resource kind. */
+  private static String sameKindArgument(Call c, List<String> args, ResourceKind kind) {
+    int params = c.paramKinds().size();
+    for (int i = 0; i < args.size() && params > 0; i++) {
+      if (args.get(i) != null && c.paramKinds().get(Math.min(i, params - 1)) == kind) {
+        return args.get(i);
+      }
+    }
+    return null;
   }
 
   private static void addIfTracked(List<String> out, String v) {
