@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.leakguard.core.analysis.AnalysisResult;
 import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.finding.Finding;
@@ -48,12 +49,6 @@ final class UnitContext {
   private static final Map<CompilationUnitTree, UnitContext> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  private static final Set<String> LIFECYCLE_NAMES =
-      Set.of(
-          "close", "shutdown", "destroy", "dispose", "stop", "release", "cleanup", "cleanUp",
-          "tearDown", "terminate", "disconnect", "closeQuietly", "finalize", "free", "end");
-  private static final Set<String> LIFECYCLE_ANNOTATIONS =
-      Set.of("PreDestroy", "AfterEach", "AfterAll", "After", "AfterClass", "AfterMethod");
 
   final Facts facts;
   final CompilationUnitTree cu;
@@ -298,19 +293,14 @@ final class UnitContext {
   }
 
   private boolean isLifecycle(MethodTree m) {
-    if (LIFECYCLE_NAMES.contains(m.getName().toString())) {
-      return true;
-    }
+    Set<String> annotations = new HashSet<>();
     Symbol s = ASTHelpers.getSymbol(m);
-    if (s == null) {
-      return false;
-    }
-    for (var a : s.getAnnotationMirrors()) {
-      if (LIFECYCLE_ANNOTATIONS.contains(a.getAnnotationType().asElement().getSimpleName().toString())) {
-        return true;
+    if (s != null) {
+      for (var a : s.getAnnotationMirrors()) {
+        annotations.add(a.getAnnotationType().asElement().getSimpleName().toString());
       }
     }
-    return false;
+    return Lifecycle.isLifecycleMethod(m.getName().toString(), annotations);
   }
 
   private void collectClosedFields(MethodTree m, Set<String> out) {

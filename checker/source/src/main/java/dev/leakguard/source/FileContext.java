@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
@@ -28,12 +29,6 @@ import java.util.Set;
 
 /** Everything the lowering of one file asks about types, calls, fields and summaries. */
 final class FileContext {
-  private static final Set<String> LIFECYCLE_NAMES =
-      Set.of(
-          "close", "shutdown", "destroy", "dispose", "stop", "release", "cleanup", "cleanUp",
-          "tearDown", "terminate", "disconnect", "closeQuietly", "finalize", "free", "end");
-  private static final Set<String> LIFECYCLE_ANNOTATIONS =
-      Set.of("PreDestroy", "AfterEach", "AfterAll", "After", "AfterClass", "AfterMethod");
 
   final Names names;
   final CompilationUnit cu;
@@ -393,15 +388,7 @@ final class FileContext {
   }
 
   private static boolean isLifecycle(MethodDeclaration m) {
-    if (LIFECYCLE_NAMES.contains(m.getNameAsString())) {
-      return true;
-    }
-    for (String a : TreeIndex.annotationNames(m.getAnnotations())) {
-      if (LIFECYCLE_ANNOTATIONS.contains(a)) {
-        return true;
-      }
-    }
-    return false;
+    return Lifecycle.isLifecycleMethod(m.getNameAsString(), TreeIndex.annotationNames(m.getAnnotations()));
   }
 
   private static String fieldName(Expression e, Map<String, String> aliases) {
