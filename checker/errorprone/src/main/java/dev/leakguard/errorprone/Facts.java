@@ -34,9 +34,14 @@ final class Facts {
 
   /** Erased fully qualified name of a type ("java.lang.String", "int", "java.lang.String[]"). */
   String name(Type t) {
+    return erasedName(t, types);
+  }
+
+  /** As {@link #name(Type)}, for callers without a Facts. */
+  static String erasedName(Type t, Types types) {
     Type e = types.erasure(t);
     if (e.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)) {
-      return name(((Type.ArrayType) e).elemtype) + "[]";
+      return erasedName(((Type.ArrayType) e).elemtype, types) + "[]";
     }
     if (e.tsym instanceof Symbol.ClassSymbol cs) {
       return cs.flatName().toString(); // binary name: Outer$Inner, as model files spell it

@@ -14,6 +14,7 @@ import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import com.sun.tools.javac.util.Log;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.report.ReportedFinding;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -60,7 +61,7 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
               state.getPath().getCompilationUnit().getSourceFile().toUri().getPath(),
               f.line(),
               f,
-              signature(tree),
+              signature(tree, state),
               String.valueOf(state.getSourceForNode(at))));
     }
     return Description.NO_MATCH;
@@ -77,9 +78,17 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
     return t.getStartPosition();
   }
 
-  private static String signature(MethodTree tree) {
+  private static String signature(MethodTree tree, VisitorState state) {
     var s = ASTHelpers.getSymbol(tree);
-    return s == null ? tree.getName().toString() : s.owner.getQualifiedName() + "." + s;
+    if (s == null) {
+      return tree.getName().toString();
+    }
+    java.util.List<String> params = new java.util.ArrayList<>();
+    for (var p : s.getParameters()) {
+      params.add(Facts.erasedName(p.type, state.getTypes()));
+    }
+    return ReportedFinding.methodSignature(
+        Facts.erasedName(s.owner.type, state.getTypes()), s.getSimpleName().toString(), params);
   }
 
   private static String methodName(MethodTree tree) {

@@ -212,9 +212,22 @@ final class SourceTree {
         continue;
       }
       String owner = ownerOf(ctx, d);
-      String signature = owner + "." + d.getDeclarationAsString(false, false, false);
+      List<String> params = new ArrayList<>();
+      for (com.github.javaparser.ast.body.Parameter prm : d.getParameters()) {
+        params.add(ctx.names.typeName(prm.getType()) + (prm.isVarArgs() ? "[]" : ""));
+      }
+      String signature =
+          ReportedFinding.methodSignature(
+              owner, d instanceof ConstructorDeclaration ? "<init>" : d.getNameAsString(), params);
       try {
-        analyzeBody(ctx, d, owner, signature, path, out);
+        List<ReportedFinding> found = new ArrayList<>();
+        analyzeBody(ctx, d, owner, signature, path, found);
+        Set<String> suppressed = suppressedIds(d);
+        for (ReportedFinding f : found) {
+          if (!suppressed.contains(f.id().name())) {
+            out.add(f);
+          }
+        }
       } catch (RuntimeException | StackOverflowError e) {
         notes.add("method " + signature + " could not be analysed (" + e + ")");
       }
@@ -249,6 +262,29 @@ final class SourceTree {
               ReportedFinding.fingerprintOf(f.id(), signature, f.site().typeName(), call.toString()),
               List.of("source")));
     }
+  }
+
+  /**
+   * Ids named by {@code @SuppressWarnings} on the method or any enclosing class, as Error Prone
+   * reads them (the source engine must agree with the build).
+   */
+  private static Set<String> suppressedIds(Node d) {
+    Set<String> ids = new HashSet<>();
+    for (Node n = d; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> a) {
+        for (com.github.javaparser.ast.expr.AnnotationExpr ann : a.getAnnotations()) {
+          String name = ann.getNameAsString();
+          if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
+            continue;
+          }
+          for (com.github.javaparser.ast.expr.StringLiteralExpr lit :
+              ann.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
+            ids.add(lit.getValue());
+          }
+        }
+      }
+    }
+    return ids;
   }
 
   /** The class a body belongs to: its type declaration (anonymous classes count as their outer type). */

@@ -49,6 +49,26 @@ class SourceEngineTest {
   }
 
   @Test
+  void suppressWarningsWithTheIdOnTheMethodOrTheClass() throws Exception {
+    SourceEngine.FileResult r =
+        scan(
+            "Dao.java",
+            String.join(
+                "\n",
+                "import java.sql.*;",
+                "import javax.sql.DataSource;",
+                "@SuppressWarnings(\"JdbcStatementLeak\")",
+                "class Dao {",
+                "  @SuppressWarnings({\"unused\", \"JdbcConnectionLeak\"})",
+                "  void quiet(DataSource ds) throws SQLException { ds.getConnection().createStatement(); }",
+                "  void loud(DataSource ds) throws SQLException { ds.getConnection().createStatement(); }",
+                "}"));
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(7, r.findings().get(0).line());
+    assertEquals("JdbcConnectionLeak", r.findings().get(0).id().name());
+  }
+
+  @Test
   void aFileThatIsNotUtf8IsSkipped() throws Exception {
     Path f = dir.resolve("Latin.java");
     Files.write(f, new byte[] {'c', 'l', 'a', 's', 's', ' ', (byte) 0xE9, ' ', '{', '}'});

@@ -27,11 +27,22 @@ public record ReportedFinding(
   public static String fingerprintOf(CheckId id, String methodSignature, String kind, String callText) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String key = id.name() + '\u0000' + methodSignature + '\u0000' + kind + '\u0000' + callText;
+      // whitespace is left out: engines print the same call from source or from a syntax tree
+      String call = callText.replaceAll("\\s+", "");
+      String key = id.name() + '\u0000' + methodSignature + '\u0000' + kind + '\u0000' + call;
       return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The method signature every engine uses in fingerprints: the declaring class's binary name, the
+   * method name ({@code <init>} for constructors) and the erased parameter types' binary names,
+   * e.g. {@code shop.OrderDao.count(java.lang.String,long)}.
+   */
+  public static String methodSignature(String owner, String name, java.util.List<String> erasedParamTypes) {
+    return owner + "." + name + "(" + String.join(",", erasedParamTypes) + ")";
   }
 
   /** javac-style line that IDEs and CI logs link: {@code path:line: warning: [Id] message}. */
