@@ -1,0 +1,36 @@
+package legacy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Reports on sales.
+ *
+ * <p>(This comment moves the old leak down a few lines.)
+ */
+public class ReportDao {
+  private final DataSource dataSource;
+
+  public ReportDao(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public int total() throws SQLException {
+    Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak (accepted)
+    try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("SELECT SUM(amount) FROM sales")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  public int count() throws SQLException {
+    Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak (new)
+    try (Statement st = con.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM sales")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}

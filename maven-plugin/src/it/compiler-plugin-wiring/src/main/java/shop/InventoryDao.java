@@ -1,0 +1,72 @@
+package shop;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+public class InventoryDao {
+  private final DataSource dataSource;
+  private Statement cached;
+
+  public InventoryDao(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public int stock(String sku) throws SQLException {
+    Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
+    try (PreparedStatement ps = con.prepareStatement("SELECT qty FROM stock WHERE sku = ?")) {
+      ps.setString(1, sku);
+      ResultSet rs = ps.executeQuery();
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  public void restock(Connection con, String sku, int qty) throws SQLException {
+    PreparedStatement ps = con.prepareStatement("UPDATE stock SET qty = qty + ? WHERE sku = ?"); // LEAK JdbcStatementLeak
+    ps.setInt(1, qty);
+    ps.setString(2, sku);
+    ps.executeUpdate();
+  }
+
+  public String firstSku(Statement st) throws SQLException {
+    ResultSet rs = st.executeQuery("SELECT sku FROM stock"); // LEAK JdbcResultSetLeak
+    if (rs.next()) {
+      return rs.getString(1);
+    }
+    return null;
+  }
+
+  public void closeQuietly() {
+    try {
+      cached.close();
+    } catch (SQLException ignored) {
+      // nothing to do
+    }
+  }
+
+  public long value(String sku) throws SQLException {
+    Connection con = null;
+    PreparedStatement ps = null;
+    ResultSet rs = null;
+    try {
+      con = dataSource.getConnection(); // LEAK JdbcCloseChain (when rs.close() throws)
+      ps = con.prepareStatement("SELECT qty * price FROM stock WHERE sku = ?"); // LEAK JdbcCloseChain
+      ps.setString(1, sku);
+      rs = ps.executeQuery();
+      return rs.next() ? rs.getLong(1) : 0L;
+    } finally {
+      if (rs != null) {
+        rs.close();
+      }
+      if (ps != null) {
+        ps.close();
+      }
+      if (con != null) {
+        con.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.leakguard.maven;
+
+import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.maven.engine.EngineResult;
+import java.util.List;
+
+/**
+ * The outcome of analysing one module.
+ *
+ * @param reported the merged findings left after the filters and the baseline, in report order
+ * @param acceptedByBaseline how many merged findings the baseline accepted
+ * @param excluded how many merged findings the includes/excludes left out
+ * @param engineResults what each engine did, in run order
+ * @param files how many source files the module has (analysed or indexed)
+ */
+public record AnalysisResult(
+    List<MergedFinding> reported,
+    int acceptedByBaseline,
+    int excluded,
+    List<EngineResult> engineResults,
+    int files) {
+
+  public List<ReportedFinding> findings() {
+    return reported.stream().map(MergedFinding::finding).toList();
+  }
+
+  /** Names of the engines that ran. */
+  public List<String> enginesRan() {
+    return engineResults.stream().filter(EngineResult::ran).map(EngineResult::engine).toList();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.leakguard.maven.engine;
+
+import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.maven.AnalysisRequest;
+import dev.leakguard.maven.InputFile;
+import dev.leakguard.source.SourceEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The source engine (JavaParser, no class path), in the Maven JVM. Every source file of the module
+ * is indexed so helpers in other files are understood; the included files are analysed on a few
+ * threads.
+ */
+public final class SourceCodeEngine implements Engine {
+  public static final String NAME = "source";
+  /** Deeply nested expressions recurse deeply in the parser. */
+  private static final long STACK_BYTES = 64L << 20;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public EngineResult run(AnalysisRequest req, EngineContext ctx) throws InterruptedException {
+    List<InputFile> todo = req.includedFiles();
+    if (todo.isEmpty()) {
+      return EngineResult.ran(NAME, List.of(), 0, "files", List.of());
+    }
+    long start = System.nanoTime();
+    ctx.log().info("LeakGuard [source]: analysing " + EngineResult.plural(todo.size(), "file") + " of " + req.module());
+    List<Path> all = req.files().stream().map(InputFile::file).toList();
+    SourceEngine engine = SourceEngine.create(req.model(), req.reportRoot(), all);
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads, r -> {
+              Thread t = new Thread(null, r, "leakguard-source-" + n.incrementAndGet(), STACK_BYTES);
+              t.setDaemon(true);
+              return t;
+            });
+    List<ReportedFinding> findings = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    try {
+      List<Future<SourceEngine.FileResult>> futures = new ArrayList<>();
+      for (InputFile f : todo) {
+        futures.add(pool.submit(() -> engine.analyze(f.file())));
+      }
+      int step = Math.max(500, todo.size() / 4);
+      for (int i = 0; i < futures.size(); i++) {
+        InputFile f = todo.get(i);
+        try {
+          SourceEngine.FileResult r = futures.get(i).get();
+          if (r.skipped() != null) {
+            notes.add(f.reportPath() + ": not analysed by the source engine: " + r.skipped());
+          } else {
+            findings.addAll(r.findings());
+          }
+          for (String note : r.notes()) {
+            notes.add(f.reportPath() + ": " + note);
+          }
+        } catch (ExecutionException e) {
+          Throwable c = e.getCause();
+          notes.add(f.reportPath() + ": not analysed by the source engine (internal error: " + c + ")");
+        }
+        if ((i + 1) % step == 0 && i + 1 < futures.size()) {
+          ctx.log().info("LeakGuard [source]: " + (i + 1) + "/" + todo.size() + " files");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    findings = SourceSuppressions.apply(findings, req.files(), ErrorProneEngine.charset(req.javaLevel()));
+    ctx.log().info(String.format(Locale.ROOT, "LeakGuard [source]: %s in %s (%.1f s)",
+        EngineResult.count(findings.size()), EngineResult.plural(todo.size(), "file"), (System.nanoTime() - start) / 1e9));
+    return EngineResult.ran(NAME, findings, todo.size(), "files", notes);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.leakguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.maven.engine.EngineResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+  private static final ReportedFinding LEAK =
+      new ReportedFinding("my app/src/Dao,v2.java", 7, CheckId.JdbcConnectionLeak,
+          "Connection 'c' is not closed: 100% sure\non line 9", "ff00", List.of("errorprone", "source"));
+
+  @Test
+  void consoleLineIsJavacStyleWithoutTheLevel() {
+    assertEquals("my app/src/Dao,v2.java:7: [JdbcConnectionLeak] Connection 'c' is not closed: 100% sure\non line 9",
+        Reports.consoleLine(LEAK));
+  }
+
+  @Test
+  void uriIsPercentEncodedUtf8() {
+    assertEquals("my%20app/src/Dao%2Cv2.java", Reports.uriOf("my app/src/Dao,v2.java"));
+    assertEquals("src/%C3%A9t%C3%A9/A.java", Reports.uriOf("src/\u00e9t\u00e9/A.java"));
+    assertEquals("a/b/C.java", Reports.uriOf("a\\b\\C.java"));
+  }
+
+  @Test
+  void githubAnnotationEscapesPropertiesAndData() {
+    assertEquals(
+        List.of("::error file=my app/src/Dao%2Cv2.java,line=7,title=[JdbcConnectionLeak]::"
+            + "Connection 'c' is not closed: 100%25 sure%0Aon line 9"),
+        Reports.githubAnnotations(List.of(LEAK)));
+  }
+
+  @Test
+  void sarifNamesEnginesThatDidNotRun() {
+    String sarif =
+        Reports.sarif(
+            List.of(LEAK),
+            List.of(
+                EngineResult.ran("errorprone", List.of(LEAK), 1, "files", List.of()),
+                EngineResult.unavailable("spotbugs", "no plugin jar")));
+    assertTrue(sarif.contains("\"uri\" : \"my%20app/src/Dao%2Cv2.java\""), sarif);
+    assertTrue(sarif.contains("The spotbugs engine did not run: no plugin jar"), sarif);
+    assertTrue(sarif.contains("\"engines\" : [ \"errorprone\", \"source\" ]"), sarif);
+  }
+
+  @Test
+  void checkstyleGroupsByFileAndEscapes() {
+    ReportedFinding note = new ReportedFinding("b/B.java", 3, CheckId.JdbcStatementLeftToConnectionClose, "a <b> & \"c\"", "f", List.of("source"));
+    assertEquals(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+            + "  <file name=\"my app/src/Dao,v2.java\">\n"
+            + "    <error line=\"7\" severity=\"error\" message=\"[JdbcConnectionLeak] Connection 'c' is not closed: 100% sure&#10;on line 9\" source=\"leakguard.JdbcConnectionLeak\"/>\n"
+            + "  </file>\n"
+            + "  <file name=\"b/B.java\">\n"
+            + "    <error line=\"3\" severity=\"info\" message=\"[JdbcStatementLeftToConnectionClose] a &lt;b&gt; &amp; &quot;c&quot;\" source=\"leakguard.JdbcStatementLeftToConnectionClose\"/>\n"
+            + "  </file>\n</checkstyle>\n",
+        Reports.checkstyle(List.of(LEAK, note)));
+  }
+
+  @Test
+  void countsBySeverity() {
+    ReportedFinding warning = new ReportedFinding("A.java", 1, CheckId.JdbcStatementLeak, "m", "f", List.of("source"));
+    assertEquals("3 findings (1 error, 2 warnings)", Reports.count(List.of(LEAK, warning, warning)));
+    assertEquals("0 findings", Reports.count(List.of()));
+  }
+}
