@@ -72,7 +72,7 @@ class BaselineTest {
     Baseline.BaselineException e =
         assertThrows(Baseline.BaselineException.class, () -> Baseline.parse(FILE, "# header\nnot a fingerprint!\tX\n"));
     assertEquals(
-        "leakguard-baseline.txt:2: expected a fingerprint as the first tab-separated column, found 'not a fingerprint!'",
+        "leakguard-baseline.txt:2: expected a fingerprint (letters, digits, '-', '_', '.', ':' or '/') as the first tab-separated column, found 'not a fingerprint!'",
         e.getMessage());
   }
 }
