@@ -1,0 +1,8 @@
+package shop;
+
+public interface Lease extends AutoCloseable {
+  int id();
+
+  @Override
+  void close();
+}

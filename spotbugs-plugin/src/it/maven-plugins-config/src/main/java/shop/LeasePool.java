@@ -1,0 +1,5 @@
+package shop;
+
+public interface LeasePool {
+  Lease lease() throws java.io.IOException;
+}

@@ -1,0 +1,393 @@
+package dev.leakguard.spotbugs;
+
+import dev.leakguard.core.analysis.Lifecycle;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.MethodSig;
+import dev.leakguard.core.model.ResourceKind;
+import dev.leakguard.core.model.ResourceModel;
+import edu.umd.cs.findbugs.ba.AnalysisContext;
+import edu.umd.cs.findbugs.ba.ClassContext;
+import edu.umd.cs.findbugs.ba.XClass;
+import edu.umd.cs.findbugs.ba.XMethod;
+import edu.umd.cs.findbugs.classfile.ClassDescriptor;
+import edu.umd.cs.findbugs.classfile.DescriptorFactory;
+import edu.umd.cs.findbugs.classfile.Global;
+import edu.umd.cs.findbugs.classfile.IAnalysisCache;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.bcel.classfile.JavaClass;
+import org.apache.bcel.classfile.Method;
+import org.apache.bcel.generic.MethodGen;
+
+/**
+ * What LeakGuard knows about the whole program of one SpotBugs analysis: the resource model, the
+ * class hierarchy, and the summaries of the application's methods (closes a parameter, takes it
+ * over, returns a fresh or a borrowed resource) and which fields each class closes in a close or
+ * lifecycle method. The first pass fills it for every application class; the reporting pass
+ * reads it, computing on demand what the first pass did not reach. One instance per analysis,
+ * kept in SpotBugs' analysis cache.
+ */
+final class ProgramFacts {
+  private final ModelConfig.Loaded model;
+  private final Hierarchy hierarchy = new Hierarchy();
+  private final Map<String, Optional<ResourceKind>> kinds = new HashMap<>();
+  private final Map<String, MethodSummary> summaries = new HashMap<>();
+  private final Set<String> inProgress = new HashSet<>();
+  private final Map<String, Set<String>> closedFields = new HashMap<>();
+  private final Set<String> closedFieldsInProgress = new HashSet<>();
+  private final Set<String> told = new HashSet<>();
+  private final Set<String> neverReturn = new HashSet<>();
+
+  private ProgramFacts(ModelConfig.Loaded model) {
+    this.model = model;
+  }
+
+  /** The facts of the current analysis, created on first use. */
+  static ProgramFacts current() {
+    IAnalysisCache cache = Global.getAnalysisCache();
+    synchronized (ProgramFacts.class) {
+      ProgramFacts f = cache.getOptionalDatabase(ProgramFacts.class);
+      if (f == null) {
+        f = new ProgramFacts(ModelConfig.load());
+        cache.eagerlyPutDatabase(ProgramFacts.class, f);
+      }
+      return f;
+    }
+  }
+
+  ResourceModel model() {
+    return model.model();
+  }
+
+  /** The problem with the configured model file, or null; told once per analysis. */
+  String modelErrorToTell() {
+    return model.error() != null && tellOnce("model") ? model.error() : null;
+  }
+
+  /** True the first time {@code key} is asked in this analysis. */
+  synchronized boolean tellOnce(String key) {
+    return told.add(key);
+  }
+
+  Hierarchy hierarchy() {
+    return hierarchy;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  /** The resource kind of a type (dotted), or null. */
+  ResourceKind kindOf(String type) {
+    if (type == null || type.endsWith("[]") || (type.indexOf('.') < 0 && isPrimitive(type))) {
+      return null;
+    }
+    return kinds
+        .computeIfAbsent(type, t -> Optional.ofNullable(model().resourceKindOf(t, hierarchy.supertypes(t))))
+        .orElse(null);
+  }
+
+  private static boolean isPrimitive(String t) {
+    return switch (t) {
+      case "int", "long", "short", "byte", "char", "boolean", "float", "double", "void" -> true;
+      default -> false;
+    };
+  }
+
+  boolean isSubtype(String sub, String sup) {
+    return hierarchy.isSubtype(sub, sup);
+  }
+
+  boolean isAutoCloseable(String type) {
+    return type != null && !type.endsWith("[]") && hierarchy.isSubtype(type, "java.lang.AutoCloseable");
+  }
+
+  boolean isCollection(String type) {
+    return type != null && hierarchy.isSubtype(type, "java.util.Collection");
+  }
+
+  /** True for a checked exception type; an unknown type counts as checked (it was declared). */
+  boolean isChecked(String type) {
+    if (hierarchy.xclass(type).isEmpty()) {
+      return true;
+    }
+    return !hierarchy.isSubtype(type, "java.lang.RuntimeException")
+        && !hierarchy.isSubtype(type, "java.lang.Error");
+  }
+
+  /** An anonymous class ({@code new T() { ... }}): its constructor's arguments are captures. */
+  boolean isAnonymousClass(String type) {
+    int dollar = type.lastIndexOf('$');
+    if (dollar < 0 || dollar == type.length() - 1) {
+      return false;
+    }
+    for (int k = dollar + 1; k < type.length(); k++) {
+      if (!Character.isDigit(type.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- methods
+
+  Hierarchy.Resolved resolve(String owner, String name, String desc, boolean isStatic) {
+    return hierarchy.resolve(owner, name, desc, isStatic);
+  }
+
+  /** Model rules of a method: those of its declaring type, else of the nearest supertype. */
+  List<MethodRule> rules(String declaring, String name, String desc) {
+    ResourceModel m = model();
+    if (!m.methodNamesWithRules().contains(name)) {
+      return List.of();
+    }
+    List<String> params = MethodSig.paramTypesFromDescriptor(desc);
+    Set<String> owners = new LinkedHashSet<>();
+    owners.add(declaring);
+    owners.addAll(hierarchy.supertypes(declaring));
+    for (String o : owners) {
+      if (m.ownersWithRules().contains(o)) {
+        List<MethodRule> r = m.rules(o, name, params);
+        if (!r.isEmpty()) {
+          return r; // the most specific owner wins
+        }
+      }
+    }
+    return List.of();
+  }
+
+  Set<AnnotationRole> methodRoles(XMethod m) {
+    if (m == null) {
+      return Set.of();
+    }
+    return roles(m.getAnnotationDescriptors());
+  }
+
+  List<Set<AnnotationRole>> paramRoles(XMethod m, int params) {
+    List<Set<AnnotationRole>> out = new ArrayList<>();
+    for (int p = 0; p < params; p++) {
+      out.add(m == null ? Set.of() : roles(m.getParameterAnnotationDescriptors(p)));
+    }
+    return out;
+  }
+
+  Set<AnnotationRole> roles(Collection<ClassDescriptor> annotations) {
+    if (annotations == null || annotations.isEmpty()) {
+      return Set.of();
+    }
+    Set<AnnotationRole> out = EnumSet.noneOf(AnnotationRole.class);
+    for (ClassDescriptor d : annotations) {
+      out.addAll(model().annotationRoles(BytecodeLowering.simpleName(d.getDottedClassName())));
+    }
+    return out;
+  }
+
+  /** Checked exception types a method declares (dotted names). */
+  List<String> checkedThrows(XMethod m) {
+    if (m == null || m.getThrownExceptions() == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String t : m.getThrownExceptions()) {
+      String dotted = t.replace('/', '.');
+      if (isChecked(dotted)) {
+        out.add(dotted);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- summaries
+
+  /**
+   * The summary of an application method with a body, or null (library method, abstract or
+   * native method, or a body LeakGuard cannot lower). Recursion yields {@link
+   * MethodSummary#UNKNOWN}.
+   */
+  MethodSummary summary(String declaring, String name, String desc) {
+    String key = declaring + "." + name + desc;
+    MethodSummary s = summaries.get(key);
+    if (s != null || summaries.containsKey(key)) {
+      return s;
+    }
+    if (!isApplicationClass(declaring)) {
+      summaries.put(key, null);
+      return null;
+    }
+    if (!inProgress.add(key)) {
+      return MethodSummary.UNKNOWN;
+    }
+    try {
+      s = compute(declaring, name, desc);
+    } finally {
+      inProgress.remove(key);
+    }
+    summaries.put(key, s);
+    return s;
+  }
+
+  /** True for an application method whose body never returns normally (it always throws). */
+  boolean neverReturns(String declaring, String name, String desc) {
+    summary(declaring, name, desc);
+    return neverReturn.contains(declaring + "." + name + desc);
+  }
+
+  boolean hasSummary(String declaring, String name, String desc) {
+    return summaries.containsKey(declaring + "." + name + desc);
+  }
+
+  private MethodSummary compute(String declaring, String name, String desc) {
+    ClassContext cc = classContext(declaring);
+    if (cc == null) {
+      return null;
+    }
+    for (Method m : cc.getJavaClass().getMethods()) {
+      if (m.getName().equals(name) && m.getSignature().equals(desc)) {
+        return summarize(cc, m);
+      }
+    }
+    return null;
+  }
+
+  /** The summary of {@code m}, computed now; null if it has no body or cannot be lowered. */
+  MethodSummary summarize(ClassContext cc, Method m) {
+    if (m.isAbstract() || m.isNative() || m.getCode() == null) {
+      return null;
+    }
+    MethodGen mg = cc.getMethodGen(m);
+    if (mg == null) {
+      return null;
+    }
+    try {
+      BytecodeLowering.Result r =
+          BytecodeLowering.lower(this, cc.getJavaClass().getClassName(), m, mg);
+      if (!r.returns()) {
+        neverReturn.add(cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature());
+      }
+      return ObligationAnalysis.summarize(r.graph(), r.paramVars(), model()::implicitClose);
+    } catch (BytecodeLowering.Unsupported | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** Records a summary computed by the first pass for a method of a class it visits. */
+  void put(String declaring, String name, String desc, MethodSummary s) {
+    summaries.putIfAbsent(declaring + "." + name + desc, s);
+  }
+
+  /**
+   * True if the summary of this method can matter to a caller: it returns a resource, or takes a
+   * parameter that can hold one (a resource type, a supertype of one, a closeable wrapper, an
+   * array or a collection of them).
+   */
+  boolean mayNeedSummary(Method m) {
+    if (m.isAbstract() || m.isNative() || m.getCode() == null) {
+      return false;
+    }
+    org.apache.bcel.generic.Type ret = m.getReturnType();
+    if (ret instanceof org.apache.bcel.generic.ObjectType o && kindOf(o.getClassName()) != null) {
+      return true;
+    }
+    for (org.apache.bcel.generic.Type t : m.getArgumentTypes()) {
+      if (mayHoldResource(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean mayHoldResource(org.apache.bcel.generic.Type t) {
+    if (t instanceof org.apache.bcel.generic.ArrayType a) {
+      return mayHoldResource(a.getBasicType());
+    }
+    if (!(t instanceof org.apache.bcel.generic.ObjectType o)) {
+      return false;
+    }
+    String n = o.getClassName();
+    if (n.equals("java.lang.Object") || n.equals("java.lang.AutoCloseable") || n.equals("java.sql.Wrapper")) {
+      return true;
+    }
+    return kindOf(n) != null || isAutoCloseable(n) || isCollection(n) || n.equals("java.lang.Iterable");
+  }
+
+  // ---------------------------------------------------------------- owning fields
+
+  /**
+   * True if a close or lifecycle method of {@code owner} closes its field {@code field}. A class
+   * LeakGuard cannot see is assumed to manage its fields.
+   */
+  boolean closesField(String owner, String field) {
+    Set<String> closed = closedFields.get(owner);
+    if (closed == null) {
+      if (!closedFieldsInProgress.add(owner)) {
+        return true; // asked again while computing (a lifecycle method stores a field)
+      }
+      try {
+        closed = fieldsClosedBy(owner);
+      } finally {
+        closedFieldsInProgress.remove(owner);
+      }
+      closedFields.put(owner, closed);
+    }
+    return closed.contains(field) || closed.contains("*");
+  }
+
+  private Set<String> fieldsClosedBy(String owner) {
+    Set<String> out = new HashSet<>();
+    ClassContext cc = isApplicationClass(owner) ? classContext(owner) : null;
+    if (cc == null) {
+      out.add("*");
+      return out;
+    }
+    JavaClass jc = cc.getJavaClass();
+    Optional<XClass> xc = hierarchy.xclass(owner);
+    for (Method m : jc.getMethods()) {
+      if (m.getCode() == null || !isLifecycle(m, xc.orElse(null))) {
+        continue;
+      }
+      MethodGen mg = cc.getMethodGen(m);
+      if (mg != null) {
+        FieldCloses.collect(this, jc.getClassName(), m, mg, out);
+      }
+    }
+    return out;
+  }
+
+  private boolean isLifecycle(Method m, XClass xc) {
+    Set<String> annotations = new HashSet<>();
+    XMethod xm = xc == null ? null : xc.findMethod(m.getName(), m.getSignature(), m.isStatic());
+    if (xm != null) {
+      for (ClassDescriptor a : xm.getAnnotationDescriptors()) {
+        annotations.add(BytecodeLowering.simpleName(a.getDottedClassName()));
+      }
+    }
+    return Lifecycle.isLifecycleMethod(m.getName(), annotations);
+  }
+
+  // ---------------------------------------------------------------- classes
+
+  boolean isApplicationClass(String dotted) {
+    AnalysisContext ctx = AnalysisContext.currentAnalysisContext();
+    return ctx != null
+        && ctx.isApplicationClass(DescriptorFactory.createClassDescriptorFromDottedClassName(dotted));
+  }
+
+  ClassContext classContext(String dotted) {
+    try {
+      return Global.getAnalysisCache()
+          .getClassAnalysis(
+              ClassContext.class, DescriptorFactory.createClassDescriptorFromDottedClassName(dotted));
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}
