@@ -192,14 +192,22 @@ public final class CallEffects {
       result = into != null ? into : out.temp();
       out.emit(new Event.Assign(result, wrapped));
     } else if (!resultDecided && c.closeableResult()) {
-      // an AutoCloseable constructed around a resource closes it when it is closed
-      for (String a : args) {
-        if (a != null) {
-          result = into != null ? into : out.temp();
-          out.emit(new Event.Assign(result, a));
-          resultDecided = true;
-          break;
+      // an AutoCloseable constructed around a resource closes it when it is closed: of several
+      // resource arguments, the one of its own kind (a ResultSet proxy wraps the ResultSet, not
+      // the Connection it was also given), else the first
+      String a = c.resultKind() != null ? sameKindArgument(c, args, c.resultKind()) : null;
+      if (a == null) {
+        for (String x : args) {
+          if (x != null) {
+            a = x;
+            break;
+          }
         }
+      }
+      if (a != null) {
+        result = into != null ? into : out.temp();
+        out.emit(new Event.Assign(result, a));
+        resultDecided = true;
       }
     }
     ResourceKind kind = c.resultKind();
