@@ -40,9 +40,8 @@ import org.w3c.dom.NodeList;
 public final class SpotBugsEngine implements Engine {
   public static final String NAME = "spotbugs";
   static final String MAIN_CLASS = "edu.umd.cs.findbugs.FindBugs2";
-  /** Where the LeakGuard SpotBugs plugin is published; the first that resolves is used. */
-  static final List<String> PLUGIN_ARTIFACTS =
-      List.of("dev.leakguard:leakguard-spotbugs", "dev.leakguard:leakguard-spotbugs-plugin");
+  /** Where the LeakGuard SpotBugs plugin is published (spotbugs-plugin/ in this repository). */
+  static final List<String> PLUGIN_ARTIFACTS = List.of("dev.leakguard:leakguard-spotbugs-plugin");
 
   private static final Map<String, Optional<List<Path>>> PLUGIN_JARS = new ConcurrentHashMap<>();
 
