@@ -52,8 +52,11 @@ readSarif = { File file ->
     def run = sarif.runs[0]
     checkEq(run.tool.driver.name, 'LeakGuard', 'tool name')
     def ruleIds = run.tool.driver.rules*.id
-    checkEq(ruleIds, ['JdbcConnectionLeak', 'JdbcStatementLeak', 'JdbcResultSetLeak',
+    // the leak rules first, in check-id order; the pool-configuration rules may follow
+    checkEq(ruleIds.take(6), ['JdbcConnectionLeak', 'JdbcStatementLeak', 'JdbcResultSetLeak',
                       'JdbcStatementLeftToConnectionClose', 'JdbcCloseChain', 'JdbcUnclosedOwningField'], 'rules')
+    checkEq(ruleIds.unique(false), ruleIds, 'rule ids are unique')
+    check(ruleIds.every { it.startsWith('Jdbc') }, "rule ids: ${ruleIds}")
     run.results.each { r ->
         checkEq(ruleIds[r.ruleIndex], r.ruleId, 'ruleIndex points at the rule')
         check(r.level in ['error', 'warning', 'note'], "level ${r.level}")

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every Java example of the check pages under {@code docs/checks/} with the LeakGuard
- * checks and holds each page to what it claims.
+ * Compiles every Java example of the leak check pages under {@code docs/checks/} with the LeakGuard
+ * checks, runs every configuration example of the pool-configuration pages through the
+ * configuration scanner, and holds each page to what it claims.
  *
  * <p>Conventions of the pages (fences start at column 0):
  *
@@ -138,7 +139,93 @@ class DocsExamplesTest {
   @TestFactory
   Stream<DynamicTest> examplesOfEachPage() {
     return Arrays.stream(CheckId.values())
-        .map(id -> DynamicTest.dynamicTest(id.name() + ".md", () -> checkPage(id)));
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id.name() + ".md",
+                    () -> {
+                      if (id.category() == CheckId.Category.LEAK) {
+                        checkPage(id);
+                      } else {
+                        checkPoolPage(id);
+                      }
+                    }));
+  }
+
+  private static final Set<String> POOL_ROLES = Set.of("bad", "good");
+
+  /**
+   * A pool-configuration page: {@code ```properties bad|good [file=NAME] [OtherId ...]} and {@code
+   * ```yaml bad|good ...} blocks run through the configuration scanner as {@code
+   * application.properties} / {@code application.yml} (or NAME). A bad block must give the page's
+   * id (and no id the info string does not list), a good block nothing. Each page has all four.
+   */
+  private void checkPoolPage(CheckId id) throws IOException {
+    Path page = checksDir().resolve(id.name() + ".md");
+    assertTrue(Files.isRegularFile(page), "missing " + page);
+    List<String> failures = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    StringBuilder out = new StringBuilder();
+    for (Block b : blocks(page)) {
+      String where = id.name() + ".md:" + b.line();
+      if (b.lang().equals("java")) {
+        failures.add(where + ": a pool-configuration page has properties and yaml examples, not java");
+        continue;
+      }
+      if (!b.lang().equals("properties") && !b.lang().equals("yaml")) {
+        continue;
+      }
+      if (!POOL_ROLES.contains(b.role())) {
+        failures.add(where + ": a " + b.lang() + " block needs a role (bad or good), has '"
+            + String.join(" ", b.info()) + "'");
+        continue;
+      }
+      String fileName = b.lang().equals("yaml") ? "application.yml" : "application.properties";
+      Set<String> allowed = new LinkedHashSet<>();
+      allowed.add(id.name());
+      for (String word : b.info().subList(1, b.info().size())) {
+        if (word.startsWith("file=")) {
+          fileName = word.substring("file=".length());
+        } else if (Arrays.stream(CheckId.values()).anyMatch(c -> c.name().equals(word))) {
+          allowed.add(word);
+        } else {
+          failures.add(where + ": unknown word '" + word + "' in the info string");
+        }
+      }
+      seen.add(b.lang() + " " + b.role());
+      dev.leakguard.poolconfig.PoolConfigScanner.FileResult r =
+          new dev.leakguard.poolconfig.PoolConfigScanner().scanText(fileName, fileName, b.body());
+      if (r.skipped() != null) {
+        failures.add(where + ": the example does not parse: " + r.skipped());
+        continue;
+      }
+      List<String> rendered = r.findings().stream().map(f -> f.toTextLine()).toList();
+      out.append("  ").append(where).append(' ').append(b.role()).append(" (").append(fileName).append(")\n");
+      for (String f : rendered) {
+        out.append("      ").append(f).append('\n');
+      }
+      if (b.role().equals("bad")) {
+        if (r.findings().stream().noneMatch(f -> f.id() == id)) {
+          failures.add(where + ": bad example, but no " + id.name() + " finding; reported: " + rendered);
+        }
+        List<String> others =
+            r.findings().stream().filter(f -> !allowed.contains(f.id().name())).map(f -> f.toTextLine()).toList();
+        if (!others.isEmpty()) {
+          failures.add(where + ": findings of ids the info string does not list: " + others);
+        }
+      } else if (!r.findings().isEmpty()) {
+        failures.add(where + ": good example, but LeakGuard reports: " + rendered);
+      }
+    }
+    for (String need : List.of("properties bad", "properties good", "yaml bad", "yaml good")) {
+      if (!seen.contains(need)) {
+        failures.add(id.name() + ".md: needs at least one ```" + need + " block");
+      }
+    }
+    System.out.printf("%s.md: %s%n%s", id.name(), seen, out);
+    if (!failures.isEmpty()) {
+      fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
+    }
   }
 
   private void checkPage(CheckId id) throws IOException {

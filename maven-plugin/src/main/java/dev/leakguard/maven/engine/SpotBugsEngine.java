@@ -190,7 +190,7 @@ public final class SpotBugsEngine implements Engine {
 
   static String includeFilter() {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FindBugsFilter>\n");
-    for (CheckId id : CheckId.values()) {
+    for (CheckId id : CheckId.leakIds()) {
       sb.append("  <Match><Bug pattern=\"").append(id.name()).append("\"/></Match>\n");
     }
     return sb.append("</FindBugsFilter>\n").toString();

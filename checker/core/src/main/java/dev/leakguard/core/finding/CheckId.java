@@ -1,6 +1,7 @@
 package dev.leakguard.core.finding;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -9,22 +10,54 @@ import java.util.stream.Collectors;
  * type, SARIF ruleId, suppression key, baseline key and docs page name. Never rename an id.
  */
 public enum CheckId {
-  JdbcConnectionLeak(Severity.ERROR, CheckSummaries.CONNECTION_LEAK),
-  JdbcStatementLeak(Severity.WARNING, CheckSummaries.STATEMENT_LEAK),
-  JdbcResultSetLeak(Severity.WARNING, CheckSummaries.RESULT_SET_LEAK),
-  JdbcStatementLeftToConnectionClose(Severity.NOTE, CheckSummaries.STATEMENT_LEFT_TO_CONNECTION_CLOSE),
-  JdbcCloseChain(Severity.WARNING, CheckSummaries.CLOSE_CHAIN),
-  JdbcUnclosedOwningField(Severity.WARNING, CheckSummaries.UNCLOSED_OWNING_FIELD);
+  JdbcConnectionLeak(Category.LEAK, Severity.ERROR, CheckSummaries.CONNECTION_LEAK),
+  JdbcStatementLeak(Category.LEAK, Severity.WARNING, CheckSummaries.STATEMENT_LEAK),
+  JdbcResultSetLeak(Category.LEAK, Severity.WARNING, CheckSummaries.RESULT_SET_LEAK),
+  JdbcStatementLeftToConnectionClose(
+      Category.LEAK, Severity.NOTE, CheckSummaries.STATEMENT_LEFT_TO_CONNECTION_CLOSE),
+  JdbcCloseChain(Category.LEAK, Severity.WARNING, CheckSummaries.CLOSE_CHAIN),
+  JdbcUnclosedOwningField(Category.LEAK, Severity.WARNING, CheckSummaries.UNCLOSED_OWNING_FIELD),
+
+  JdbcPoolSizeOutOfRange(Category.POOL_CONFIG, Severity.ERROR, CheckSummaries.POOL_SIZE_OUT_OF_RANGE),
+  JdbcPoolUnboundedWait(Category.POOL_CONFIG, Severity.ERROR, CheckSummaries.POOL_UNBOUNDED_WAIT),
+  JdbcPoolLifetimeMisconfigured(
+      Category.POOL_CONFIG, Severity.WARNING, CheckSummaries.POOL_LIFETIME_MISCONFIGURED),
+  JdbcPoolLeakDetectionIgnored(
+      Category.POOL_CONFIG, Severity.WARNING, CheckSummaries.POOL_LEAK_DETECTION_IGNORED),
+  JdbcPoolAbandonedMisconfigured(
+      Category.POOL_CONFIG, Severity.WARNING, CheckSummaries.POOL_ABANDONED_MISCONFIGURED);
+
+  /** What an id checks: Java code that leaks a JDBC resource, or a connection-pool setting. */
+  public enum Category {
+    /** A JDBC resource not closed on every path; reported by the Java engines. */
+    LEAK,
+    /** A connection-pool setting that starves or destabilises the pool; reported from config files. */
+    POOL_CONFIG
+  }
+
+  private static final List<CheckId> LEAK_IDS =
+      Arrays.stream(values()).filter(id -> id.category == Category.LEAK).toList();
 
   public static final String DOCS_BASE =
       "https://github.com/leakguard/leakguard/blob/main/docs/checks/";
 
+  private final Category category;
   private final Severity severity;
   private final String summary;
 
-  CheckId(Severity severity, String summary) {
+  CheckId(Category category, Severity severity, String summary) {
+    this.category = category;
     this.severity = severity;
     this.summary = summary;
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  /** The ids of JDBC resource leaks (the ones the Java engines report), in registry order. */
+  public static List<CheckId> leakIds() {
+    return LEAK_IDS;
   }
 
   public Severity severity() {

@@ -22,4 +22,18 @@ public final class CheckSummaries {
   public static final String UNCLOSED_OWNING_FIELD =
       "A JDBC resource is stored in a field that no close or lifecycle method of the class closes.";
 
+  public static final String POOL_SIZE_OUT_OF_RANGE =
+      "A connection pool's maximum size is too small to serve concurrent requests (or above the allowed ceiling), or its minimum idle exceeds its maximum.";
+
+  public static final String POOL_UNBOUNDED_WAIT =
+      "A connection pool waits forever for a free connection; when the pool runs dry, requests hang instead of failing fast.";
+
+  public static final String POOL_LIFETIME_MISCONFIGURED =
+      "A pooled connection's lifetime or idle settings contradict each other or outlive the database's idle cut-off, so the pool hands out dead connections.";
+
+  public static final String POOL_LEAK_DETECTION_IGNORED =
+      "A pool's leak-detection threshold is so short it reports every normal query, or longer than a connection lives, so it never reports a leak.";
+
+  public static final String POOL_ABANDONED_MISCONFIGURED =
+      "A pool reclaims \"abandoned\" connections so early that it takes them from running queries, or logs abandoned stacks on every borrow in production.";
 }

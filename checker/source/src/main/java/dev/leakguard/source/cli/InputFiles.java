@@ -1,5 +1,6 @@
 package dev.leakguard.source.cli;
 
+import dev.leakguard.poolconfig.PoolConfigScanner;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 /**
  * Turns the PATH arguments into the list of Java files to scan: files are taken as given,
  * directories are walked for {@code *.java}, leaving out build output and version-control folders.
+ * Connection-pool configuration files met on the way (or given) are collected beside them.
  */
 final class InputFiles {
   /**
@@ -30,10 +32,12 @@ final class InputFiles {
    * The files to scan, in a stable order, each as a real path; and the inputs passed over.
    *
    * @param files regular {@code .java} files, sorted, without duplicates
+   * @param configFiles connection-pool configuration files ({@code application*.properties},
+   *     {@code application*.yml}, {@code hikari*.properties} ...), sorted, without duplicates
    * @param skipped inputs that hold nothing to scan (a directory without Java files, a file that is
    *     not a {@code .java} file, a folder that cannot be read)
    */
-  record Collected(List<Path> files, List<Skipped> skipped) {}
+  record Collected(List<Path> files, List<Path> configFiles, List<Skipped> skipped) {}
 
   private InputFiles() {}
 
@@ -44,6 +48,7 @@ final class InputFiles {
    */
   static Collected collect(List<Path> inputs, Path root) throws CliException {
     Set<Path> files = new LinkedHashSet<>();
+    Set<Path> configFiles = new LinkedHashSet<>();
     List<Skipped> skipped = new ArrayList<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
@@ -51,11 +56,15 @@ final class InputFiles {
       }
       if (Files.isDirectory(input)) {
         TreeSet<Path> found = new TreeSet<>();
-        walk(realDirectory(input), found, skipped, root);
-        if (found.isEmpty()) {
+        TreeSet<Path> foundConfig = new TreeSet<>();
+        walk(realDirectory(input), found, foundConfig, skipped, root);
+        if (found.isEmpty() && foundConfig.isEmpty()) {
           skipped.add(new Skipped(ReportPaths.of(root, input), "no .java files in this directory"));
         }
         files.addAll(found);
+        configFiles.addAll(foundConfig);
+      } else if (PoolConfigScanner.isConfigFile(input) && Files.isRegularFile(input)) {
+        configFiles.add(real(input));
       } else if (!input.getFileName().toString().endsWith(".java")) {
         skipped.add(new Skipped(ReportPaths.of(root, input), "not a .java file"));
       } else if (!Files.isRegularFile(input)) {
@@ -64,10 +73,11 @@ final class InputFiles {
         files.add(real(input));
       }
     }
-    return new Collected(List.copyOf(files), List.copyOf(skipped));
+    return new Collected(List.copyOf(files), List.copyOf(configFiles), List.copyOf(skipped));
   }
 
-  private static void walk(Path start, Set<Path> found, List<Skipped> skipped, Path root)
+  private static void walk(
+      Path start, Set<Path> found, Set<Path> foundConfig, List<Skipped> skipped, Path root)
       throws CliException {
     try {
       Files.walkFileTree(
@@ -85,6 +95,8 @@ final class InputFiles {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".java")) {
                 found.add(real(file));
+              } else if (attrs.isRegularFile() && PoolConfigScanner.isConfigFile(file)) {
+                foundConfig.add(real(file));
               }
               return FileVisitResult.CONTINUE;
             }

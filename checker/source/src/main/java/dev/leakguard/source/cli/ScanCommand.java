@@ -3,6 +3,7 @@ package dev.leakguard.source.cli;
 import dev.leakguard.core.model.ModelException;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.poolconfig.PoolConfigScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ import picocli.CommandLine.TypeConversionException;
       "Scans Java sources without a build or class path: files are taken as given, directories are"
           + " searched for *.java (leaving out target/, build/ and .git/). Findings go to stdout or"
           + " --output; skipped files and a one-line summary go to stderr.",
+      "Connection-pool configuration files under the paths (application*.properties,"
+          + " application*.yml, hikari*.properties, dbcp*.properties, c3p0*.properties) are checked"
+          + " for pool settings that starve or destabilise the pool (JdbcPool* ids).",
     },
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
@@ -131,6 +135,13 @@ final class ScanCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
+      names = "--pool-size-ceiling",
+      paramLabel = "N",
+      description = "The largest maximum pool size a configuration file may set without a"
+          + " JdbcPoolSizeOutOfRange finding. Default: ${DEFAULT-VALUE}.")
+  int poolSizeCeiling = PoolConfigScanner.DEFAULT_MAX_POOL_SIZE_CEILING;
+
+  @Option(
       names = "--max-file-size",
       paramLabel = "SIZE",
       description = "Skip larger files, e.g. 500K, 2MB, 10M. Default: " + DEFAULT_MAX_FILE_SIZE + ".")
@@ -194,6 +205,26 @@ final class ScanCommand implements Callable<Integer> {
     List<ReportedFinding> all = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     long lines = 0;
+    PoolConfigScanner configScanner = new PoolConfigScanner(poolSizeCeiling);
+    for (Path file : collected.configFiles()) {
+      String path = ReportPaths.of(rootDir, file);
+      if (changed != null && !changed.paths().contains(path)) {
+        continue;
+      }
+      considered++;
+      String reason = sizeProblem(file, maxBytes);
+      if (reason != null) {
+        skipped.add(new Skipped(path, reason));
+        continue;
+      }
+      PoolConfigScanner.FileResult r = configScanner.scan(file, path);
+      if (r.skipped() != null) {
+        skipped.add(new Skipped(path, r.skipped()));
+      } else {
+        all.addAll(r.findings());
+        lines += r.lines();
+      }
+    }
     for (ScanRunner.Outcome o : outcomes) {
       for (String note : o.notes()) {
         notes.add("leakguard: note: " + o.path() + ": " + note);
@@ -269,6 +300,10 @@ final class ScanCommand implements Callable<Integer> {
           .thenComparing(ReportedFinding::fingerprint);
 
   private void validateOptions() {
+    if (poolSizeCeiling < 2) {
+      throw new ParameterException(
+          spec.commandLine(), "--pool-size-ceiling must be at least 2, not " + poolSizeCeiling);
+    }
     if (threads < 1 || threads > MAX_THREADS) {
       throw new ParameterException(
           spec.commandLine(), "--threads must be between 1 and " + MAX_THREADS + ", not " + threads);

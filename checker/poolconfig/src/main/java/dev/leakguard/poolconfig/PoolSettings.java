@@ -1,0 +1,50 @@
+package dev.leakguard.poolconfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings of one pool in one effective document (a later key wins, as in Spring).
+ *
+ * @param pool the pool
+ * @param prefix the key prefix the settings share ({@code spring.datasource.hikari.}, {@code c3p0.}
+ *     or empty), used to name a setting that is not there
+ * @param kebab whether keys of this file are usually written in kebab case (Spring Boot files)
+ * @param byName the settings by relaxed name
+ */
+record PoolSettings(Pool pool, String prefix, boolean kebab, Map<String, Setting> byName) {
+  PoolSettings(Pool pool, String prefix, boolean kebab) {
+    this(pool, prefix, kebab, new LinkedHashMap<>());
+  }
+
+  Setting get(String name) {
+    return byName.get(Pool.relaxed(name));
+  }
+
+  /** The first setting of the pool in the file, where a finding about a missing setting goes. */
+  Setting first() {
+    Setting first = null;
+    for (Setting s : byName.values()) {
+      if (first == null || s.line() < first.line()) {
+        first = s;
+      }
+    }
+    return first;
+  }
+
+  /** The key a missing setting would have in this file. */
+  String keyOf(String camelName) {
+    if (!kebab) {
+      return prefix + camelName;
+    }
+    StringBuilder sb = new StringBuilder(prefix);
+    for (char c : camelName.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        sb.append('-').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.leakguard.source.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code leakguard scan} over a project with Java sources and pool configuration files: the
+ * configuration findings are reported with the Java ones in every format, a malformed file is
+ * skipped with its line, and the baseline accepts them.
+ */
+class PoolConfigScanEndToEndTest {
+  @TempDir Path dir;
+
+  private record Run(int exit, String out, List<String> err) {}
+
+  private Run leakguard(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        LeakGuardCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  private void put(String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private static String fixture(String name) throws IOException {
+    try (InputStream in = EndToEndTest.class.getResourceAsStream("e2e/" + name + ".txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void configurationFindingsAreReportedInEveryFormat() throws Exception {
+    put("src/main/java/shop/OrderDao.java", fixture("OrderDao.java"));
+    put(
+        "src/main/resources/application.properties",
+        "spring.datasource.url=jdbc:h2:mem:shop\nspring.datasource.hikari.maximum-pool-size=1\n");
+    put(
+        "src/main/resources/application-prod.yml",
+        "spring:\n  datasource:\n    dbcp2:\n      max-total: 20\n      max-wait-millis: -1\n");
+    put("src/main/resources/application-broken.yml", "spring:\n  datasource: [\n");
+    put("target/classes/application.properties", "spring.datasource.hikari.maximum-pool-size=1\n");
+    String root = dir.toString();
+
+    Run text = leakguard("scan", "--root", root, root);
+    assertEquals(1, text.exit(), String.join("\n", text.err()));
+    List<String> lines = text.out().lines().toList();
+    assertEquals(5, lines.size(), text.out());
+    assertTrue(
+        lines.contains(
+            "src/main/resources/application-prod.yml:5: error: [JdbcPoolUnboundedWait]"
+                + " spring.datasource.dbcp2.max-wait-millis=-1 in src/main/resources/application-prod.yml"
+                + " (profile 'prod') makes a borrower wait for a free Commons DBCP2 connection forever:"
+                + " when the pool runs dry (a leak, a slow query, a traffic spike) request threads pile up"
+                + " blocked, the server stops answering even health checks and nothing in the logs names"
+                + " the pool; set a timeout of a few seconds (e.g. 5000 ms) so requests fail fast with a"
+                + " pool error."),
+        text.out());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith(
+            "src/main/resources/application.properties:2: error: [JdbcPoolSizeOutOfRange]"
+                + " spring.datasource.hikari.maximum-pool-size=1 in src/main/resources/application.properties")),
+        text.out());
+    assertTrue(
+        text.err().stream().anyMatch(l -> l.startsWith(
+            "leakguard: skipped src/main/resources/application-broken.yml: line 3: not valid YAML: ")),
+        String.join("\n", text.err()));
+    assertEquals(
+        "LeakGuard: 5 finding(s) in 4 file(s) (1 skipped) [JdbcConnectionLeak: 1, JdbcStatementLeak: 1,"
+            + " JdbcResultSetLeak: 1, JdbcPoolSizeOutOfRange: 1, JdbcPoolUnboundedWait: 1]",
+        text.err().get(text.err().size() - 1));
+
+    Run json = leakguard("scan", "--root", root, "-f", "json", root);
+    JsonNode findings = JsonReport.MAPPER.readTree(json.out()).get("findings");
+    assertEquals(5, findings.size());
+    JsonNode pool = findings.get(4);
+    assertEquals("src/main/resources/application.properties", pool.get("path").asString());
+    assertEquals("config", pool.get("engines").get(0).asString());
+
+    Path sarifFile = dir.resolve("out.sarif");
+    Run sarif = leakguard("scan", "--root", root, "-f", "sarif", "-o", sarifFile.toString(), root);
+    assertEquals(1, sarif.exit());
+    String sarifText = Files.readString(sarifFile);
+    SarifSchema.assertValid(sarifText);
+    JsonNode results = JsonReport.MAPPER.readTree(sarifText).get("runs").get(0).get("results");
+    assertEquals(5, results.size());
+    assertTrue(
+        results.valueStream().anyMatch(r -> r.get("ruleId").asString().equals("JdbcPoolUnboundedWait")),
+        sarifText);
+
+    Run gh = leakguard("scan", "--root", root, "-f", "github", root);
+    assertTrue(
+        gh.out().contains("::error file=src/main/resources/application.properties,line=2,title=[JdbcPoolSizeOutOfRange]::"),
+        gh.out());
+    Run cs = leakguard("scan", "--root", root, "-f", "checkstyle", root);
+    assertEquals(5, cs.out().split("<error ", -1).length - 1, cs.out());
+    assertTrue(cs.out().contains("JdbcPoolSizeOutOfRange"), cs.out());
+
+    // the baseline accepts configuration findings like the others; a ceiling option changes nothing here
+    Path baseline = dir.resolve("baseline.txt");
+    assertEquals(0, leakguard("scan", "--root", root, "--write-baseline", baseline.toString(), root).exit());
+    Run after = leakguard("scan", "--root", root, "--baseline", baseline.toString(), root);
+    assertEquals(0, after.exit(), String.join("\n", after.err()));
+    assertEquals("", after.out());
+  }
+}
