@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code @SuppressWarnings("<Id>")} for engines that do not see it themselves: a finding is dropped
  * when a declaration around its line (class, method, constructor, field, local variable) carries
  * the annotation with its check id, as javac + Error Prone does. Bytecode never has the
- * annotation (it is source-retention), and the source engine does not apply it yet.
+ * annotation (it is source-retention). The source engine applies it on methods and classes
+ * itself; this pass also covers fields and local variables, as Error Prone does.
  */
 final class SourceSuppressions {
   private static final ThreadLocal<JavaParser> PARSER =
