@@ -1,5 +1,6 @@
 package dev.leakguard.poolconfig;
 
+import dev.leakguard.core.pool.*;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.report.ReportedFinding;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class PoolConfigScanner {
   /** The largest maximum pool size accepted without a finding, unless configured otherwise. */
-  public static final int DEFAULT_MAX_POOL_SIZE_CEILING = 100;
+  public static final int DEFAULT_MAX_POOL_SIZE_CEILING = PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING;
 
   /** The engine name in reports. */
   public static final String ENGINE = "config";

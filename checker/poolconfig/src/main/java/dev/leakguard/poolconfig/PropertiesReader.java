@@ -1,5 +1,6 @@
 package dev.leakguard.poolconfig;
 
+import dev.leakguard.core.pool.*;
 import java.util.ArrayList;
 import java.util.List;
 

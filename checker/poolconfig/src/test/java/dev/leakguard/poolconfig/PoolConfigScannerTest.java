@@ -1,5 +1,6 @@
 package dev.leakguard.poolconfig;
 
+import dev.leakguard.core.pool.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
-package dev.leakguard.poolconfig;
+package dev.leakguard.core.pool;
 
 /**
  * The connection pools whose settings are checked, with the names (relaxed: lower case, without
  * dashes and underscores) of the settings the checks read and the pools' own defaults.
  */
-enum Pool {
+public enum Pool {
   HIKARI("HikariCP", "maximumPoolSize", 10, "minimumIdle", "connectionTimeout"),
   DBCP2("Commons DBCP2", "maxTotal", 8, "minIdle", "maxWaitMillis"),
   TOMCAT("Tomcat JDBC", "maxActive", 100, "minIdle", "maxWait"),
@@ -25,31 +25,31 @@ enum Pool {
   }
 
   /** The pool's name as people write it. */
-  String label() {
+  public String label() {
     return label;
   }
 
   /** The setting that caps the number of connections, as the pool's own API spells it. */
-  String maxSize() {
+  public String maxSize() {
     return maxSize;
   }
 
-  int defaultMaxSize() {
+  public int defaultMaxSize() {
     return defaultMaxSize;
   }
 
   /** The setting of the connections kept open when idle. */
-  String minSize() {
+  public String minSize() {
     return minSize;
   }
 
   /** The setting that bounds how long a borrower waits for a free connection (milliseconds). */
-  String waitSetting() {
+  public String waitSetting() {
     return wait;
   }
 
   /** A setting name in relaxed form: {@code maximum-pool-size}, {@code maximumPoolSize} → {@code maximumpoolsize}. */
-  static String relaxed(String name) {
+  public static String relaxed(String name) {
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

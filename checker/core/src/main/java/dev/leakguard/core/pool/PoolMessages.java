@@ -1,4 +1,4 @@
-package dev.leakguard.poolconfig;
+package dev.leakguard.core.pool;
 
 import dev.leakguard.core.finding.CheckId;
 
@@ -6,18 +6,18 @@ import dev.leakguard.core.finding.CheckId;
  * Builds every message of the pool-configuration checks, in one shape: the setting and its value,
  * where it is set, what the pool does with it under load, and the fix.
  */
-final class PoolMessages {
+public final class PoolMessages {
   private PoolMessages() {}
 
   /** Where a file's settings apply: {@code in application.yml} or {@code in application.yml (profile 'prod')}. */
-  record Where(String path, String profile) {
-    String text() {
+  public record Where(String path, String profile) {
+    public String text() {
       return "in " + path + (profile == null ? "" : " (profile '" + profile + "')");
     }
   }
 
   private static String set(Setting s, Where where) {
-    return s.key() + "=" + s.value() + " " + where.text();
+    return s.shown() + " " + where.text();
   }
 
   private static Issue issue(CheckId id, Setting at, String key, String text) {
@@ -66,7 +66,7 @@ final class PoolMessages {
         CheckId.JdbcPoolSizeOutOfRange,
         min,
         min.key(),
-        set(min, where) + " is above " + max.key() + "=" + maxValue + " (line " + max.line() + "): "
+        set(min, where) + " is above " + max.shown() + " (line " + max.line() + "): "
             + pool.label() + " cannot keep " + minValue + " idle connections in a pool of " + maxValue
             + " and silently caps or rejects one of them, so the pool's size is not what either"
             + " setting says; set " + min.key() + " at or below the maximum (or leave it out for a fixed-size pool).");
@@ -125,7 +125,7 @@ final class PoolMessages {
         CheckId.JdbcPoolLifetimeMisconfigured,
         at,
         at.key(),
-        at.key() + "=" + at.value() + " " + where.text() + " keeps connections " + lifetimeText
+        at.shown() + " " + where.text() + " keeps connections " + lifetimeText
             + ", not below the database's idle cut-off of " + Values.human(cutoffMs) + " ("
             + cutoff.key() + " at line " + cutoff.line() + "): the database closes idle connections"
             + " the pool still holds, and under load requests get dead connections and fail with"

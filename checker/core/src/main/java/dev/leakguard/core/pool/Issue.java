@@ -1,4 +1,4 @@
-package dev.leakguard.poolconfig;
+package dev.leakguard.core.pool;
 
 import dev.leakguard.core.finding.CheckId;
 
@@ -10,4 +10,4 @@ import dev.leakguard.core.finding.CheckId;
  * @param key the setting the finding is about (written into the fingerprint)
  * @param message the rendered message
  */
-record Issue(CheckId id, int line, String key, String message) {}
+public record Issue(CheckId id, int line, String key, String message) {}

@@ -1,4 +1,4 @@
-package dev.leakguard.poolconfig;
+package dev.leakguard.core.pool;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parsing of setting values: numbers, Spring durations ({@code 30s}, {@code PT30S}), booleans. */
-final class Values {
+public final class Values {
   private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{[^:}]+(?::([^}]*))?}$");
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("^([-+]?\\d+)\\s*(ns|us|ms|s|m|h|d)?$", Pattern.CASE_INSENSITIVE);
@@ -16,7 +16,7 @@ final class Values {
   private Values() {}
 
   /** The value, or the default of a {@code ${NAME:default}} placeholder; null when unknown. */
-  static String resolve(String value) {
+  public static String resolve(String value) {
     if (value == null) {
       return null;
     }
@@ -29,7 +29,7 @@ final class Values {
   }
 
   /** A whole number, or null. */
-  static Long integer(String value) {
+  public static Long integer(String value) {
     String v = resolve(value);
     if (v == null || !v.matches("[-+]?\\d{1,18}")) {
       return null;
@@ -41,7 +41,7 @@ final class Values {
    * A duration in milliseconds; a bare number is in {@code unit} (the setting's own unit). Null
    * when the value is not a duration.
    */
-  static Long millis(String value, TimeUnit unit) {
+  public static Long millis(String value, TimeUnit unit) {
     String v = resolve(value);
     if (v == null || v.isEmpty()) {
       return null;
@@ -74,13 +74,13 @@ final class Values {
   }
 
   /** True for {@code true}, {@code yes}, {@code on} (any case). */
-  static boolean isTrue(String value) {
+  public static boolean isTrue(String value) {
     String v = resolve(value);
     return v != null && (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
   }
 
   /** Milliseconds as people read them: 1500 ms, 30 s, 30 min, 8 h. */
-  static String human(long ms) {
+  public static String human(long ms) {
     if (ms != 0 && ms % 3_600_000 == 0) {
       return (ms / 3_600_000) + " h";
     }

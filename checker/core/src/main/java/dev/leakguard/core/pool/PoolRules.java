@@ -1,4 +1,4 @@
-package dev.leakguard.poolconfig;
+package dev.leakguard.core.pool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The pool-configuration checks, over the settings of one pool in one effective document. */
-final class PoolRules {
+public final class PoolRules {
+  /** The largest maximum pool size accepted without a finding, unless configured otherwise. */
+  public static final int DEFAULT_MAX_POOL_SIZE_CEILING = 100;
+
   /** HikariCP's default maxLifetime, and the shortest it accepts. */
   static final long HIKARI_DEFAULT_LIFETIME_MS = TimeUnit.MINUTES.toMillis(30);
 
@@ -29,7 +32,7 @@ final class PoolRules {
   /** A database idle cut-off found in the document: the setting that gives it and its length. */
   record Cutoff(Setting setting, long millis) {}
 
-  static List<Issue> check(
+  public static List<Issue> check(
       PoolSettings p, List<Setting> all, PoolMessages.Where where, int ceiling) {
     List<Issue> out = new ArrayList<>();
     size(p, where, ceiling, out);
@@ -71,7 +74,7 @@ final class PoolRules {
       wait = p.get("maxWait"); // Spring Boot 3 binds DBCP2's Duration setter
     }
     if (wait == null) {
-      if (p.pool() == Pool.DBCP2 || p.pool() == Pool.C3P0) {
+      if (p.complete() && (p.pool() == Pool.DBCP2 || p.pool() == Pool.C3P0)) {
         Setting first = p.first();
         if (first != null) {
           out.add(PoolMessages.waitMissing(p.pool(), first, p.keyOf(p.pool().waitSetting()), where));
@@ -146,13 +149,13 @@ final class PoolRules {
         if (set != null && (set == 0 || set >= HIKARI_MIN_LIFETIME_MS)) {
           String text = effective == 0 ? "open forever" : "for " + Values.human(effective);
           out.add(PoolMessages.lifetimeNotBelowCutoff(lifetime, text, cutoff.setting(), cutoff.millis(), where));
-        } else if (lifetime == null) {
+        } else if (lifetime == null && p.complete()) {
           out.add(PoolMessages.lifetimeMissingBelowCutoff(p, cutoff.setting(), cutoff.millis(), where));
         }
       }
     }
-    if (effective <= 0) {
-      return;
+    if (effective <= 0 || (lifetime == null && !p.complete())) {
+      return; // no lifetime, or only the default, which code elsewhere may have changed
     }
     Setting idle = p.get("idleTimeout");
     Long idleMs = idle == null ? null : Values.millis(idle.value(), TimeUnit.MILLISECONDS);
@@ -179,6 +182,9 @@ final class PoolRules {
     }
     Setting lifetime = p.get("maxLifetime");
     Long set = lifetime == null ? null : Values.millis(lifetime.value(), TimeUnit.MILLISECONDS);
+    if (set == null && !p.complete()) {
+      return;
+    }
     long effective = set == null || (set > 0 && set < HIKARI_MIN_LIFETIME_MS) || set < 0
         ? HIKARI_DEFAULT_LIFETIME_MS : set;
     if (effective > 0 && ms > effective) {
@@ -214,7 +220,7 @@ final class PoolRules {
   }
 
   /** A profile expression that names production: {@code prod}, {@code production}, {@code live}, {@code eu-prod}. */
-  static boolean isProduction(String profile) {
+  public static boolean isProduction(String profile) {
     return profile != null && PRODUCTION_PROFILE.matcher(profile.toLowerCase(Locale.ROOT)).find();
   }
 }
