@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the {@code // LEAK} labels and {@code // KNOWN} limits of one corpus file.
+ * Reads the {@code // LEAK} and {@code // POOL} labels and {@code // KNOWN} limits of one corpus file.
  *
  * <p>Syntax (a line comment, never a block comment):
  *
@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *   ResultSet rs = st.executeQuery(q); // LEAK JdbcStatementLeak, JdbcResultSetLeak
  *   // KNOWN(spotbugs) missing JdbcCloseChain: reason in a few words
  *   Statement st = con.createStatement(); // LEAK JdbcCloseChain
+ *   config.setMaximumPoolSize(1); // POOL JdbcPoolSizeOutOfRange
  * </pre>
  *
  * <p>Anything that looks like a label but is not well formed is an error naming {@code
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class LabelParser {
 
-  /** The check ids a label may name. */
-  static final Set<String> CHECK_IDS =
+  /** The check ids a {@code // LEAK} label may name. */
+  static final Set<String> LEAK_IDS =
       Set.of(
           "JdbcConnectionLeak",
           "JdbcStatementLeak",
@@ -37,20 +38,32 @@ final class LabelParser {
           "JdbcCloseChain",
           "JdbcUnclosedOwningField");
 
+  /** The check ids a {@code // POOL} label (a pool setting in Java code) may name. */
+  static final Set<String> POOL_IDS =
+      Set.of(
+          "JdbcPoolSizeOutOfRange",
+          "JdbcPoolUnboundedWait",
+          "JdbcPoolLifetimeMisconfigured",
+          "JdbcPoolLeakDetectionIgnored",
+          "JdbcPoolAbandonedMisconfigured");
+
+  /** Every id a label or a KNOWN line may name. */
+  static final Set<String> CHECK_IDS = union(LEAK_IDS, POOL_IDS);
+
   /** The engines a KNOWN line may name. */
   static final Set<String> ENGINES = Set.of("errorprone", "spotbugs", "source");
 
   private static final Pattern LABEL_ATTEMPT =
-      Pattern.compile("^(?:LEAK\\b|(?i:leak\\s*:?\\s*jdbc)).*", Pattern.DOTALL);
+      Pattern.compile("^(?:LEAK\\b|POOL\\b|(?i:leak\\s*:?\\s*jdbc)).*", Pattern.DOTALL);
   private static final Pattern KNOWN_ATTEMPT =
       Pattern.compile("^(?:KNOWN\\b|(?i:known\\s*\\()).*", Pattern.DOTALL);
   private static final Pattern LABEL =
-      Pattern.compile("^LEAK\\s+([A-Za-z][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z][A-Za-z0-9_]*)*)\\s*$");
+      Pattern.compile("^(LEAK|POOL)\\s+([A-Za-z][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z][A-Za-z0-9_]*)*)\\s*$");
   private static final Pattern KNOWN =
       Pattern.compile(
           "^KNOWN\\(([^)]*)\\)\\s+(\\S+)\\s+([A-Za-z][A-Za-z0-9_]*)\\s*:\\s*(\\S.*?)\\s*$");
   private static final Pattern MISPLACED =
-      Pattern.compile("\\bLEAK\\s+Jdbc|\\bKNOWN\\s*\\(|(?i)^\\s*\\*?\\s*leak\\s+jdbc");
+      Pattern.compile("\\b(?:LEAK|POOL)\\s+Jdbc|\\bKNOWN\\s*\\(|(?i)^\\s*\\*?\\s*leak\\s+jdbc");
 
   /** What one file contributes. */
   record Result(List<Label> labels, List<KnownLimit> knownLimits) {}
@@ -139,12 +152,19 @@ final class LabelParser {
     Matcher m = LABEL.matcher(comment);
     if (!m.matches()) {
       throw error(file, lineNo, "malformed label '//" + comment
-          + "'; expected '// LEAK <Id>' or '// LEAK <Id>, <Id>' with ids from " + sortedIds());
+          + "'; expected '// LEAK <Id>' or '// LEAK <Id>, <Id>' with ids from " + sortedIds()
+          + ", or '// POOL <Id>' for a pool setting");
     }
+    boolean pool = m.group(1).equals("POOL");
     Set<String> ids = new LinkedHashSet<>();
-    for (String raw : m.group(1).split(",")) {
+    for (String raw : m.group(2).split(",")) {
       String id = raw.trim();
       checkId(file, lineNo, id);
+      if (pool != POOL_IDS.contains(id)) {
+        throw error(file, lineNo, id + (pool
+            ? " is not a pool configuration id; label a leak '// LEAK " + id + "'"
+            : " is a pool configuration id; label the setter call '// POOL " + id + "'"));
+      }
       if (!ids.add(id)) {
         throw error(file, lineNo, "check id " + id + " appears twice on one line; put each"
             + " leaking acquisition of the same kind on its own line");
@@ -182,6 +202,12 @@ final class LabelParser {
 
   private static String sortedIds() {
     return String.join(", ", new java.util.TreeSet<>(CHECK_IDS));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static IllegalArgumentException error(String file, int line, String message) {

@@ -34,7 +34,8 @@ class CorpusSanityTest {
           "implicitclose",
           "closechain",
           "connections",
-          "realistic");
+          "realistic",
+          "poolconfig");
 
   /**
    * Names of the calls that acquire a resource in the corpus: the JDBC API, plus the corpus's own
@@ -173,14 +174,15 @@ class CorpusSanityTest {
       List<String> lines = Files.readAllLines(f);
       for (Label l : corpus.labels(rel)) {
         String code = lines.get(l.line() - 1);
-        int comment = code.lastIndexOf("// LEAK");
+        boolean pool = l.checkId().startsWith("JdbcPool");
+        int comment = code.lastIndexOf(pool ? "// POOL" : "// LEAK");
         Matcher m = CALL.matcher(comment >= 0 ? code.substring(0, comment) : code);
         boolean acquiring = false;
         while (m.find()) {
-          acquiring |= ACQUIRING_CALLS.contains(m.group(1));
+          acquiring |= pool ? m.group(1).matches("set[A-Z]\\w*") : ACQUIRING_CALLS.contains(m.group(1));
         }
         if (!acquiring) {
-          problems.add(l + ": no acquiring call on the line: " + code.trim());
+          problems.add(l + (pool ? ": no setter call on the line: " : ": no acquiring call on the line: ") + code.trim());
         }
       }
     }

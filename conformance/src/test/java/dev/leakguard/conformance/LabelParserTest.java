@@ -50,10 +50,21 @@ class LabelParserTest {
   }
 
   @Test
-  void everyCheckIdIsAccepted() {
+  void everyCheckIdIsAcceptedUnderItsKeyword() {
     for (String id : Corpus.CHECK_IDS) {
-      assertEquals(List.of(new Label(FILE, 1, id)), parse("a(); // LEAK " + id).labels());
+      String keyword = id.startsWith("JdbcPool") ? "POOL" : "LEAK";
+      assertEquals(List.of(new Label(FILE, 1, id)), parse("a(); // " + keyword + " " + id).labels());
     }
+  }
+
+  @Test
+  void leakAndPoolIdsCannotSwapKeywords() {
+    IllegalArgumentException pool = assertThrows(IllegalArgumentException.class,
+        () -> parse("c.setMaximumPoolSize(1); // LEAK JdbcPoolSizeOutOfRange"));
+    assertTrue(pool.getMessage().contains("label the setter call '// POOL JdbcPoolSizeOutOfRange'"), pool.getMessage());
+    IllegalArgumentException leak = assertThrows(IllegalArgumentException.class,
+        () -> parse("ds.getConnection(); // POOL JdbcConnectionLeak"));
+    assertTrue(leak.getMessage().contains("is not a pool configuration id"), leak.getMessage());
   }
 
   @Test
