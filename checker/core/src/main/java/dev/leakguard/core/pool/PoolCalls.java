@@ -44,6 +44,23 @@ public final class PoolCalls {
     this.profile = profile;
   }
 
+  /**
+   * How messages name the code a method's settings are in, the same in every engine: {@code
+   * PoolConfig.dataSource}, {@code the PoolConfig constructor}, {@code a lambda in
+   * PoolConfig.dataSource}.
+   *
+   * @param className the simple name of the class (of the innermost named class for an anonymous one)
+   * @param methodName the method's name; {@code <init>} for a constructor
+   * @param lambda whether the settings are in a lambda in that method
+   */
+  public static String place(String className, String methodName, boolean lambda) {
+    String method = methodName.equals("<init>") ? "the " + className + " constructor" : className + "." + methodName;
+    if (!lambda) {
+      return method;
+    }
+    return "a lambda in " + method;
+  }
+
   /** Whether no setter call was added. */
   public boolean isEmpty() {
     return targets.isEmpty();

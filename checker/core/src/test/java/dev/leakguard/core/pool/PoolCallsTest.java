@@ -49,6 +49,13 @@ class PoolCallsTest {
   }
 
   @Test
+  void placesAreNamedTheSameWayByEveryEngine() {
+    assertEquals("PoolConfig.dataSource", PoolCalls.place("PoolConfig", "dataSource", false));
+    assertEquals("the ShopPool constructor", PoolCalls.place("ShopPool", "<init>", false));
+    assertEquals("a lambda in PoolConfig.lazily", PoolCalls.place("PoolConfig", "lazily", true));
+  }
+
+  @Test
   void sizesInRangeAndTheCeilingAreSilent() {
     PoolCalls calls = new PoolCalls("A.m", null);
     calls.add("a", "a", MAX, "setMaximumPoolSize", 2, "2", 1);
