@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +61,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
   private final ResourceTracker tracker;
   private final AutoCloseable onClose;
   private final String name;
+  private final List<String> starvations = new ArrayList<>();
 
   private VerifyingDataSource(Builder builder) {
     this.delegate = builder.delegate;
@@ -84,14 +86,42 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return (Connection)
-        tracker.track(ResourceType.CONNECTION, delegate.getConnection(), null);
+    Connection connection;
+    try {
+      connection = delegate.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      starved(e);
+      throw e;
+    }
+    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return (Connection)
-        tracker.track(ResourceType.CONNECTION, delegate.getConnection(username, password), null);
+    Connection connection;
+    try {
+      connection = delegate.getConnection(username, password);
+    } catch (SQLTransientConnectionException e) {
+      starved(e);
+      throw e;
+    }
+    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
+  }
+
+  private void starved(SQLTransientConnectionException e) {
+    synchronized (starvations) {
+      starvations.add(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * The messages of the borrows that failed because the pool had no connection to give within its
+   * timeout ({@link SQLTransientConnectionException}), oldest first: the pool ran dry.
+   */
+  public List<String> starvedBorrows() {
+    synchronized (starvations) {
+      return List.copyOf(starvations);
+    }
   }
 
   /** The data source this one wraps, e.g. the HikariDataSource. */
@@ -135,6 +165,9 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
    */
   public void reset() {
     tracker.reset();
+    synchronized (starvations) {
+      starvations.clear();
+    }
   }
 
   /**

@@ -52,6 +52,29 @@ class ConfirmationTest {
     assertEquals(List.of(), confirmation.findings(FindingStatus.NOT_CONFIRMED), confirmation::table);
   }
 
+  /**
+   * The build reports the hermit pool's maximum size where PoolConfigHermit sets it, and the
+   * runtime shows that very configuration running dry under a single checkout.
+   */
+  @Test
+  void theHermitPoolFindingIsConfirmedByAStarvedPool() {
+    List<Confirmation.PoolResult> hermit =
+        confirmation.pools().stream()
+            .filter(result -> result.finding().fileName().equals("PoolConfigHermit.java"))
+            .toList();
+    assertEquals(1, hermit.size(), confirmation::table);
+    Confirmation.PoolResult result = hermit.get(0);
+    assertEquals("JdbcPoolSizeOutOfRange", result.finding().checkId());
+    assertTrue(result.finding().message().contains("setMaximumPoolSize(1)"), result.finding().message());
+    assertEquals(Confirmation.PoolStatus.CONFIRMED, result.status(), confirmation::table);
+    assertEquals(1, result.starvation().maximumPoolSize());
+    assertTrue(result.starvation().failures().get(0).contains("Connection is not available"),
+        result.starvation().failures().toString());
+    assertTrue(confirmation.pools().stream()
+            .noneMatch(p -> p.finding().fileName().equals("PoolConfigFixed.java")),
+        "the fixed pool's size is not a constant and is sized by PoolSizing: " + confirmation.table());
+  }
+
   @Test
   void theComparisonHasSomethingOnBothSides() {
     // Guards the two tests above against passing on an empty report or scenarios that stopped

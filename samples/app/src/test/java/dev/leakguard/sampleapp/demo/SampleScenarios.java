@@ -168,7 +168,7 @@ final class SampleScenarios {
           } catch (SQLTransientConnectionException expected) {
             // the audit log waits for a second connection while the checkout holds the only one
           }
-        }));
+        }, PoolConfigHermit.class));
   }
 
   /** {@link PoolConfigHermit}, waiting 250 ms instead of its 30 s before it gives up. */
@@ -213,7 +213,7 @@ final class SampleScenarios {
         throw new IllegalStateException("scenario '" + scenario.name() + "' failed: " + e, e);
       }
       int leaks = db.leaks().size();
-      evidence.add(scenario.name(), db);
+      evidence.add(scenario.name(), db, scenario.configuredBy());
       db.reclaim();
       return leaks;
     }

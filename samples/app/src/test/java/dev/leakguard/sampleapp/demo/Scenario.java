@@ -12,8 +12,14 @@ import java.util.function.Supplier;
  * @param name what it does, as the tables show it
  * @param pool the settings of its HikariCP pool (a new in-memory H2 database each time)
  * @param body the run; it prints what a reader of the demo should see to {@code out}
+ * @param configuredBy the application class whose code configured the pool, or null for the
+ *     samples' test pool: if the pool runs dry, that is runtime evidence about its settings
  */
-record Scenario(String name, Supplier<HikariConfig> pool, Body body) {
+record Scenario(String name, Supplier<HikariConfig> pool, Body body, Class<?> configuredBy) {
+
+  Scenario(String name, Supplier<HikariConfig> pool, Body body) {
+    this(name, pool, body, null);
+  }
 
   /** The code of a scenario. */
   @FunctionalInterface

@@ -63,6 +63,34 @@ public final class Confirmation {
     }
   }
 
+  /** What the runtime says about a pool-configuration finding. */
+  public enum PoolStatus {
+    /** A pool configured in the finding's file ran dry at runtime. */
+    CONFIRMED("confirmed"),
+    /** No run starved a pool configured there, or the setting's effect is not a starved pool. */
+    NOT_EXERCISED("not exercised");
+
+    private final String label;
+
+    PoolStatus(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Pool-configuration ids whose effect under load is a pool that runs dry. */
+  private static final Set<String> STARVING_POOL_IDS = Set.of("JdbcPoolSizeOutOfRange", "JdbcPoolUnboundedWait");
+
+  /**
+   * A pool-configuration finding and the run that starved a pool configured in its file.
+   *
+   * @param starvation the run, or null
+   */
+  public record PoolResult(StaticFinding finding, PoolStatus status, PoolStarvation starvation) {}
+
   /** What static analysis says about a runtime leak. */
   public enum LeakStatus {
     FOUND("found"),
@@ -124,12 +152,20 @@ public final class Confirmation {
 
   private final List<FindingResult> findings;
   private final List<LeakResult> leaks;
+  private final List<PoolResult> pools;
   private final RuntimeEvidence evidence;
 
-  private Confirmation(List<FindingResult> findings, List<LeakResult> leaks, RuntimeEvidence evidence) {
+  private Confirmation(
+      List<FindingResult> findings, List<LeakResult> leaks, List<PoolResult> pools, RuntimeEvidence evidence) {
     this.findings = List.copyOf(findings);
     this.leaks = List.copyOf(leaks);
+    this.pools = List.copyOf(pools);
     this.evidence = evidence;
+  }
+
+  /** Whether {@code checkId} is about a pool's settings rather than a leaked resource. */
+  public static boolean isPoolCheck(String checkId) {
+    return checkId.startsWith("JdbcPool");
   }
 
   /** Whether a static finding of {@code staticId} reports a runtime leak of {@code runtimeId}. */
@@ -138,7 +174,24 @@ public final class Confirmation {
   }
 
   /** Compares {@code staticFindings} with {@code evidence}. */
-  public static Confirmation compare(List<StaticFinding> staticFindings, RuntimeEvidence evidence) {
+  public static Confirmation compare(List<StaticFinding> allFindings, RuntimeEvidence evidence) {
+    List<StaticFinding> staticFindings = new ArrayList<>();
+    List<PoolResult> poolResults = new ArrayList<>();
+    for (StaticFinding finding : allFindings) {
+      if (!isPoolCheck(finding.checkId())) {
+        staticFindings.add(finding);
+        continue;
+      }
+      PoolStarvation starved = null;
+      if (STARVING_POOL_IDS.contains(finding.checkId())) {
+        for (PoolStarvation s : evidence.starvations()) {
+          if (starved == null && finding.fileName().equals(s.configuredIn())) {
+            starved = s;
+          }
+        }
+      }
+      poolResults.add(new PoolResult(finding, starved == null ? PoolStatus.NOT_EXERCISED : PoolStatus.CONFIRMED, starved));
+    }
     // Each runtime leak to its finding.
     Map<LeakKey, Group> groups = new LinkedHashMap<>();
     for (RuntimeLeak leak : evidence.leaks()) {
@@ -218,7 +271,7 @@ public final class Confirmation {
               List.copyOf(coveredSources),
               acquisitions));
     }
-    return new Confirmation(findingResults, leakResults, evidence);
+    return new Confirmation(findingResults, leakResults, poolResults, evidence);
   }
 
   private static StaticFinding findAt(List<StaticFinding> findings, Site frame, String checkId) {
@@ -245,7 +298,12 @@ public final class Confirmation {
     return false;
   }
 
-  /** Every static finding with its status, in report order. */
+  /** The pool-configuration findings with their status, in report order. */
+  public List<PoolResult> pools() {
+    return pools;
+  }
+
+  /** Every static leak finding with its status, in report order (pool findings: {@link #pools()}). */
   public List<FindingResult> findings() {
     return findings;
   }
@@ -313,6 +371,15 @@ public final class Confirmation {
     for (int i = 0; i < notes.size(); i++) {
       out.append("  [").append(i + 1).append("] ").append(notes.get(i)).append('\n');
     }
+    if (!pools.isEmpty()) {
+      out.append('\n').append("Pool settings -> runtime (").append(pools.size()).append(")\n");
+      Columns poolTable = new Columns("RESULT", "CHECK", "FINDING AT", "RUNTIME EVIDENCE");
+      for (PoolResult result : pools) {
+        poolTable.row(result.status().label(), result.finding().checkId(), result.finding().location(),
+            poolEvidence(result));
+      }
+      out.append(poolTable.render("  "));
+    }
     out.append('\n').append(summary()).append('\n');
     return out.toString();
   }
@@ -328,6 +395,12 @@ public final class Confirmation {
     } else {
       out.append(findings(FindingStatus.NO_LEAK_SEEN).size())
           .append(" without a leak (acquisition sites not recorded: exercised or not is unknown).");
+    }
+    if (!pools.isEmpty()) {
+      long confirmed = pools.stream().filter(p -> p.status() == PoolStatus.CONFIRMED).count();
+      out.append("\nPool settings: ").append(pools.size()).append(" - ").append(confirmed)
+          .append(" confirmed (a pool so configured ran dry), ").append(pools.size() - confirmed)
+          .append(" not exercised.");
     }
     int missed = missed().stream().mapToInt(LeakResult::count).sum();
     out.append("\nRuntime leaks: ")
@@ -358,6 +431,21 @@ public final class Confirmation {
       default:
         return "no " + result.finding().checkId() + " leak recorded at this line";
     }
+  }
+
+  private static String poolEvidence(PoolResult result) {
+    PoolStarvation s = result.starvation();
+    if (s == null) {
+      return STARVING_POOL_IDS.contains(result.finding().checkId())
+          ? "no run starved a pool configured in " + result.finding().fileName()
+          : "not observable as a starved pool";
+    }
+    String first = s.failures().get(0);
+    int cut = first.indexOf(" (total=");
+    String failure = cut < 0 ? first : first.substring(0, cut);
+    return "pool ran dry in " + s.source()
+        + (s.maximumPoolSize() < 0 ? "" : " (maximumPoolSize " + s.maximumPoolSize() + " at runtime)")
+        + ": " + plural(s.failures().size(), "failed borrow") + ", \"" + failure + "\"";
   }
 
   /** Where the static finding is, relative to the leak's site. */

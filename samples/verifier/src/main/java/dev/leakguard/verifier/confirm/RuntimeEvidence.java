@@ -1,5 +1,6 @@
 package dev.leakguard.verifier.confirm;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.leakguard.verifier.AcquisitionSite;
 import dev.leakguard.verifier.LeakExport;
 import dev.leakguard.verifier.LeakRecord;
@@ -16,6 +17,7 @@ public final class RuntimeEvidence {
   private final List<RuntimeLeak> leaks = new ArrayList<>();
   private final List<AcquisitionSite> sites = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
+  private final List<PoolStarvation> starvations = new ArrayList<>();
   private boolean sitesRecorded;
 
   /**
@@ -23,8 +25,39 @@ public final class RuntimeEvidence {
    * VerifyingDataSource.Builder#recordAcquisitionSites()}) after {@code source} ran on it.
    */
   public RuntimeEvidence add(String source, VerifyingDataSource verifier) {
+    return add(source, verifier, null);
+  }
+
+  /**
+   * Like {@link #add(String, VerifyingDataSource)}, for a pool whose settings came from the code
+   * of {@code configuredBy}: if the pool ran dry, a static finding about those settings is
+   * confirmed by it.
+   */
+  public RuntimeEvidence add(String source, VerifyingDataSource verifier, Class<?> configuredBy) {
     addSites(verifier.acquisitionSites());
+    List<String> starved = verifier.starvedBorrows();
+    if (!starved.isEmpty()) {
+      int maximum = verifier.delegate() instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : -1;
+      starvations.add(new PoolStarvation(source, sourceFile(configuredBy), maximum, starved));
+    }
     return addLeaks(source, verifier.leaks());
+  }
+
+  /** {@code PoolConfigHermit.java} for a class declared in that file (nested classes included). */
+  private static String sourceFile(Class<?> type) {
+    if (type == null) {
+      return null;
+    }
+    Class<?> top = type;
+    while (top.getEnclosingClass() != null) {
+      top = top.getEnclosingClass();
+    }
+    return top.getSimpleName() + ".java";
+  }
+
+  /** The runs in which the pool ran dry. */
+  public List<PoolStarvation> starvations() {
+    return List.copyOf(starvations);
   }
 
   /** Adds leaks found while {@code source} ran. */
