@@ -335,7 +335,7 @@ final class ScanCommand implements Callable<Integer> {
       throws InterruptedException, CliException {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return pool.submit(() -> env.analyzers().create(model, rootDir, files)).get();
+      return pool.submit(() -> env.analyzers().create(model, rootDir, files, poolSizeCeiling)).get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StackOverflowError) {
