@@ -2,6 +2,8 @@ package dev.leakguard.source;
 
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -134,7 +136,7 @@ final class Constants {
   /** The value of a {@code static final} field of this file with a constant initialiser. */
   private Object constantField(Declarations.Decl d) {
     if (d == null || d.kind() != Declarations.Kind.FIELD || !d.isStatic() || !d.isFinal() || d.init() == null
-        || !(d.node() instanceof com.github.javaparser.ast.body.VariableDeclarator v)) {
+        || !(d.node() instanceof VariableDeclarator v)) {
       return null;
     }
     Type type = v.getType();
@@ -156,7 +158,7 @@ final class Constants {
       return null;
     }
     String fq = decls.names().resolveAt(typeText, fa);
-    com.github.javaparser.ast.body.TypeDeclaration<?> owner = decls.declaredClass(fq);
+    TypeDeclaration<?> owner = decls.declaredClass(fq);
     if (owner == null) {
       return null;
     }

@@ -41,7 +41,9 @@ import dev.leakguard.core.pool.Pool;
 import dev.leakguard.core.pool.PoolSetters;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -92,7 +94,7 @@ final class Declarations {
 
   private final Names names;
   private final TreeIndex index;
-  private final Map<String, TypeDeclaration<?>> byName = new java.util.HashMap<>();
+  private final Map<String, TypeDeclaration<?>> byName = new HashMap<>();
   private final Map<Node, List<String>> supertypes = new IdentityHashMap<>();
 
   Declarations(Names names, TreeIndex index, CompilationUnit cu) {
@@ -344,7 +346,7 @@ final class Declarations {
       Class<?> c = JdkTypes.load(s);
       if (c != null) {
         for (Field f : c.getDeclaredFields()) {
-          if (f.getName().equals(name) && !java.lang.reflect.Modifier.isPrivate(f.getModifiers())) {
+          if (f.getName().equals(name) && !Modifier.isPrivate(f.getModifiers())) {
             return new Decl(Kind.FIELD, null, JdkTypes.name(f.getType()), null, false, false, null);
           }
         }

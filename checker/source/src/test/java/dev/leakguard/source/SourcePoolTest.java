@@ -610,6 +610,30 @@ class SourcePoolTest {
   }
 
   @Test
+  void aPatternVariableWhoseScopeIsNotFollowedIsUnknownNotAField() throws Exception {
+    assertMarked(
+        """
+        package shop;
+
+        import com.zaxxer.hikari.HikariConfig;
+
+        class Config {
+          HikariConfig c = new HikariConfig();
+
+          class Inner {
+            void m(Object o) {
+              if (!(o instanceof Config c)) {
+                return;
+              }
+              c.setMaximumPoolSize(1);
+              Config.this.c.setMaximumPoolSize(1); // POOL JdbcPoolSizeOutOfRange
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
   void shadowingVariablesAreDifferentObjects() throws Exception {
     assertMarked(
         """
