@@ -2,10 +2,23 @@ package dev.leakguard.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import dev.leakguard.core.pool.PoolSetters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +34,7 @@ final class Names {
   private final Map<String, String> single = new HashMap<>();
   private final List<String> onDemand = new ArrayList<>();
   private final Map<String, String> declared = new HashMap<>();
+  private final Map<String, String> topLevel = new HashMap<>();
   private final TreeIndex index;
   private final Map<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -43,7 +57,9 @@ final class Names {
       }
     }
     for (TypeDeclaration<?> t : cu.getTypes()) {
-      n.declare(t, n.pkg.isEmpty() ? t.getNameAsString() : n.pkg + "." + t.getNameAsString());
+      String fq = n.pkg.isEmpty() ? t.getNameAsString() : n.pkg + "." + t.getNameAsString();
+      n.topLevel.put(t.getNameAsString(), fq);
+      n.declare(t, fq);
     }
     return n;
   }
@@ -128,6 +144,15 @@ final class Names {
     if (d != null) {
       return d;
     }
+    return outside(name);
+  }
+
+  /** A simple name resolved outside every class body: the file's top-level types, imports, package, java.lang. */
+  private String outside(String name) {
+    String top = topLevel.get(name);
+    if (top != null) {
+      return top;
+    }
     String i = single.get(name);
     if (i != null) {
       return i;
@@ -138,7 +163,7 @@ final class Names {
     }
     for (String p : onDemand) {
       String fq = p + "." + name;
-      if (JdkTypes.load(fq) != null || index.isTreeType(fq)) {
+      if (JdkTypes.load(fq) != null || index.isTreeType(fq) || PoolSetters.poolOf(fq) != null) {
         return fq;
       }
     }
@@ -147,5 +172,127 @@ final class Names {
       return lang;
     }
     return null;
+  }
+
+  // ---------------------------------------------------------------- names in scope
+
+  /**
+   * Binary name of a type as written at {@code at}, with Java's scoping: type variables, local
+   * classes, the member types of the enclosing classes (innermost first), the file's own types,
+   * then the imports, the package and java.lang. Unlike {@link #resolve}, a member type of one
+   * class does not hide an imported type from the rest of the file. Null when the name is a type
+   * variable or cannot be resolved.
+   */
+  String resolveAt(String written, Node at) {
+    if (written == null) {
+      return null;
+    }
+    int lt = written.indexOf('<');
+    String w = lt >= 0 ? written.substring(0, lt) : written;
+    if (w.endsWith("[]")) {
+      String c = resolveAt(w.substring(0, w.length() - 2), at);
+      return c == null ? null : c + "[]";
+    }
+    if (PRIMITIVES.contains(w)) {
+      return w;
+    }
+    int dot = w.indexOf('.');
+    String head = dot < 0 ? w : w.substring(0, dot);
+    String type = simpleAt(head, at);
+    if (dot < 0) {
+      return type;
+    }
+    String rest = w.substring(dot + 1);
+    if (type != null) {
+      return type + "$" + rest.replace('.', '$');
+    }
+    // a qualified name: java.time.Duration, or pkg.Outer.Inner of the tree
+    String[] parts = w.split("\\.");
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      prefix.append(i == 0 ? "" : ".").append(parts[i]);
+      if (index.isTreeType(prefix.toString()) || JdkTypes.load(prefix.toString()) != null) {
+        StringBuilder out = new StringBuilder(prefix);
+        for (int j = i + 1; j < parts.length; j++) {
+          out.append('$').append(parts[j]);
+        }
+        return out.toString();
+      }
+    }
+    return w;
+  }
+
+  private String simpleAt(String name, Node at) {
+    Node child = at;
+    for (Node n = at.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
+      if (n instanceof NodeWithTypeParameters<?> tp) {
+        for (TypeParameter p : tp.getTypeParameters()) {
+          if (p.getNameAsString().equals(name)) {
+            return null;
+          }
+        }
+      }
+      if (n instanceof BlockStmt block) {
+        for (Statement s : block.getStatements()) {
+          if (s == child) {
+            break;
+          }
+          if (s instanceof LocalClassDeclarationStmt lc && lc.getClassDeclaration().getNameAsString().equals(name)) {
+            return binaryName(lc.getClassDeclaration());
+          }
+          if (s instanceof LocalRecordDeclarationStmt lr && lr.getRecordDeclaration().getNameAsString().equals(name)) {
+            return binaryName(lr.getRecordDeclaration());
+          }
+        }
+      }
+      if (n instanceof TypeDeclaration<?> t && child != t.getName() && !isHeaderOf(child, t)) {
+        // inside the class body: the class itself and its member types
+        if (t.getNameAsString().equals(name)) {
+          return binaryName(t);
+        }
+        for (BodyDeclaration<?> m : t.getMembers()) {
+          if (m instanceof TypeDeclaration<?> member && member.getNameAsString().equals(name)) {
+            return binaryName(member);
+          }
+        }
+      }
+      if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()
+          && child instanceof BodyDeclaration<?>) {
+        for (BodyDeclaration<?> m : oc.getAnonymousClassBody().get()) {
+          if (m instanceof TypeDeclaration<?> member && member.getNameAsString().equals(name)) {
+            return "?anonymous$" + name;
+          }
+        }
+      }
+    }
+    return outside(name);
+  }
+
+  /** Whether {@code child} is part of {@code type}'s header (extends, implements), not its body. */
+  private static boolean isHeaderOf(Node child, Node type) {
+    if (type instanceof ClassOrInterfaceDeclaration c) {
+      return c.getExtendedTypes().stream().anyMatch(x -> x == child)
+          || c.getImplementedTypes().stream().anyMatch(x -> x == child)
+          || c.getPermittedTypes().stream().anyMatch(x -> x == child);
+    }
+    if (type instanceof EnumDeclaration e) {
+      return e.getImplementedTypes().stream().anyMatch(x -> x == child);
+    }
+    if (type instanceof RecordDeclaration r) {
+      return r.getImplementedTypes().stream().anyMatch(x -> x == child);
+    }
+    return false;
+  }
+
+  /** Binary name of a type declared in this file: {@code pkg.Outer$Inner}; local classes get a name no other type has. */
+  String binaryName(TypeDeclaration<?> t) {
+    Node parent = t.getParentNode().orElse(null);
+    if (parent instanceof TypeDeclaration<?> outer) {
+      return binaryName(outer) + "$" + t.getNameAsString();
+    }
+    if (parent instanceof CompilationUnit) {
+      return pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString();
+    }
+    return "?local$" + t.getNameAsString() + "@" + t.getBegin().map(p -> p.line + ":" + p.column).orElse("");
   }
 }

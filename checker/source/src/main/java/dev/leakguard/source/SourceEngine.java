@@ -1,13 +1,15 @@
 package dev.leakguard.source;
 
 import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.core.pool.PoolRules;
 import dev.leakguard.core.report.ReportedFinding;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The source-level engine: parses Java files with JavaParser and runs the core analysis on every
- * method, lambda and anonymous-class method, with no classpath. Thread-safe: one instance can
+ * method, lambda and anonymous-class method, with no classpath, and checks the connection-pool
+ * settings each of them sets in code (the {@code JdbcPool*} ids). Thread-safe: one instance can
  * analyse files in parallel.
  *
  * <p>Usage: build once over the whole source tree (a first pass collects the methods of every
@@ -17,10 +19,44 @@ import java.util.List;
 public final class SourceEngine {
   private final ResourceModel model;
   private final SourceTree tree;
+  private final Options options;
 
-  private SourceEngine(ResourceModel model, SourceTree tree) {
+  /**
+   * How the engine runs.
+   *
+   * @param maxFileBytes files larger than this are skipped (generated code, data)
+   * @param poolSizeCeiling the largest maximum pool size that Java code may set without a {@code
+   *     JdbcPoolSizeOutOfRange} finding; at least 2
+   */
+  public record Options(long maxFileBytes, int poolSizeCeiling) {
+    /** Throws {@link IllegalArgumentException}, naming the option, for a value the engine cannot use. */
+    public Options {
+      if (maxFileBytes < 1) {
+        throw new IllegalArgumentException("the largest file size must be at least 1 byte, not " + maxFileBytes);
+      }
+      if (poolSizeCeiling < 2) {
+        throw new IllegalArgumentException("the pool size ceiling must be at least 2, not " + poolSizeCeiling);
+      }
+    }
+
+    /** Files up to 2 MB, the pool size ceiling of {@link PoolRules#DEFAULT_MAX_POOL_SIZE_CEILING}. */
+    public static Options defaults() {
+      return new Options(SourceTree.DEFAULT_MAX_FILE_BYTES, PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING);
+    }
+
+    public Options withMaxFileBytes(long bytes) {
+      return new Options(bytes, poolSizeCeiling);
+    }
+
+    public Options withPoolSizeCeiling(int ceiling) {
+      return new Options(maxFileBytes, ceiling);
+    }
+  }
+
+  private SourceEngine(ResourceModel model, SourceTree tree, Options options) {
     this.model = model;
     this.tree = tree;
+    this.options = options;
   }
 
   /**
@@ -28,12 +64,18 @@ public final class SourceEngine {
    * made relative to (the repository root).
    */
   public static SourceEngine create(ResourceModel model, Path root, List<Path> files) {
-    return create(model, root, files, SourceTree.DEFAULT_MAX_FILE_BYTES);
+    return create(model, root, files, Options.defaults());
   }
 
   /** As {@link #create(ResourceModel, Path, List)}, skipping files larger than {@code maxFileBytes}. */
   public static SourceEngine create(ResourceModel model, Path root, List<Path> files, long maxFileBytes) {
-    return new SourceEngine(model, SourceTree.index(model, root, files, maxFileBytes));
+    return create(model, root, files, Options.defaults().withMaxFileBytes(maxFileBytes));
+  }
+
+  /** As {@link #create(ResourceModel, Path, List)}, with the given options. */
+  public static SourceEngine create(ResourceModel model, Path root, List<Path> files, Options options) {
+    return new SourceEngine(
+        model, SourceTree.index(model, root, files, options.maxFileBytes(), options.poolSizeCeiling()), options);
   }
 
   /** Analyses one file; never throws for bad input: a file that cannot be read or parsed is skipped with the reason. */
@@ -43,6 +85,10 @@ public final class SourceEngine {
 
   public ResourceModel model() {
     return model;
+  }
+
+  public Options options() {
+    return options;
   }
 
   /**

@@ -60,18 +60,21 @@ final class SourceTree {
   private final Map<Path, Parsed> unparsable = new ConcurrentHashMap<>();
   private final long maxFileBytes;
 
-  private SourceTree(ResourceModel model, Path root, long maxFileBytes) {
+  private final int poolSizeCeiling;
+
+  private SourceTree(ResourceModel model, Path root, long maxFileBytes, int poolSizeCeiling) {
     this.model = model;
     this.root = root.toAbsolutePath().normalize();
     this.maxFileBytes = maxFileBytes;
+    this.poolSizeCeiling = poolSizeCeiling;
   }
 
   /**
    * Parses every file once and indexes its types; the parsed units are kept (softly) for the
    * analysis, so a file is parsed again only if memory ran short in between.
    */
-  static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes) {
-    SourceTree t = new SourceTree(model, root, maxFileBytes);
+  static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes, int poolSizeCeiling) {
+    SourceTree t = new SourceTree(model, root, maxFileBytes, poolSizeCeiling);
     files.parallelStream()
         .forEach(
             f -> {
@@ -204,6 +207,7 @@ final class SourceTree {
     }
     parsed.put(abs, new SoftReference<>(p.cu));
     FileContext ctx = new FileContext(this, p.cu);
+    PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (CallableDeclaration<?> d : p.cu.findAll(CallableDeclaration.class)) {
@@ -219,21 +223,30 @@ final class SourceTree {
       String signature =
           ReportedFinding.methodSignature(
               owner, d instanceof ConstructorDeclaration ? "<init>" : d.getNameAsString(), params);
+      Set<String> suppressed = suppressedIds(d);
       try {
         List<ReportedFinding> found = new ArrayList<>();
         analyzeBody(ctx, d, owner, signature, path, found);
-        Set<String> suppressed = suppressedIds(d);
-        for (ReportedFinding f : found) {
-          if (!suppressed.contains(f.id().name())) {
-            out.add(f);
-          }
-        }
+        keepUnsuppressed(found, suppressed, out);
       } catch (RuntimeException | StackOverflowError e) {
         notes.add("method " + signature + " could not be analysed (" + e + ")");
+      }
+      try {
+        keepUnsuppressed(pools.check(d, signature, path, poolSizeCeiling), suppressed, out);
+      } catch (RuntimeException | StackOverflowError e) {
+        notes.add("the pool settings of method " + signature + " could not be checked (" + e + ")");
       }
     }
     out.sort(Comparator.comparingInt(ReportedFinding::line).thenComparing(f -> f.id().name()));
     return new SourceEngine.FileResult(file, path, out, null, p.lines, notes);
+  }
+
+  private static void keepUnsuppressed(List<ReportedFinding> found, Set<String> suppressed, List<ReportedFinding> out) {
+    for (ReportedFinding f : found) {
+      if (!suppressed.contains(f.id().name())) {
+        out.add(f);
+      }
+    }
   }
 
   private void analyzeBody(

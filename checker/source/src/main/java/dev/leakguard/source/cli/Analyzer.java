@@ -11,14 +11,23 @@ import java.util.List;
 interface Analyzer {
   FileResult analyze(Path file);
 
-  /** Prepares an analyzer over a whole set of files (the engine indexes them all first). */
+  /**
+   * Prepares an analyzer over a whole set of files (the engine indexes them all first); {@code
+   * poolSizeCeiling} is the largest maximum pool size Java code may set without a finding.
+   */
   @FunctionalInterface
   interface Factory {
-    Analyzer create(ResourceModel model, Path root, List<Path> files);
+    Analyzer create(ResourceModel model, Path root, List<Path> files, int poolSizeCeiling);
   }
 
   /** The source engine; the CLI applies --max-file-size itself before the engine sees a file. */
   static Factory sourceEngine() {
-    return (model, root, files) -> SourceEngine.create(model, root, files, Long.MAX_VALUE)::analyze;
+    return (model, root, files, poolSizeCeiling) ->
+        SourceEngine.create(
+                model,
+                root,
+                files,
+                SourceEngine.Options.defaults().withMaxFileBytes(Long.MAX_VALUE).withPoolSizeCeiling(poolSizeCeiling))
+            ::analyze;
   }
 }

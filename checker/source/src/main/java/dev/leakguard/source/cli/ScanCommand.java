@@ -31,15 +31,19 @@ import picocli.CommandLine.TypeConversionException;
     versionProvider = VersionInfo.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "Finds JDBC resources (Connection, Statement, ResultSet) not closed on every path.",
+    header =
+        "Finds JDBC resources (Connection, Statement, ResultSet) not closed on every path, and"
+            + " connection-pool settings that starve the pool.",
     descriptionHeading = "%n",
     description = {
       "Scans Java sources without a build or class path: files are taken as given, directories are"
           + " searched for *.java (leaving out target/, build/ and .git/). Findings go to stdout or"
           + " --output; skipped files and a one-line summary go to stderr.",
-      "Connection-pool configuration files under the paths (application*.properties,"
-          + " application*.yml, hikari*.properties, dbcp*.properties, c3p0*.properties) are checked"
-          + " for pool settings that starve or destabilise the pool (JdbcPool* ids).",
+      "Connection-pool settings that starve or destabilise the pool (JdbcPool* ids) are checked"
+          + " where Java code sets them (HikariConfig, BasicDataSource, PoolProperties,"
+          + " ComboPooledDataSource ... setters with constant values) and in the configuration files"
+          + " under the paths (application*.properties, application*.yml, hikari*.properties,"
+          + " dbcp*.properties, c3p0*.properties).",
     },
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
@@ -137,8 +141,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--pool-size-ceiling",
       paramLabel = "N",
-      description = "The largest maximum pool size a configuration file may set without a"
-          + " JdbcPoolSizeOutOfRange finding. Default: ${DEFAULT-VALUE}.")
+      description = "The largest maximum pool size that Java code or a configuration file may set"
+          + " without a JdbcPoolSizeOutOfRange finding; at least 2. Default: ${DEFAULT-VALUE}.")
   int poolSizeCeiling = PoolConfigScanner.DEFAULT_MAX_POOL_SIZE_CEILING;
 
   @Option(
@@ -335,7 +339,7 @@ final class ScanCommand implements Callable<Integer> {
       throws InterruptedException, CliException {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return pool.submit(() -> env.analyzers().create(model, rootDir, files)).get();
+      return pool.submit(() -> env.analyzers().create(model, rootDir, files, poolSizeCeiling)).get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StackOverflowError) {

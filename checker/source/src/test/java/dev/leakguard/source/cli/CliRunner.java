@@ -65,9 +65,12 @@ final class CliRunner {
     private static final Pattern MARK = Pattern.compile("//\\s*LEAK\\s+(\\w+)");
     final Set<String> indexed = ConcurrentHashMap.newKeySet();
     final Set<String> analysed = ConcurrentHashMap.newKeySet();
+    volatile int poolSizeCeiling;
 
     @Override
-    public Analyzer create(dev.leakguard.core.model.ResourceModel model, Path root, List<Path> files) {
+    public Analyzer create(
+        dev.leakguard.core.model.ResourceModel model, Path root, List<Path> files, int poolSizeCeiling) {
+      this.poolSizeCeiling = poolSizeCeiling;
       files.forEach(f -> indexed.add(ReportPaths.of(root, f)));
       return file -> analyze(root, file);
     }

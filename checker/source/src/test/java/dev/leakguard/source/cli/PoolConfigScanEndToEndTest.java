@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code leakguard scan} over a project with Java sources and pool configuration files: the
  * configuration findings are reported with the Java ones in every format, a malformed file is
- * skipped with its line, and the baseline accepts them.
+ * skipped with its line, and the baseline accepts them; pool settings made in Java code are
+ * reported the same way, and the ceiling option applies to both.
  */
 class PoolConfigScanEndToEndTest {
   @TempDir Path dir;
@@ -122,5 +123,95 @@ class PoolConfigScanEndToEndTest {
     Run after = leakguard("scan", "--root", root, "--baseline", baseline.toString(), root);
     assertEquals(0, after.exit(), String.join("\n", after.err()));
     assertEquals("", after.out());
+  }
+
+  static final String POOL_CONFIG_JAVA =
+      """
+      package shop;
+
+      import com.zaxxer.hikari.HikariConfig;
+
+      class PoolConfig {
+        HikariConfig create(String url) {
+          HikariConfig config = new HikariConfig();
+          config.setJdbcUrl(url);
+          config.setMaximumPoolSize(60);
+          config.setConnectionTimeout(0);
+          return config;
+        }
+      }
+      """;
+
+  @Test
+  void poolSettingsInJavaCodeAreReportedInEveryFormatAndTheCeilingAppliesToThem() throws Exception {
+    put("src/main/java/shop/PoolConfig.java", POOL_CONFIG_JAVA);
+    put("src/main/resources/application.properties", "spring.datasource.hikari.maximum-pool-size=60\n");
+    String root = dir.toString();
+
+    Run text = leakguard("scan", "--root", root, root);
+    assertEquals(1, text.exit(), String.join("\n", text.err()));
+    List<String> lines = text.out().lines().toList();
+    assertEquals(1, lines.size(), text.out());
+    assertTrue(
+        lines.get(0).startsWith(
+            "src/main/java/shop/PoolConfig.java:10: error: [JdbcPoolUnboundedWait] config.setConnectionTimeout(0)"
+                + " in PoolConfig.create makes a borrower wait for a free HikariCP connection forever"),
+        text.out());
+
+    Run lower = leakguard("scan", "--root", root, "--pool-size-ceiling", "50", root);
+    assertEquals(
+        List.of(
+            "src/main/java/shop/PoolConfig.java:9: error: [JdbcPoolSizeOutOfRange]",
+            "src/main/java/shop/PoolConfig.java:10: error: [JdbcPoolUnboundedWait]",
+            "src/main/resources/application.properties:1: error: [JdbcPoolSizeOutOfRange]"),
+        lower.out().lines().map(l -> l.substring(0, l.indexOf(']') + 1)).toList(),
+        lower.out());
+    assertTrue(lower.out().contains("above the ceiling of 50"), lower.out());
+
+    Run json = leakguard("scan", "--root", root, "--pool-size-ceiling", "50", "-f", "json", root);
+    JsonNode findings = JsonReport.MAPPER.readTree(json.out()).get("findings");
+    assertEquals(3, findings.size(), json.out());
+    assertEquals("src/main/java/shop/PoolConfig.java", findings.get(0).get("path").asString());
+    assertEquals("JdbcPoolSizeOutOfRange", findings.get(0).get("id").asString());
+    assertEquals("source", findings.get(0).get("engines").get(0).asString());
+    assertEquals("config", findings.get(2).get("engines").get(0).asString());
+
+    Run sarif = leakguard("scan", "--root", root, "-f", "sarif", root);
+    SarifSchema.assertValid(sarif.out());
+    JsonNode result = JsonReport.MAPPER.readTree(sarif.out()).get("runs").get(0).get("results").get(0);
+    assertEquals("JdbcPoolUnboundedWait", result.get("ruleId").asString());
+    assertEquals(10, result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt());
+
+    Run gh = leakguard("scan", "--root", root, "-f", "github", root);
+    assertTrue(
+        gh.out().startsWith("::error file=src/main/java/shop/PoolConfig.java,line=10,title=[JdbcPoolUnboundedWait]::"),
+        gh.out());
+    Run cs = leakguard("scan", "--root", root, "-f", "checkstyle", root);
+    assertTrue(cs.out().contains("<file name=\"src/main/java/shop/PoolConfig.java\">"), cs.out());
+    assertTrue(cs.out().contains("source=\"JdbcPoolUnboundedWait\""), cs.out());
+
+    // the baseline accepts them, and keeps accepting them when code moves around them
+    Path baseline = dir.resolve("baseline.txt");
+    assertEquals(0, leakguard("scan", "--root", root, "--write-baseline", baseline.toString(), root).exit());
+    put("src/main/java/shop/PoolConfig.java", POOL_CONFIG_JAVA.replace("class PoolConfig {", "class PoolConfig {\n\n  int unused;"));
+    Run after = leakguard("scan", "--root", root, "--baseline", baseline.toString(), root);
+    assertEquals(0, after.exit(), String.join("\n", after.err()));
+    assertEquals("", after.out());
+
+    // --diff keeps the finding on a changed line only
+    String diff =
+        """
+        --- a/src/main/java/shop/PoolConfig.java
+        +++ b/src/main/java/shop/PoolConfig.java
+        @@ -11 +11 @@
+        -    config.setMaximumPoolSize(20);
+        +    config.setMaximumPoolSize(60);
+        """;
+    CliRunner.Result changed =
+        CliRunner.run(dir, Analyzer.sourceEngine(), diff, "scan", "--root", root, "--pool-size-ceiling", "50", "--diff", "-", root);
+    assertEquals(
+        List.of("src/main/java/shop/PoolConfig.java:11: error: [JdbcPoolSizeOutOfRange]"),
+        changed.out().lines().map(l -> l.substring(0, l.indexOf(']') + 1)).toList(),
+        changed.out());
   }
 }

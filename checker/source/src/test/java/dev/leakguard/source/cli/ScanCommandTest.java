@@ -95,6 +95,15 @@ class ScanCommandTest {
   // ------------------------------------------------------------------ exit codes and thresholds
 
   @Test
+  void thePoolSizeCeilingReachesTheEngine() throws Exception {
+    write("src/shop/CleanDao.java", CLEAN);
+    assertEquals(0, scan("--root", ".", "src").exit());
+    assertEquals(100, engine.poolSizeCeiling);
+    assertEquals(0, scan("--root", ".", "--pool-size-ceiling", "40", "src").exit());
+    assertEquals(40, engine.poolSizeCeiling);
+  }
+
+  @Test
   void cleanCodeExitsZeroWithSummary() throws Exception {
     write("src/shop/CleanDao.java", CLEAN);
     CliRunner.Result r = scan("--root", ".", "src");
@@ -147,6 +156,8 @@ class ScanCommandTest {
             new String[] {"scan", "src/Missing.java"},
             new String[] {"scan", "--write-baseline", "b.txt", "--diff", "HEAD", "src"},
             new String[] {"scan", "--diff", "--cached", "src"},
+            new String[] {"scan", "--pool-size-ceiling", "1", "src"},
+            new String[] {"scan", "--pool-size-ceiling", "many", "src"},
             new String[] {"frobnicate"},
             new String[] {})) {
       CliRunner.Result r = CliRunner.run(dir, engine, "", args);
@@ -158,6 +169,8 @@ class ScanCommandTest {
     assertTrue(
         format.err().contains("unknown format 'pdf'; expected one of text, sarif, github, checkstyle, json"),
         format.err());
+    CliRunner.Result ceiling = CliRunner.run(dir, engine, "", "scan", "--pool-size-ceiling", "1", "src");
+    assertTrue(ceiling.err().contains("--pool-size-ceiling must be at least 2, not 1"), ceiling.err());
     CliRunner.Result missing = CliRunner.run(dir, engine, "", "scan", "src/Missing.java");
     assertTrue(missing.err().startsWith("leakguard: "), missing.err());
     assertTrue(missing.err().contains("Missing.java: no such file or directory"), missing.err());
@@ -169,7 +182,8 @@ class ScanCommandTest {
     assertEquals(0, help.exit());
     for (String word :
         List.of("--format", "--output", "--root", "--diff", "--model", "--baseline", "--write-baseline",
-            "--fail-on", "--threads", "--max-file-size", "Exit status", "usage error")) {
+            "--fail-on", "--threads", "--max-file-size", "--pool-size-ceiling", "Java code", "Exit status",
+            "usage error")) {
       assertTrue(help.out().contains(word), word + " in\n" + help.out());
     }
     CliRunner.Result version = CliRunner.run(dir, engine, "", "--version");
