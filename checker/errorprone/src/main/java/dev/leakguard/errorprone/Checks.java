@@ -12,7 +12,12 @@ public final class Checks {
           JdbcResultSetLeak.class,
           JdbcStatementLeftToConnectionClose.class,
           JdbcCloseChain.class,
-          JdbcUnclosedOwningField.class);
+          JdbcUnclosedOwningField.class,
+          JdbcPoolSizeOutOfRange.class,
+          JdbcPoolUnboundedWait.class,
+          JdbcPoolLifetimeMisconfigured.class,
+          JdbcPoolLeakDetectionIgnored.class,
+          JdbcPoolAbandonedMisconfigured.class);
 
   private Checks() {}
 }

@@ -1,6 +1,6 @@
 package dev.leakguard.errorprone;
 
-import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.finding.CheckId;
 import java.util.function.Consumer;
 
 /**
@@ -8,8 +8,16 @@ import java.util.function.Consumer;
  * write SARIF with fingerprints); unset in a plain javac + Error Prone build.
  */
 public final class FindingSink {
-  /** A finding with what the reports need beyond the diagnostic. */
-  public record Located(String file, int line, Finding finding, String methodSignature, String callText) {}
+  /**
+   * A finding with what the reports need beyond the diagnostic.
+   *
+   * @param file the source file's path
+   * @param line 1-based line of the diagnostic
+   * @param id the check id
+   * @param message the message, without the id prefix
+   * @param fingerprint see {@link dev.leakguard.core.report.ReportedFinding#fingerprintOf}
+   */
+  public record Located(String file, int line, CheckId id, String message, String fingerprint) {}
 
   private static volatile Consumer<Located> sink;
 

@@ -58,11 +58,12 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
       state.reportMatch(d.build());
       FindingSink.offer(
           new FindingSink.Located(
-              state.getPath().getCompilationUnit().getSourceFile().toUri().getPath(),
+              sourcePath(state),
               f.line(),
-              f,
-              signature(tree, state),
-              String.valueOf(state.getSourceForNode(at))));
+              f.id(),
+              f.message(),
+              ReportedFinding.fingerprintOf(
+                  f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at)))));
     }
     return Description.NO_MATCH;
   }
@@ -78,7 +79,13 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
     return t.getStartPosition();
   }
 
-  private static String signature(MethodTree tree, VisitorState state) {
+  /** The path of the file being compiled, as the reports name it. */
+  static String sourcePath(VisitorState state) {
+    return state.getPath().getCompilationUnit().getSourceFile().toUri().getPath();
+  }
+
+  /** The method signature of fingerprints ({@link ReportedFinding#methodSignature}). */
+  static String signature(MethodTree tree, VisitorState state) {
     var s = ASTHelpers.getSymbol(tree);
     if (s == null) {
       return tree.getName().toString();
@@ -101,7 +108,7 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
   }
 
   /** A position reported at the acquiring method's name, spanning the whole call. */
-  private static DiagnosticPosition position(JCTree tree, int preferred) {
+  static DiagnosticPosition position(JCTree tree, int preferred) {
     return new DiagnosticPosition() {
       @Override
       public JCTree getTree() {

@@ -23,13 +23,14 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 
 /**
- * Runs javac with Error Prone and only the LeakGuard checks, prints javac-style findings and a
- * summary, and writes SARIF and text reports. Usage:
+ * Runs javac with Error Prone and only the LeakGuard checks (the leak checks and the pool checks
+ * over pools configured in code), prints javac-style findings and a summary, and writes SARIF and
+ * text reports. Usage:
  *
  * <pre>
  * java [javac --add-exports flags] -cp ... dev.leakguard.errorprone.LeakGuardJavac
- *     [--root DIR] [--sarif FILE] [--text FILE] [--model FILE] [--fail-on error|warning|note|never]
- *     -- [javac options] FILES-OR-DIRECTORIES...
+ *     [--root DIR] [--sarif FILE] [--text FILE] [--model FILE] [--pool-size-ceiling N]
+ *     [--fail-on error|warning|note|never] -- [javac options] FILES-OR-DIRECTORIES...
  * </pre>
  *
  * Exit codes: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage error or
@@ -47,6 +48,7 @@ public final class LeakGuardJavac {
     Path sarif = null;
     Path text = null;
     String model = null;
+    String ceiling = null;
     Severity failOn = Severity.ERROR;
     List<String> javacArgs = new ArrayList<>();
     int i = 0;
@@ -62,6 +64,14 @@ public final class LeakGuardJavac {
           case "--sarif" -> sarif = Path.of(args[++i]);
           case "--text" -> text = Path.of(args[++i]);
           case "--model" -> model = args[++i];
+          case "--pool-size-ceiling" -> {
+            ceiling = args[++i];
+            PoolCeiling parsed = PoolCeiling.parse(ceiling);
+            if (parsed.error != null) {
+              throw new IllegalArgumentException(
+                  "--pool-size-ceiling " + ceiling + ": give a whole number of at least 2");
+            }
+          }
           case "--fail-on" -> {
             String v = args[++i];
             failOn = v.equals("never") ? null : Severity.parse(v);
@@ -72,7 +82,7 @@ public final class LeakGuardJavac {
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       err.println("leakguard: " + (e instanceof ArrayIndexOutOfBoundsException ? "missing value for " + args[i - 1] : e.getMessage()));
       err.println("usage: LeakGuardJavac [--root DIR] [--sarif FILE] [--text FILE] [--model FILE]"
-          + " [--fail-on error|warning|note|never] -- [javac options] FILES...");
+          + " [--pool-size-ceiling N] [--fail-on error|warning|note|never] -- [javac options] FILES...");
       return 2;
     }
     for (; i < args.length; i++) {
@@ -94,11 +104,14 @@ public final class LeakGuardJavac {
     }
     options.add("-XDcompilePolicy=simple");
     options.add("-proc:none");
-    for (CheckId id : CheckId.leakIds()) {
+    for (CheckId id : CheckId.values()) {
       options.add("-Xep:" + id.name() + ":WARN"); // collected here; the gate is --fail-on
     }
     if (model != null) {
       options.add("-XepOpt:" + ModelHolder.FLAG + "=" + model);
+    }
+    if (ceiling != null) {
+      options.add("-XepOpt:" + PoolCeiling.FLAG + "=" + ceiling.trim());
     }
     List<ReportedFinding> findings = new ArrayList<>();
     Path base = root;
@@ -108,13 +121,7 @@ public final class LeakGuardJavac {
           String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
           findings.add(
               new ReportedFinding(
-                  rel.replace('\\', '/'),
-                  l.line(),
-                  l.finding().id(),
-                  l.finding().message(),
-                  ReportedFinding.fingerprintOf(
-                      l.finding().id(), l.methodSignature(), l.finding().site().typeName(), l.callText()),
-                  List.of("errorprone")));
+                  rel.replace('\\', '/'), l.line(), l.id(), l.message(), l.fingerprint(), List.of("errorprone")));
         });
     boolean compiled;
     DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();

@@ -28,11 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every Java example of the leak check pages under {@code docs/checks/} with the LeakGuard
- * checks, runs every configuration example of the pool-configuration pages through the
- * configuration scanner, and holds each page to what it claims.
+ * Compiles every Java example of the pages under {@code docs/checks/} with the LeakGuard checks,
+ * runs every configuration example of the pool-configuration pages through the configuration
+ * scanner, and holds each page to what it claims.
  *
- * <p>Conventions of the pages (fences start at column 0):
+ * <p>Conventions of the leak pages (fences start at column 0; the pool-configuration pages'
+ * own are at {@link #checkPoolPage}):
  *
  * <ul>
  *   <li>{@code ```java leaking [OtherId ...] [with-model]}: at least one finding of the page's id,
@@ -44,9 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       with-model} after it are compiled with it.
  * </ul>
  *
- * <p>Every block must compile without errors other than LeakGuard's own. The first leaking block
- * of each page is also compiled with {@code -Xep:<Id>:OFF}, {@code :WARN} and {@code :ERROR} to
- * back the pages' suppression sections.
+ * <p>Every block must compile without errors other than LeakGuard's own. The first leaking (or,
+ * on a pool page, java bad) block of each page is also compiled with {@code -Xep:<Id>:OFF}, {@code
+ * :WARN} and {@code :ERROR} to back the pages' suppression sections.
  */
 class DocsExamplesTest {
   private static final Pattern FENCE_OPEN = Pattern.compile("^```(\\S*)(.*)$");
@@ -157,8 +158,11 @@ class DocsExamplesTest {
   /**
    * A pool-configuration page: {@code ```properties bad|good [file=NAME] [OtherId ...]} and {@code
    * ```yaml bad|good ...} blocks run through the configuration scanner as {@code
-   * application.properties} / {@code application.yml} (or NAME). A bad block must give the page's
-   * id (and no id the info string does not list), a good block nothing. Each page has all four.
+   * application.properties} / {@code application.yml} (or NAME); {@code ```java bad|good
+   * [OtherId ...]} blocks (a pool configured in code) are compiled with the LeakGuard checks, and a
+   * java bad block is followed by a {@code ```text message} block quoting its findings, as on the
+   * leak pages. A bad block must give the page's id (and no id the info string does not list), a
+   * good block nothing. Each page has all six.
    */
   private void checkPoolPage(CheckId id) throws IOException {
     Path page = checksDir().resolve(id.name() + ".md");
@@ -166,10 +170,35 @@ class DocsExamplesTest {
     List<String> failures = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     StringBuilder out = new StringBuilder();
+    List<String> lastFindings = null; // rendered findings of the last java bad block not yet quoted
+    Block lastBad = null;
+    boolean flagsChecked = false;
     for (Block b : blocks(page)) {
       String where = id.name() + ".md:" + b.line();
+      if (b.lang().equals("text") && b.role().equals("message")) {
+        if (lastFindings == null) {
+          failures.add(where + ": a message block must directly follow a java bad block");
+        } else {
+          quoted(b, lastFindings, lastBad, where, failures);
+        }
+        lastFindings = null;
+        continue;
+      }
+      if (lastFindings != null) {
+        failures.add(id.name() + ".md:" + lastBad.line()
+            + ": a java bad block must be followed by a ```text message block quoting its findings");
+        lastFindings = null;
+      }
       if (b.lang().equals("java")) {
-        failures.add(where + ": a pool-configuration page has properties and yaml examples, not java");
+        List<String> rendered = checkPoolJava(id, b, where, failures, out, !flagsChecked);
+        if (rendered != null) {
+          seen.add("java " + b.role());
+          if (b.role().equals("bad")) {
+            flagsChecked = true;
+            lastFindings = rendered;
+            lastBad = b;
+          }
+        }
         continue;
       }
       if (!b.lang().equals("properties") && !b.lang().equals("yaml")) {
@@ -217,7 +246,12 @@ class DocsExamplesTest {
         failures.add(where + ": good example, but LeakGuard reports: " + rendered);
       }
     }
-    for (String need : List.of("properties bad", "properties good", "yaml bad", "yaml good")) {
+    if (lastFindings != null) {
+      failures.add(id.name() + ".md:" + lastBad.line()
+          + ": a java bad block must be followed by a ```text message block quoting its findings");
+    }
+    for (String need :
+        List.of("properties bad", "properties good", "yaml bad", "yaml good", "java bad", "java good")) {
       if (!seen.contains(need)) {
         failures.add(id.name() + ".md: needs at least one ```" + need + " block");
       }
@@ -225,6 +259,74 @@ class DocsExamplesTest {
     System.out.printf("%s.md: %s%n%s", id.name(), seen, out);
     if (!failures.isEmpty()) {
       fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
+    }
+  }
+
+  /**
+   * Compiles one java block of a pool page and holds it to its role; returns its rendered findings,
+   * or null when the block is not usable (the reason is in {@code failures}).
+   */
+  private List<String> checkPoolJava(
+      CheckId id, Block b, String where, List<String> failures, StringBuilder out, boolean checkFlags)
+      throws IOException {
+    if (!POOL_ROLES.contains(b.role())) {
+      failures.add(where + ": a java block needs a role (bad or good), has '" + String.join(" ", b.info()) + "'");
+      return null;
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    allowed.add(id.name());
+    for (String word : b.info().subList(1, b.info().size())) {
+      if (Arrays.stream(CheckId.values()).anyMatch(c -> c.name().equals(word))) {
+        allowed.add(word);
+      } else {
+        failures.add(where + ": unknown word '" + word + "' in the info string");
+      }
+    }
+    Path file;
+    try {
+      file = writeUnit(b, Files.createTempDirectory(tmp, "example"));
+    } catch (IllegalArgumentException e) {
+      failures.add(where + ": " + e.getMessage());
+      return null;
+    }
+    EpCompiler.Result r = EpCompiler.compile(List.of(file), List.of());
+    List<String> errors = r.otherDiagnostics().stream().filter(d -> d.startsWith("ERROR")).toList();
+    if (!errors.isEmpty()) {
+      failures.add(where + ": does not compile:\n    " + String.join("\n    ", errors));
+      return null;
+    }
+    List<String> rendered = r.findings().stream().map(DocsExamplesTest::render).toList();
+    out.append("  ").append(where).append(" java ").append(b.role()).append('\n');
+    for (String f : rendered) {
+      out.append("      ").append(f).append('\n');
+    }
+    if (b.role().equals("bad")) {
+      if (r.findings().stream().noneMatch(f -> f.id().equals(id.name()))) {
+        failures.add(where + ": bad example, but no " + id.name() + " finding; reported: " + rendered);
+      }
+      List<String> others =
+          r.findings().stream().filter(f -> !allowed.contains(f.id())).map(DocsExamplesTest::render).toList();
+      if (!others.isEmpty()) {
+        failures.add(where + ": findings of ids the info string does not list: " + others);
+      }
+      if (checkFlags) {
+        checkFlags(id, file, where, failures, out);
+      }
+    } else if (!r.findings().isEmpty()) {
+      failures.add(where + ": good example, but LeakGuard reports: " + rendered);
+    }
+    return rendered;
+  }
+
+  /** A message block must quote exactly the findings of the block before it. */
+  private static void quoted(Block b, List<String> findings, Block of, String where, List<String> failures) {
+    List<String> quoted = b.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (!quoted.stream().sorted().toList().equals(findings.stream().sorted().toList())) {
+      failures.add(
+          where + ": the quoted messages of the block at line " + of.line()
+              + " differ from what LeakGuard reports.\n  quoted:\n    "
+              + String.join("\n    ", quoted) + "\n  reported:\n    "
+              + String.join("\n    ", findings));
     }
   }
 
@@ -263,15 +365,7 @@ class DocsExamplesTest {
           failures.add(where + ": a message block must directly follow a leaking java block");
           continue;
         }
-        List<String> quoted =
-            b.body().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (!quoted.stream().sorted().toList().equals(lastFindings.stream().sorted().toList())) {
-          failures.add(
-              where + ": the quoted messages of the block at line " + lastLeaking.line()
-                  + " differ from what LeakGuard reports.\n  quoted:\n    "
-                  + String.join("\n    ", quoted) + "\n  reported:\n    "
-                  + String.join("\n    ", lastFindings));
-        }
+        quoted(b, lastFindings, lastLeaking, where, failures);
         lastFindings = null;
         continue;
       }

@@ -19,12 +19,12 @@ class RegistrationTest {
   void everyCheckIdIsLoadableAsAnErrorPronePlugin() {
     Set<String> loaded = new TreeSet<>();
     for (BugChecker c : ServiceLoader.load(BugChecker.class, getClass().getClassLoader())) {
-      if (c instanceof LeakCheck) {
+      if (c instanceof LeakCheck || c instanceof PoolCheck) {
         loaded.add(c.canonicalName());
       }
     }
     Set<String> expected = new TreeSet<>();
-    for (CheckId id : CheckId.leakIds()) {
+    for (CheckId id : CheckId.values()) {
       expected.add(id.name());
     }
     assertEquals(expected, loaded);
