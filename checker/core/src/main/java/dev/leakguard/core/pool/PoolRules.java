@@ -27,6 +27,8 @@ public final class PoolRules {
   private static final Pattern PRODUCTION_PROFILE =
       Pattern.compile("(^|[^a-z])(prod|production|live)([^a-z]|$)");
 
+  private static final Pattern NEGATED_TERM = Pattern.compile("!\\s*(?:\\([^)]*\\)|[^\\s&|,()!]+)");
+
   private PoolRules() {}
 
   /** A database idle cut-off found in the document: the setting that gives it and its length. */
@@ -221,6 +223,11 @@ public final class PoolRules {
 
   /** A profile expression that names production: {@code prod}, {@code production}, {@code live}, {@code eu-prod}. */
   public static boolean isProduction(String profile) {
-    return profile != null && PRODUCTION_PROFILE.matcher(profile.toLowerCase(Locale.ROOT)).find();
+    if (profile == null) {
+      return false;
+    }
+    // a negated term ("!prod", "!(prod | live)") says where the setting is NOT active
+    String positive = NEGATED_TERM.matcher(profile.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return PRODUCTION_PROFILE.matcher(positive).find();
   }
 }

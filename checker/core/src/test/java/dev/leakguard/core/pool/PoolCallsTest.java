@@ -117,6 +117,17 @@ class PoolCallsTest {
   }
 
   @Test
+  void productionProfilesAreReadFromSpringProfileExpressions() {
+    for (String p : List.of("prod", "production", "eu-prod", "live", "prod & eu", "staging | prod", "cloud,prod")) {
+      assertTrue(PoolRules.isProduction(p), p);
+    }
+    for (String p : List.of("!prod", "! prod", "!(prod | live)", "staging & !prod", "product", "test", "preprod")) {
+      assertFalse(PoolRules.isProduction(p), p);
+    }
+    assertFalse(PoolRules.isProduction(null));
+  }
+
+  @Test
   void nearMissValuesAreSilent() {
     PoolCalls calls = new PoolCalls("A.m", "staging");
     String dbcp = "org.apache.commons.dbcp2.BasicDataSource";
