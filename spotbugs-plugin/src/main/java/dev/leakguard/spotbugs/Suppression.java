@@ -121,7 +121,8 @@ final class Suppression {
     return false;
   }
 
-  private static List<String> values(Object v) {
+  /** The strings of an annotation element's value: one string or an array of them. */
+  static List<String> values(Object v) {
     List<String> out = new ArrayList<>();
     if (v instanceof String s) {
       out.add(s);

@@ -52,6 +52,8 @@ class CommandLineIT {
       assertTrue(names.contains("findbugs.xml") && names.contains("messages.xml") && names.contains("bugrank.txt"));
       assertTrue(names.contains("dev/leakguard/spotbugs/shaded/core/model/jdbc.model"), "the built-in model");
       assertTrue(names.stream().anyMatch(n -> n.startsWith("dev/leakguard/spotbugs/shaded/core/analysis/")));
+      assertTrue(names.contains("dev/leakguard/spotbugs/shaded/core/pool/PoolCalls.class"), "the pool rules");
+      assertTrue(names.contains("dev/leakguard/spotbugs/LeakGuardPoolDetector.class"));
       assertFalse(names.stream().anyMatch(n -> n.startsWith("dev/leakguard/core/")), "the core is relocated");
     }
   }

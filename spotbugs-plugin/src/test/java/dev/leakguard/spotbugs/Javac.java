@@ -21,7 +21,10 @@ final class Javac {
       List.of(
           "commons-dbutils", "spring-jdbc", "spring-core", "spring-beans", "spring-tx", "spring-jcl",
           "commons-io", "guava", "jsr305", "error_prone_annotations", "checker-qual",
-          "spotbugs-annotations");
+          "spotbugs-annotations",
+          // the pools of corpus/poolconfig and what their classes' signatures refer to
+          "HikariCP", "slf4j-api", "commons-dbcp2", "commons-pool2", "commons-logging",
+          "tomcat-jdbc", "tomcat-juli", "c3p0", "mchange-commons-java");
 
   private Javac() {}
 

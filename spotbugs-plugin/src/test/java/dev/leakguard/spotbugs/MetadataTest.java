@@ -56,18 +56,29 @@ class MetadataTest {
     };
   }
 
-  /** SpotBugs reports the leak ids; pool settings are checked in configuration files. */
-  static java.util.stream.Stream<CheckId> leakIds() {
-    return CheckId.leakIds().stream();
+  /** SpotBugs reports every id: the leaks, and the pool settings that Java code sets. */
+  static java.util.stream.Stream<CheckId> ids() {
+    return java.util.Arrays.stream(CheckId.values());
+  }
+
+  /** The bug code: JDBC for the leaks, JDBCPOOL for the pool settings. */
+  static String abbrev(CheckId id) {
+    return id.category() == CheckId.Category.LEAK ? "JDBC" : "JDBCPOOL";
   }
 
   @ParameterizedTest
-  @MethodSource("leakIds")
+  @MethodSource("ids")
   void everyIdIsDescribedEverywhere(CheckId id) throws Exception {
     Element pattern = byType(xml("findbugs.xml"), "BugPattern", id.name());
     assertTrue(pattern != null, "findbugs.xml has no BugPattern " + id);
     assertEquals(category(id), pattern.getAttribute("category"), id + " category");
-    assertEquals("JDBC", pattern.getAttribute("abbrev"));
+    assertEquals(abbrev(id), pattern.getAttribute("abbrev"));
+    NodeList codes = xml("messages.xml").getElementsByTagName("BugCode");
+    boolean described = false;
+    for (int i = 0; i < codes.getLength(); i++) {
+      described |= abbrev(id).equals(((Element) codes.item(i)).getAttribute("abbrev"));
+    }
+    assertTrue(described, "messages.xml has no BugCode " + abbrev(id));
 
     Element messages = byType(xml("messages.xml"), "BugPattern", id.name());
     assertTrue(messages != null, "messages.xml has no BugPattern " + id);
@@ -106,6 +117,20 @@ class MetadataTest {
     }
     Set<String> ids = new TreeSet<>(Runs.IDS);
     assertEquals(ids, reported);
+    Set<String> pool = new TreeSet<>();
+    for (int i = 0; i < detectors.getLength(); i++) {
+      Element e = (Element) detectors.item(i);
+      if (e.getAttribute("class").equals(LeakGuardPoolDetector.class.getName())) {
+        pool.addAll(List.of(e.getAttribute("reports").split(",")));
+      }
+    }
+    Set<String> poolIds = new TreeSet<>();
+    for (CheckId id : CheckId.values()) {
+      if (id.category() == CheckId.Category.POOL_CONFIG) {
+        poolIds.add(id.name());
+      }
+    }
+    assertEquals(poolIds, pool, "the pool detector reports the pool ids");
     NodeList patterns = d.getElementsByTagName("BugPattern");
     assertEquals(ids.size(), patterns.getLength(), "no bug types besides the check ids");
     // the summaries are computed in an earlier pass than the reports
