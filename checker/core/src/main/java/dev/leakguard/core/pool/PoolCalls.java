@@ -50,11 +50,16 @@ public final class PoolCalls {
    * PoolConfig.dataSource}.
    *
    * @param className the simple name of the class (of the innermost named class for an anonymous one)
-   * @param methodName the method's name; {@code <init>} for a constructor
+   * @param methodName the method's name; {@code <init>} for a constructor, {@code <clinit>} for
+   *     a static initializer
    * @param lambda whether the settings are in a lambda in that method
    */
   public static String place(String className, String methodName, boolean lambda) {
-    String method = methodName.equals("<init>") ? "the " + className + " constructor" : className + "." + methodName;
+    String method = switch (methodName) {
+      case "<init>" -> "the " + className + " constructor";
+      case "<clinit>" -> "the static initializer of " + className;
+      default -> className + "." + methodName;
+    };
     if (!lambda) {
       return method;
     }

@@ -53,6 +53,7 @@ class PoolCallsTest {
     assertEquals("PoolConfig.dataSource", PoolCalls.place("PoolConfig", "dataSource", false));
     assertEquals("the ShopPool constructor", PoolCalls.place("ShopPool", "<init>", false));
     assertEquals("a lambda in PoolConfig.lazily", PoolCalls.place("PoolConfig", "lazily", true));
+    assertEquals("the static initializer of Pools", PoolCalls.place("Pools", "<clinit>", false));
   }
 
   @Test
