@@ -38,6 +38,8 @@ public final class SourceCodeEngine implements Engine {
     long start = System.nanoTime();
     ctx.log().info("LeakGuard [source]: analysing " + EngineResult.plural(todo.size(), "file") + " of " + req.module());
     List<Path> all = req.files().stream().map(InputFile::file).toList();
+    // POOL SIZE CEILING: the one place the source engine gets its options. SourceEngine has no
+    // pool size ceiling option yet; when it gains one, pass req.poolSizeCeiling() here.
     SourceEngine engine = SourceEngine.create(req.model(), req.reportRoot(), all);
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
     AtomicInteger n = new AtomicInteger();
