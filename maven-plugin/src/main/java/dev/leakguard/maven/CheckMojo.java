@@ -18,9 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Runs LeakGuard's engines on the module, merges their findings, prints them javac-style, writes
- * SARIF and text reports and fails the build when findings at or above {@code failOnSeverity}
- * remain after suppressions, the includes/excludes and the baseline.
+ * Runs LeakGuard's engines on the module and the pool-configuration checks on its configuration
+ * files, merges their findings, prints them javac-style, writes SARIF and text reports and fails
+ * the build when findings at or above {@code failOnSeverity} remain after suppressions, the
+ * includes/excludes and the baseline.
  */
 @Mojo(
     name = "check",
