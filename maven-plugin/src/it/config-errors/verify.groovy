@@ -10,6 +10,9 @@ check(m.group(1).contains('(format: docs/model-format.md)'), 'points at the form
 // run 2: the bad name and the valid names
 check(log.contains("LeakGuard: unknown LeakGuard engine 'spotbug' in leakguard.engines; valid engine names: errorprone, spotbugs, source"),
       'run 2 names the bad engine and the valid ones')
-// neither run got as far as analysing
+// run 3: the bad ceiling, what it means and its default
+check(log.contains('LeakGuard: leakguard.poolSizeCeiling must be at least 2, not 1 (it is the largest maximum pool size'
+        + ' accepted without a JdbcPoolSizeOutOfRange finding; default 100)'), 'run 3 names the bad ceiling')
+// no run got as far as analysing
 check(!log.contains('LeakGuard ['), 'no engine ran')
 true

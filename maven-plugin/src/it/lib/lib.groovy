@@ -82,3 +82,19 @@ markedLines = { File source, String marker ->
     source.eachLine('UTF-8') { line, n -> if (line.contains(marker)) { lines << n } }
     lines
 }
+
+/**
+ * The "line:Id" labels of a configuration file: '# POOL <Id>' at the end of a YAML line labels
+ * that line, '# POOL <Id> (next line)' on a line of its own the line after it (a properties value
+ * cannot carry a comment).
+ */
+poolLabels = { File config ->
+    def labels = []
+    config.eachLine('UTF-8') { line, n ->
+        def m = line =~ /# POOL (\w+)( \(next line\))?/
+        if (m.find()) {
+            labels << "${m.group(2) ? n + 1 : n}:${m.group(1)}".toString()
+        }
+    }
+    labels
+}

@@ -1,6 +1,7 @@
 package dev.leakguard.maven;
 
 import dev.leakguard.core.model.ModelException;
+import dev.leakguard.core.pool.PoolRules;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.maven.engine.EngineContext;
 import dev.leakguard.maven.engine.Engines;
@@ -70,6 +71,8 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
   /**
    * Ant-style globs of the source files to analyse, matched against the path below the source root
    * ({@code com/acme/**}) or below the module ({@code src/main/java/com/acme/**}). Default: all.
+   * Configuration files are matched the same way, by their path below the resource directory
+   * ({@code application.yml}) or below the module ({@code src/main/resources/application.yml}).
    */
   @Parameter(property = "leakguard.includes")
   protected List<String> includes;
@@ -92,12 +95,32 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
   @Parameter(property = "leakguard.errorproneVersion")
   protected String errorproneVersion;
 
+  /**
+   * Check the connection-pool settings in the configuration files of the module's main resource
+   * directories: Spring Boot {@code application*.properties} and {@code application*.yml}
+   * (profiles included) and plain {@code hikari*.properties}, {@code dbcp*.properties} and
+   * {@code c3p0*.properties}. A file that is not valid properties or YAML is a warning naming the
+   * file and line; the build goes on.
+   */
+  @Parameter(property = "leakguard.poolConfig", defaultValue = "true")
+  protected boolean poolConfig;
+
+  /**
+   * The largest maximum pool size a pool may be configured with (in a configuration file or in
+   * Java code) without a JdbcPoolSizeOutOfRange finding. At least 2.
+   */
+  @Parameter(
+      property = "leakguard.poolSizeCeiling",
+      defaultValue = "" + PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING)
+  protected int poolSizeCeiling = PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING;
+
   /** The module's build output directory. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   protected File buildDirectory;
 
   /** Builds the request for this module; configuration errors are MojoExecutionExceptions with the fix. */
   protected final AnalysisRequest buildRequest(EngineContext ctx) throws MojoExecutionException {
+    checkPoolSizeCeiling(poolSizeCeiling);
     List<String> engineNames = engineNames(ctx);
     List<Path> models = new ArrayList<>();
     if (modelFiles != null) {
@@ -117,6 +140,7 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
     }
     Path root = ProjectInputs.reportRoot(session);
     List<InputFile> files;
+    List<InputFile> configFiles = List.of();
     List<Path> classpath = new ArrayList<>();
     List<Path> classesDirs = new ArrayList<>();
     Path output = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
@@ -140,8 +164,13 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
         }
       }
       classpath.addAll(seen);
+      if (poolConfig) {
+        // the main resources only: test resources configure the tests' own throw-away pools
+        configFiles = ProjectInputs.configFiles(
+            project.getResources(), project.getBasedir().toPath(), buildDirectory.toPath(), root);
+      }
     } catch (IOException e) {
-      throw new MojoExecutionException("LeakGuard: cannot list the sources of " + project.getArtifactId() + ": " + e, e);
+      throw new MojoExecutionException("LeakGuard: cannot list the sources and resources of " + project.getArtifactId() + ": " + e, e);
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("LeakGuard: the dependencies of " + project.getArtifactId()
           + " are not resolved: " + e.getMessage(), e);
@@ -162,7 +191,34 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
         List.copyOf(models),
         model,
         ep,
-        new PathFilter(includes, withGeneratedSources(excludes)));
+        new PathFilter(includes, withGeneratedSources(excludes)),
+        List.copyOf(configFiles),
+        poolSizeCeiling);
+  }
+
+  /** The pool size ceiling must leave a pool at least two connections. */
+  static void checkPoolSizeCeiling(int ceiling) throws MojoExecutionException {
+    if (ceiling < 2) {
+      throw new MojoExecutionException("LeakGuard: leakguard.poolSizeCeiling must be at least 2, not " + ceiling
+          + " (it is the largest maximum pool size accepted without a JdbcPoolSizeOutOfRange finding;"
+          + " default " + PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING + ")");
+    }
+  }
+
+  /**
+   * Nothing for the goal to do: no Java sources, and no configuration files to check. (A module
+   * with configuration files but no Java sources gets only the configuration checks.)
+   */
+  static boolean nothingToAnalyse(AnalysisRequest request) {
+    return request.files().isEmpty() && request.configFiles().isEmpty();
+  }
+
+  /** Fails when the module has Java sources but no engine could analyse them. */
+  static void requireAnEngine(AnalysisRequest request, AnalysisResult result) throws MojoExecutionException {
+    if (!request.files().isEmpty() && !result.javaEngineRan()) {
+      throw new MojoExecutionException("LeakGuard: no engine could analyse " + request.module()
+          + "; see the warnings above");
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.leakguard.maven.engine.Engine;
 import dev.leakguard.maven.engine.EngineContext;
 import dev.leakguard.maven.engine.EngineResult;
 import dev.leakguard.maven.engine.Engines;
+import dev.leakguard.maven.engine.PoolConfigEngine;
 import dev.leakguard.maven.engine.SourceCodeEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,10 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs the requested engines on a module (side by side), merges their findings and applies the
- * includes/excludes and the baseline. An engine that cannot run is reported in one warning line,
- * and the source engine runs in its place if it was not asked for.
+ * Runs the requested engines on a module (side by side), then the pool-configuration checks of its
+ * configuration files, merges their findings and applies the includes/excludes and the baseline.
+ * An engine that cannot run is reported in one warning line, and the source engine runs in its
+ * place if it was not asked for.
  */
 public final class AnalysisExecutor {
   /** How many per-file notes of one engine are logged before the rest are only counted. */
@@ -36,23 +38,33 @@ public final class AnalysisExecutor {
   static AnalysisResult execute(
       AnalysisRequest req, EngineContext ctx, Baseline baseline, Function<String, Engine> engines)
       throws InterruptedException {
-    List<EngineResult> results = new ArrayList<>(runAll(req.engines(), req, ctx, engines));
+    // a module with configuration files but no Java sources gets only the configuration checks
+    List<String> javaEngines = req.files().isEmpty() ? List.of() : req.engines();
+    List<EngineResult> results = new ArrayList<>(runAll(javaEngines, req, ctx, engines));
     boolean fallback = false;
     for (EngineResult r : results) {
       if (!r.ran()) {
-        ctx.log().warn("LeakGuard: the " + r.engine() + " engine did not run on " + req.module() + ": "
-            + (r.notes().isEmpty() ? "no reason given" : r.notes().get(0)));
+        warnNotRun(ctx, req, r);
         fallback = true;
       } else {
         logNotes(ctx, r);
       }
     }
-    if (fallback && !req.engines().contains(SourceCodeEngine.NAME)) {
+    if (fallback && !javaEngines.contains(SourceCodeEngine.NAME)) {
       ctx.log().warn("LeakGuard: running the source engine on " + req.module() + " instead");
       EngineResult r = runAll(List.of(SourceCodeEngine.NAME), req, ctx, engines).get(0);
       results.add(r);
       if (r.ran()) {
         logNotes(ctx, r);
+      }
+    }
+    if (!req.configFiles().isEmpty()) {
+      EngineResult r = runOne(engines.apply(PoolConfigEngine.NAME), req, ctx);
+      results.add(r);
+      if (r.ran()) {
+        logNotes(ctx, r);
+      } else {
+        warnNotRun(ctx, req, r);
       }
     }
     List<ReportedFinding> all = new ArrayList<>();
@@ -65,6 +77,9 @@ public final class AnalysisExecutor {
 
     Map<String, InputFile> byReportPath = new HashMap<>();
     for (InputFile f : req.files()) {
+      byReportPath.put(f.reportPath(), f);
+    }
+    for (InputFile f : req.configFiles()) {
       byReportPath.put(f.reportPath(), f);
     }
     List<MergedFinding> kept = new ArrayList<>();
@@ -84,7 +99,13 @@ public final class AnalysisExecutor {
       kept = split.reported();
       acceptedByBaseline = split.accepted().size();
     }
-    return new AnalysisResult(List.copyOf(kept), acceptedByBaseline, excluded, List.copyOf(results), req.files().size());
+    return new AnalysisResult(List.copyOf(kept), acceptedByBaseline, excluded, List.copyOf(results),
+        req.files().size(), req.configFiles().size());
+  }
+
+  private static void warnNotRun(EngineContext ctx, AnalysisRequest req, EngineResult r) {
+    ctx.log().warn("LeakGuard: the " + r.engine() + " engine did not run on " + req.module() + ": "
+        + (r.notes().isEmpty() ? "no reason given" : r.notes().get(0)));
   }
 
   /**
@@ -94,6 +115,9 @@ public final class AnalysisExecutor {
   private static List<EngineResult> runAll(
       List<String> names, AnalysisRequest req, EngineContext ctx, Function<String, Engine> engines)
       throws InterruptedException {
+    if (names.isEmpty()) {
+      return List.of();
+    }
     if (names.size() == 1) {
       return List.of(runOne(engines.apply(names.get(0)), req, ctx));
     }

@@ -20,6 +20,10 @@ import java.util.List;
  * @param model the built-in model merged with {@code modelFiles}
  * @param errorproneVersion the Error Prone release to run
  * @param filter includes/excludes
+ * @param configFiles the connection-pool configuration files of the main resources (none when the
+ *     pool-configuration checks are off)
+ * @param poolSizeCeiling the largest maximum pool size accepted without a finding, for the
+ *     configuration files and every engine
  */
 public record AnalysisRequest(
     String module,
@@ -34,10 +38,17 @@ public record AnalysisRequest(
     List<Path> modelFiles,
     ResourceModel model,
     String errorproneVersion,
-    PathFilter filter) {
+    PathFilter filter,
+    List<InputFile> configFiles,
+    int poolSizeCeiling) {
 
   /** The source files the filter keeps. */
   public List<InputFile> includedFiles() {
     return files.stream().filter(filter::accepts).toList();
+  }
+
+  /** The configuration files the filter keeps. */
+  public List<InputFile> includedConfigFiles() {
+    return configFiles.stream().filter(filter::accepts).toList();
   }
 }

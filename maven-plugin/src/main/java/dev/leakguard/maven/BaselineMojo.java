@@ -12,10 +12,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Writes a baseline of the module's current findings, so that {@code leakguard:check} reports only
- * new leaks: the way a legacy code base adopts the gate. Findings are identified by fingerprints
- * (check id, method signature, resource kind, acquiring call), never by line, so code moving around
- * them keeps them accepted. Review and commit the file.
+ * Writes a baseline of the module's current findings, leaks and pool settings, so that
+ * {@code leakguard:check} reports only new ones: the way a legacy code base adopts the gate.
+ * Findings are identified by fingerprints (check id, method signature, resource kind, acquiring
+ * call; for a configuration file, the file and the setting's key), never by line, so code moving
+ * around them keeps them accepted. Review and commit the file.
  */
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public final class BaselineMojo extends AbstractLeakGuardMojo {
@@ -31,7 +32,7 @@ public final class BaselineMojo extends AbstractLeakGuardMojo {
     }
     EngineContext ctx = engineContext();
     AnalysisRequest request = buildRequest(ctx);
-    if (request.files().isEmpty()) {
+    if (nothingToAnalyse(request)) {
       getLog().info("LeakGuard: " + project.getArtifactId() + " has no Java sources; no baseline written");
       return;
     }
@@ -42,10 +43,7 @@ public final class BaselineMojo extends AbstractLeakGuardMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("LeakGuard: interrupted", e);
     }
-    if (result.enginesRan().isEmpty()) {
-      throw new MojoExecutionException("LeakGuard: no engine could analyse " + project.getArtifactId()
-          + "; see the warnings above");
-    }
+    requireAnEngine(request, result);
     List<ReportedFinding> findings = result.findings();
     Path file = baselineFile(baseline, false);
     try {

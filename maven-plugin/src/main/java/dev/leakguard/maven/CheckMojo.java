@@ -1,11 +1,14 @@
 package dev.leakguard.maven;
 
+import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import dev.leakguard.maven.engine.EngineContext;
+import dev.leakguard.maven.engine.PoolConfigEngine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,9 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Runs LeakGuard's engines on the module, merges their findings, prints them javac-style, writes
- * SARIF and text reports and fails the build when findings at or above {@code failOnSeverity}
- * remain after suppressions, the includes/excludes and the baseline.
+ * Runs LeakGuard's engines on the module and the pool-configuration checks on its configuration
+ * files, merges their findings, prints them javac-style, writes SARIF and text reports and fails
+ * the build when findings at or above {@code failOnSeverity} remain after suppressions, the
+ * includes/excludes and the baseline.
  */
 @Mojo(
     name = "check",
@@ -29,9 +33,10 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
   static final int LISTED = 10;
 
   /**
-   * The lowest severity that fails the build: {@code error} (JdbcConnectionLeak), {@code warning}
-   * (also statement, result set, close-chain and field leaks), {@code note} (everything), or
-   * {@code never} (report only).
+   * The lowest severity that fails the build: {@code error} (JdbcConnectionLeak, and the pool
+   * settings JdbcPoolSizeOutOfRange and JdbcPoolUnboundedWait), {@code warning} (also statement,
+   * result set, close-chain and field leaks, and the other pool settings), {@code note}
+   * (everything), or {@code never} (report only).
    */
   @Parameter(property = "leakguard.failOnSeverity", defaultValue = "error")
   private String failOnSeverity;
@@ -79,7 +84,7 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
       }
       getLog().info("LeakGuard: baseline " + baselinePath + " (" + Reports.plural(accepted.size(), "accepted finding") + ")");
     }
-    if (request.files().isEmpty()) {
+    if (nothingToAnalyse(request)) {
       getLog().info("LeakGuard: " + project.getArtifactId() + " has no Java sources to analyse");
       Aggregate.record(session, project, List.of(), getLog());
       return;
@@ -91,10 +96,7 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("LeakGuard: interrupted", e);
     }
-    if (result.enginesRan().isEmpty()) {
-      throw new MojoExecutionException("LeakGuard: no engine could analyse " + project.getArtifactId()
-          + "; see the warnings above");
-    }
+    requireAnEngine(request, result);
     List<ReportedFinding> findings = result.findings();
     for (ReportedFinding f : findings) {
       if (f.id().severity() == Severity.ERROR) {
@@ -131,7 +133,7 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
     List<ReportedFinding> failing =
         findings.stream().filter(f -> f.id().severity().atLeast(threshold)).toList();
     if (!failing.isEmpty()) {
-      throw new MojoFailureException(failureMessage(failing, threshold, sarif, text));
+      throw new MojoFailureException(failureMessage(project.getArtifactId(), failing, threshold, sarif, text));
     }
   }
 
@@ -147,26 +149,62 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
     }
   }
 
-  private String failureMessage(List<ReportedFinding> failing, Severity threshold, Path sarif, Path text) {
+  /**
+   * What failed the build and what to do about it: the findings (the first {@link #LISTED}), the
+   * reports, how to fix, suppress or baseline them. Leaks and pool settings are named as such;
+   * a pool setting of a configuration file is suppressed by a comment, everything else by
+   * {@code @SuppressWarnings}.
+   */
+  static String failureMessage(
+      String module, List<ReportedFinding> failing, Severity threshold, Path sarif, Path text) {
+    List<ReportedFinding> leaks = failing.stream().filter(f -> f.id().category() == CheckId.Category.LEAK).toList();
+    List<ReportedFinding> pools = failing.stream().filter(f -> f.id().category() != CheckId.Category.LEAK).toList();
+    List<ReportedFinding> inConfigFiles = failing.stream().filter(CheckMojo::fromConfigFile).toList();
+    List<ReportedFinding> inJava = failing.stream().filter(f -> !fromConfigFile(f)).toList();
+    List<String> what = new ArrayList<>();
+    if (!leaks.isEmpty()) {
+      what.add(leaks.size() + (leaks.size() == 1 ? " leak" : " leaks"));
+    }
+    if (!pools.isEmpty()) {
+      what.add(pools.size() + (pools.size() == 1 ? " misconfigured pool setting" : " misconfigured pool settings"));
+    }
     StringBuilder sb = new StringBuilder();
-    sb.append("LeakGuard found ").append(failing.size()).append(failing.size() == 1 ? " leak" : " leaks")
+    sb.append("LeakGuard found ").append(String.join(" and ", what))
         .append(" at or above severity '").append(threshold.sarifLevel()).append("' in ")
-        .append(project.getArtifactId()).append(" (").append(Reports.ids(failing)).append("):\n");
+        .append(module).append(" (").append(Reports.ids(failing)).append("):\n");
     for (int i = 0; i < Math.min(LISTED, failing.size()); i++) {
       sb.append("  ").append(Reports.consoleLine(failing.get(i))).append('\n');
     }
     if (failing.size() > LISTED) {
       sb.append("  ... and ").append(failing.size() - LISTED).append(" more\n");
     }
-    String id = failing.get(0).id().name();
     sb.append("Reports: ").append(sarif).append(" and ").append(text).append('\n');
-    sb.append("Fix each leak (usually: open the resource in a try-with-resources header; see ")
-        .append(failing.get(0).id().docsUrl()).append("), or\n");
-    sb.append("  - suppress a finding you have reviewed with @SuppressWarnings(\"").append(id)
-        .append("\") on its method or class,\n");
+    List<String> fixes = new ArrayList<>();
+    if (!leaks.isEmpty()) {
+      fixes.add("each leak (usually: open the resource in a try-with-resources header; see "
+          + leaks.get(0).id().docsUrl() + ")");
+    }
+    if (!pools.isEmpty()) {
+      fixes.add("each pool setting (see " + pools.get(0).id().docsUrl() + ")");
+    }
+    sb.append("Fix ").append(String.join(" and ", fixes)).append(", or\n");
+    if (!inJava.isEmpty()) {
+      sb.append("  - suppress a finding you have reviewed with @SuppressWarnings(\"").append(inJava.get(0).id().name())
+          .append("\") on its method or class,\n");
+    }
+    if (!inConfigFiles.isEmpty()) {
+      sb.append("  - suppress a setting you have reviewed with the comment '# leakguard:ignore ")
+          .append(inConfigFiles.get(0).id().name()).append("' on the line before it,\n");
+    }
     sb.append("  - accept all current findings with 'mvn leakguard:baseline' (writes ")
-        .append(DEFAULT_BASELINE).append("; commit it) so that only new leaks fail the build,\n");
+        .append(DEFAULT_BASELINE).append("; commit it) so that only new ")
+        .append(pools.isEmpty() ? "leaks" : "findings").append(" fail the build,\n");
     sb.append("  - or change the gate with -Dleakguard.failOnSeverity=error|warning|note|never.");
     return sb.toString();
+  }
+
+  /** A finding of the configuration checks, in a properties or YAML file. */
+  private static boolean fromConfigFile(ReportedFinding f) {
+    return f.engines().contains(PoolConfigEngine.NAME);
   }
 }

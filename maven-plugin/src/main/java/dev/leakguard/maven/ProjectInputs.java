@@ -1,9 +1,13 @@
 package dev.leakguard.maven;
 
+import dev.leakguard.poolconfig.PoolConfigScanner;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +17,14 @@ import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
-/** Reads what the engines need from the Maven project: sources, compiler settings, the repository root. */
+/**
+ * Reads what the engines need from the Maven project: sources, pool configuration files, compiler
+ * settings, the repository root.
+ */
 final class ProjectInputs {
   private ProjectInputs() {}
 
@@ -46,6 +54,62 @@ final class ProjectInputs {
                 p.startsWith(basedir) ? slashes(basedir.relativize(p)) : slashes(p),
                 relativeTo(reportRoot, p),
                 test));
+      }
+    }
+    return new ArrayList<>(files.values());
+  }
+
+  /**
+   * The connection-pool configuration files ({@link PoolConfigScanner#isConfigFile}) of the given
+   * resource directories, as the resources plugin copies them: a resource's includes and excludes
+   * apply. Nothing below the build directory is read: what is there is build output (filtered or
+   * generated copies), not the configuration as written.
+   */
+  static List<InputFile> configFiles(
+      List<Resource> resources, Path basedir, Path buildDirectory, Path reportRoot) throws IOException {
+    Path base = basedir.toAbsolutePath().normalize();
+    Path build = buildDirectory.toAbsolutePath().normalize();
+    Map<Path, InputFile> files = new LinkedHashMap<>();
+    for (Resource r : resources == null ? List.<Resource>of() : resources) {
+      if (r == null || r.getDirectory() == null || r.getDirectory().isBlank()) {
+        continue;
+      }
+      Path root = base.resolve(r.getDirectory()).toAbsolutePath().normalize();
+      if (root.startsWith(build) || !Files.isDirectory(root)) {
+        continue;
+      }
+      PathFilter copied = new PathFilter(r.getIncludes(), r.getExcludes());
+      List<Path> found = new ArrayList<>();
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return dir.startsWith(build) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && PoolConfigScanner.isConfigFile(file)
+              && copied.accepts(slashes(root.relativize(file)))) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE; // an unreadable directory is not the module's configuration
+        }
+      });
+      found.sort(null);
+      for (Path p : found) {
+        files.putIfAbsent(
+            p,
+            new InputFile(
+                p,
+                slashes(root.relativize(p)),
+                p.startsWith(base) ? slashes(base.relativize(p)) : slashes(p),
+                relativeTo(reportRoot, p),
+                false));
       }
     }
     return new ArrayList<>(files.values());

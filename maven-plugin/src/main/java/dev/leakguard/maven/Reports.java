@@ -51,6 +51,9 @@ public final class Reports {
     StringBuilder sb = new StringBuilder("LeakGuard: ");
     sb.append(count(r.findings())).append(" in ").append(module)
         .append(" (").append(plural(r.files(), "source file"));
+    if (r.configFiles() > 0) {
+      sb.append(", ").append(plural(r.configFiles(), "configuration file"));
+    }
     List<String> ran = r.enginesRan();
     sb.append(ran.isEmpty() ? ", no engine ran" : ", engines: " + String.join(", ", ran)).append(')');
     if (r.acceptedByBaseline() > 0) {

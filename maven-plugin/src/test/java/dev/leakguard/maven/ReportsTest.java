@@ -68,4 +68,33 @@ class ReportsTest {
     assertEquals("3 findings (1 error, 2 warnings)", Reports.count(List.of(LEAK, warning, warning)));
     assertEquals("0 findings", Reports.count(List.of()));
   }
+
+  @Test
+  void summaryAndTextReportCountConfigurationFilesAndTheirChecks() {
+    ReportedFinding leak = new ReportedFinding("m/src/main/java/a/Dao.java", 7, CheckId.JdbcConnectionLeak,
+        "Connection 'c' is not closed", "ff00", List.of("source"));
+    ReportedFinding size = new ReportedFinding("m/src/main/resources/application.yml", 5, CheckId.JdbcPoolSizeOutOfRange,
+        "too big", "f", List.of("config"));
+    AnalysisResult r = new AnalysisResult(
+        List.of(new MergedFinding(leak, List.of("ff00")), new MergedFinding(size, List.of("f"))), 0, 0,
+        List.of(
+            EngineResult.ran("source", List.of(leak), 1, "files", List.of()),
+            EngineResult.ran("config", List.of(size), 2, "files", List.of("application-dev.yml:3: not valid YAML"))),
+        1, 2);
+    assertEquals("LeakGuard: 2 findings (2 errors) in m (1 source file, 2 configuration files, engines: source, config)",
+        Reports.summary("m", r));
+    List<String> text = Reports.text("m", r).lines().toList();
+    assertEquals("m/src/main/resources/application.yml:5: error: [JdbcPoolSizeOutOfRange] too big  {config}", text.get(1));
+    assertEquals("engine config: 1 finding in 2 files", text.get(4));
+    String sarif = Reports.sarif(r.findings(), r.engineResults());
+    assertTrue(sarif.contains("\"ruleId\" : \"JdbcPoolSizeOutOfRange\""), sarif);
+    assertTrue(sarif.contains("\"engines\" : [ \"source\", \"config\" ]"), sarif);
+  }
+
+  @Test
+  void summaryLeavesOutConfigurationFilesWhenThereAreNone() {
+    AnalysisResult r = new AnalysisResult(List.of(), 0, 0,
+        List.of(EngineResult.ran("source", List.of(), 1, "files", List.of())), 1, 0);
+    assertEquals("LeakGuard: 0 findings in m (1 source file, engines: source)", Reports.summary("m", r));
+  }
 }

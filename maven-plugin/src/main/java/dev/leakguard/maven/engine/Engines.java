@@ -7,9 +7,12 @@ import java.util.stream.Collectors;
 
 /** The engines the plugin knows, in the order they run and in which their messages are preferred. */
 public final class Engines {
-  /** Every engine; adding one is a class and a line here. */
+  /** Every Java engine (the ones {@code engines} picks from); adding one is a class and a line here. */
   public static final List<Engine> ALL =
       List.of(new ErrorProneEngine(), new SpotBugsEngine(), new SourceCodeEngine());
+
+  /** The pool-configuration checks of the configuration files: run after the Java engines, not picked. */
+  public static final Engine CONFIG = new PoolConfigEngine();
 
   private Engines() {}
 
@@ -17,11 +20,15 @@ public final class Engines {
     return ALL.stream().map(Engine::name).toList();
   }
 
+  /** A Java engine, or {@link #CONFIG} by its name. */
   public static Engine byName(String name) {
     for (Engine e : ALL) {
       if (e.name().equals(name)) {
         return e;
       }
+    }
+    if (CONFIG.name().equals(name)) {
+      return CONFIG;
     }
     throw new IllegalArgumentException(unknown(name));
   }

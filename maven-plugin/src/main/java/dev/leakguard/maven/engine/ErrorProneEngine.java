@@ -1,6 +1,7 @@
 package dev.leakguard.maven.engine;
 
 import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.core.pool.PoolSetters;
 import dev.leakguard.core.report.ReportedFinding;
 import dev.leakguard.maven.AnalysisRequest;
 import dev.leakguard.maven.InputFile;
@@ -32,6 +33,8 @@ import java.util.zip.ZipEntry;
 public final class ErrorProneEngine implements Engine {
   public static final String NAME = "errorprone";
   static final String MAIN_CLASS = "dev.leakguard.errorprone.LeakGuardJavac";
+  /** The Error Prone flag of the pool size ceiling ({@code -XepOpt:LeakGuard:PoolSizeCeiling=N}). */
+  static final String POOL_SIZE_CEILING_FLAG = "LeakGuard:PoolSizeCeiling";
 
   /** javac internals Error Prone uses, opened to it in the forked JVM. */
   static final List<String> JVM_FLAGS =
@@ -206,6 +209,7 @@ public final class ErrorProneEngine implements Engine {
     opts.add(charset(level).name());
     opts.add("-classpath");
     opts.add(join(req.classpath()));
+    opts.add("-XepOpt:" + POOL_SIZE_CEILING_FLAG + "=" + req.poolSizeCeiling());
     return opts;
   }
 
@@ -243,13 +247,17 @@ public final class ErrorProneEngine implements Engine {
   }
 
   /**
-   * Whether any file names a resource type or a type the model has rules for. A module where none
-   * does (no JDBC code) is not compiled again.
+   * Whether any file names a resource type, a type the model has rules for or a connection pool
+   * whose settings the checks read. A module where none does (no JDBC code) is not compiled again.
    */
   static boolean mentionsResources(List<InputFile> files, ResourceModel model, Charset cs) {
     Set<String> words = new LinkedHashSet<>();
     words.add("java.sql");
     words.add("javax.sql");
+    for (String t : PoolSetters.types()) {
+      words.add(t.substring(0, t.lastIndexOf('.'))); // the package: imports, wildcard imports
+      words.add(simpleName(t));
+    }
     for (String t : model.resourceTypes()) {
       words.add(simpleName(t));
     }

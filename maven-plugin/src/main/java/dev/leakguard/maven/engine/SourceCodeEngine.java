@@ -38,7 +38,10 @@ public final class SourceCodeEngine implements Engine {
     long start = System.nanoTime();
     ctx.log().info("LeakGuard [source]: analysing " + EngineResult.plural(todo.size(), "file") + " of " + req.module());
     List<Path> all = req.files().stream().map(InputFile::file).toList();
-    SourceEngine engine = SourceEngine.create(req.model(), req.reportRoot(), all);
+    SourceEngine engine =
+        SourceEngine.create(
+            req.model(), req.reportRoot(), all,
+            SourceEngine.Options.defaults().withPoolSizeCeiling(req.poolSizeCeiling()));
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =

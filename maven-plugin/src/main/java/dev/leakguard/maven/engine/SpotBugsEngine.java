@@ -42,6 +42,8 @@ public final class SpotBugsEngine implements Engine {
   static final String MAIN_CLASS = "edu.umd.cs.findbugs.FindBugs2";
   /** Where the LeakGuard SpotBugs plugin is published (spotbugs-plugin/ in this repository). */
   static final List<String> PLUGIN_ARTIFACTS = List.of("dev.leakguard:leakguard-spotbugs-plugin");
+  /** The system property LeakGuard's SpotBugs plugin reads the pool size ceiling from. */
+  static final String POOL_SIZE_CEILING_PROPERTY = "leakguard.poolSizeCeiling";
 
   private static final Map<String, Optional<List<Path>>> PLUGIN_JARS = new ConcurrentHashMap<>();
 
@@ -123,10 +125,7 @@ public final class SpotBugsEngine implements Engine {
     }
     List<String> args = new ArrayList<>(ForkedJvm.tuning(classes));
     args.add("-Xss8m");
-    if (!req.modelFiles().isEmpty()) {
-      args.add("-Dleakguard.modelFile="
-          + req.modelFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
-    }
+    args.addAll(systemProperties(req));
     List<Path> classpath = new ArrayList<>(spotbugs);
     Path pluginJar = plugin.get().get(0);
     classpath.addAll(plugin.get().subList(1, plugin.get().size()));
@@ -179,6 +178,17 @@ public final class SpotBugsEngine implements Engine {
     return EngineResult.ran(NAME, findings, classes, "classes", List.of());
   }
 
+  /** The options of LeakGuard's SpotBugs plugin, as system properties of the forked JVM. */
+  static List<String> systemProperties(AnalysisRequest req) {
+    List<String> props = new ArrayList<>();
+    if (!req.modelFiles().isEmpty()) {
+      props.add("-Dleakguard.modelFile="
+          + req.modelFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
+    }
+    props.add("-D" + POOL_SIZE_CEILING_PROPERTY + "=" + req.poolSizeCeiling());
+    return props;
+  }
+
   private static String sourceRoots(AnalysisRequest req) {
     Set<String> roots = new LinkedHashSet<>();
     for (InputFile f : req.files()) {
@@ -188,9 +198,10 @@ public final class SpotBugsEngine implements Engine {
     return String.join(java.io.File.pathSeparator, roots);
   }
 
+  /** Every LeakGuard bug type: the leaks and the pool settings configured in code. */
   static String includeFilter() {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FindBugsFilter>\n");
-    for (CheckId id : CheckId.leakIds()) {
+    for (CheckId id : CheckId.values()) {
       sb.append("  <Match><Bug pattern=\"").append(id.name()).append("\"/></Match>\n");
     }
     return sb.append("</FindBugsFilter>\n").toString();

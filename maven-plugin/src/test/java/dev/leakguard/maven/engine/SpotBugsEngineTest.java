@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.maven.AnalysisRequest;
 import dev.leakguard.maven.InputFile;
+import dev.leakguard.maven.PathFilter;
+import dev.leakguard.maven.TestRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,10 +57,23 @@ class SpotBugsEngineTest {
   }
 
   @Test
-  void includeFilterListsEveryLeakCheckId() {
+  void includeFilterListsEveryCheckIdPoolSettingsIncluded() {
     String filter = SpotBugsEngine.includeFilter();
-    for (CheckId id : CheckId.leakIds()) {
+    for (CheckId id : CheckId.values()) {
       assertTrue(filter.contains("<Bug pattern=\"" + id.name() + "\"/>"), filter);
     }
+    assertTrue(filter.contains("<Bug pattern=\"JdbcPoolUnboundedWait\"/>"), filter);
+  }
+
+  @Test
+  void theForkedJvmGetsThePoolSizeCeilingAndTheModelFiles() {
+    AnalysisRequest req = TestRequests.request(List.of(), List.of(), List.of("spotbugs"), new PathFilter(null, null), 50);
+    assertEquals(List.of("-Dleakguard.poolSizeCeiling=50"), SpotBugsEngine.systemProperties(req));
+    AnalysisRequest withModels = new AnalysisRequest(req.module(), req.basedir(), req.workDir(), req.reportRoot(),
+        req.files(), req.classesDirs(), req.classpath(), req.javaLevel(), req.engines(),
+        List.of(Path.of("/r/a.model"), Path.of("/r/b.model")), req.model(), req.errorproneVersion(), req.filter(),
+        req.configFiles(), 100);
+    assertEquals(List.of("-Dleakguard.modelFile=/r/a.model,/r/b.model", "-Dleakguard.poolSizeCeiling=100"),
+        SpotBugsEngine.systemProperties(withModels));
   }
 }
