@@ -4,7 +4,8 @@
 # Each code base is compiled three ways, N times each, in a rotating order:
 #   a  plain javac
 #   b  javac + Error Prone, every check disabled
-#   c  javac + Error Prone, only the six LeakGuard checks enabled (as warnings)
+#   c  javac + Error Prone, only the LeakGuard checks enabled (as warnings): the six leak checks
+#      and the five pool-setting checks
 # LeakGuard's cost is median(c) - median(b), and also the time Error Prone's own per-check timers
 # give the LeakGuard checks inside javac; the target is at most 5% of median(a).
 #
@@ -27,7 +28,9 @@ RELEASE=17
 CODEBASES=(dbcp2 dbutils)
 declare -A GAV=([dbcp2]="$DBCP2_GAV" [dbutils]="$DBUTILS_GAV")
 LEAKGUARD_CHECKS=(JdbcConnectionLeak JdbcStatementLeak JdbcResultSetLeak
-  JdbcStatementLeftToConnectionClose JdbcCloseChain JdbcUnclosedOwningField)
+  JdbcStatementLeftToConnectionClose JdbcCloseChain JdbcUnclosedOwningField
+  JdbcPoolSizeOutOfRange JdbcPoolUnboundedWait JdbcPoolLifetimeMisconfigured
+  JdbcPoolLeakDetectionIgnored JdbcPoolAbandonedMisconfigured)
 
 RUNS=5
 WARMUP=1

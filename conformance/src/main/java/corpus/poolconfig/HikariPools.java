@@ -40,6 +40,20 @@ public class HikariPools {
     return config;
   }
 
+  HikariConfig sizedByLocalConstant() {
+    final int size = 1;
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(size); // POOL JdbcPoolSizeOutOfRange
+    return config;
+  }
+
+  HikariConfig sizedByLocalVariable() {
+    int size = 1;
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(size);
+    return config;
+  }
+
   HikariConfig sizedByParameter(int size) {
     HikariConfig config = new HikariConfig();
     config.setMaximumPoolSize(size);

@@ -20,6 +20,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import java.math.BigInteger;
@@ -32,10 +33,11 @@ import java.util.function.LongFunction;
 
 /**
  * The value of an expression when it is a compile-time constant the engine can see: literals,
- * operators over constants, casts to primitive types and String, and {@code static final}
- * constants declared in the same file with constant initialisers; also {@code
- * java.time.Duration.ofX(constant)}. Everything else is unknown (null): a local variable, a
- * parameter, a constant of another file, a method call.
+ * operators over constants, casts to primitive types and String, and constant variables declared
+ * in the same file ({@code final} fields and {@code final} local variables of primitive type or
+ * String with constant initialisers, as javac inlines them); also {@code
+ * java.time.Duration.ofX(constant)}. Everything else is unknown (null): a local variable that is
+ * not {@code final}, a parameter, a constant of another file, a method call.
  *
  * <p>Values are Integer (int, short, byte), Long, Float, Double, Character, Boolean, String or
  * Duration, computed with Java's promotions and overflow.
@@ -133,19 +135,34 @@ final class Constants {
 
   // ---------------------------------------------------------------- names
 
-  /** The value of a {@code static final} field of this file with a constant initialiser. */
+  /**
+   * The value of a constant variable (JLS 4.12.4) declared in this file: a {@code final} field or
+   * local variable of primitive type or String whose initialiser is a constant expression.
+   */
   private Object constantField(Declarations.Decl d) {
-    if (d == null || d.kind() != Declarations.Kind.FIELD || !d.isStatic() || !d.isFinal() || d.init() == null
-        || !(d.node() instanceof VariableDeclarator v)) {
+    if (d == null || !(d.node() instanceof VariableDeclarator v) || v.getInitializer().isEmpty()) {
       return null;
     }
+    boolean isFinal;
+    if (d.kind() == Declarations.Kind.FIELD) {
+      isFinal = d.isFinal();
+    } else if (d.kind() == Declarations.Kind.LOCAL) {
+      isFinal = v.getParentNode().orElse(null) instanceof VariableDeclarationExpr local && local.isFinal();
+    } else {
+      isFinal = false;
+    }
     Type type = v.getType();
-    boolean constantType = type.isPrimitiveType() || "java.lang.String".equals(d.type());
-    if (!constantType || !evaluating.add(v)) {
+    boolean constantType = type.isPrimitiveType() || type.isVarType() || "java.lang.String".equals(d.type());
+    if (!isFinal || !constantType || !evaluating.add(v)) {
       return null;
     }
     try {
-      return convert(eval(d.init()), type);
+      Object value = eval(v.getInitializer().get());
+      if (type.isVarType()) {
+        return value instanceof Number || value instanceof Boolean || value instanceof Character
+            || value instanceof String ? value : null;
+      }
+      return convert(value, type);
     } finally {
       evaluating.remove(v);
     }

@@ -708,15 +708,28 @@ class SourcePoolTest {
             new HikariConfig().setMaximumPoolSize(Integer.MAX_VALUE);
           }
 
+          void constantVariables() {
+            new HikariConfig().setMaximumPoolSize(instance); // POOL JdbcPoolSizeOutOfRange
+            final int local = 1;
+            new HikariConfig().setMaximumPoolSize(local); // POOL JdbcPoolSizeOutOfRange
+            final var inferred = ONE;
+            new HikariConfig().setMaximumPoolSize(inferred); // POOL JdbcPoolSizeOutOfRange
+            final long fromLocal = local * 500L;
+            new HikariConfig().setConnectionTimeout(fromLocal - 500); // POOL JdbcPoolUnboundedWait
+          }
+
           void unknowns(int ONE) {
             new HikariConfig().setMaximumPoolSize(ONE);
             new HikariConfig().setMaximumPoolSize(notFinal);
-            new HikariConfig().setMaximumPoolSize(instance);
             new HikariConfig().setMaximumPoolSize(BOXED);
             new HikariConfig().setMaximumPoolSize(FROM_CALL);
             new HikariConfig().setMaximumPoolSize(CYCLE_A);
-            final int local = 1;
-            new HikariConfig().setMaximumPoolSize(local);
+            int effectivelyFinal = 1;
+            new HikariConfig().setMaximumPoolSize(effectivelyFinal);
+            final int fromCall = Math.max(1, 0);
+            new HikariConfig().setMaximumPoolSize(fromCall);
+            final Integer boxedLocal = 1;
+            new HikariConfig().setMaximumPoolSize(boxedLocal);
             new HikariConfig().setMaximumPoolSize(Math.max(1, 0));
             new HikariConfig().setMaximumPoolSize(1.0);
           }
