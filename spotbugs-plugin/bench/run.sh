@@ -15,7 +15,7 @@ JAVA_OPTS="${JAVA_OPTS:--Xmx1g}"
 VERSION=0.1.0-SNAPSHOT
 PLUGIN="${1:-$ROOT/spotbugs-plugin/target/leakguard-spotbugs-plugin-$VERSION.jar}"
 CONFORMANCE="$ROOT/conformance/target/leakguard-conformance-$VERSION.jar"
-LEAKGUARD_VISITORS=LeakGuardSummaries,LeakGuardDetector
+LEAKGUARD_VISITORS=LeakGuardSummaries,LeakGuardDetector,LeakGuardPoolDetector
 
 say() { printf '%s\n' "$*" >&2; }
 
