@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.Constant;
 import org.apache.bcel.classfile.ConstantCP;
@@ -122,9 +121,6 @@ final class PoolCallScanner {
 
   private static final Val UNKNOWN = new Unknown();
   private static final Val FILLER = new Filler();
-
-  private static final Set<String> DURATION_FACTORIES =
-      Set.of("ofNanos", "ofMillis", "ofSeconds", "ofMinutes", "ofHours", "ofDays");
 
   // ------------------------------------------------------------------ state
 
@@ -511,20 +507,9 @@ final class PoolCallScanner {
   /** {@code Duration.ofX(c)} and the boxing of a constant; UNKNOWN for any other static call. */
   private static Val staticOfConstant(String owner, String name, String sig, Object c) {
     if (owner.equals("java.time.Duration") && sig.equals("(J)Ljava/time/Duration;")
-        && DURATION_FACTORIES.contains(name) && c instanceof Long n) {
-      try {
-        Duration d = switch (name) {
-          case "ofNanos" -> Duration.ofNanos(n);
-          case "ofMillis" -> Duration.ofMillis(n);
-          case "ofSeconds" -> Duration.ofSeconds(n);
-          case "ofMinutes" -> Duration.ofMinutes(n);
-          case "ofHours" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
-        return new DurationOf(d, "Duration." + name + "(" + n + ")");
-      } catch (ArithmeticException tooLong) {
-        return UNKNOWN;
-      }
+        && c instanceof Long n) {
+      Duration d = PoolSetters.durationOf(name, n);
+      return d == null ? UNKNOWN : new DurationOf(d, "Duration." + name + "(" + n + ")");
     }
     if (!name.equals("valueOf")) {
       return UNKNOWN;

@@ -1,6 +1,7 @@
 package dev.leakguard.spotbugs;
 
 import dev.leakguard.core.pool.PoolCalls;
+import dev.leakguard.core.pool.PoolSetters;
 import edu.umd.cs.findbugs.ba.AnalysisContext;
 import edu.umd.cs.findbugs.ba.XClass;
 import edu.umd.cs.findbugs.ba.XMethod;
@@ -113,9 +114,9 @@ final class PoolUnit {
       }
       for (AnnotationValue a : scope) {
         String simple = BytecodeLowering.simpleName(a.getAnnotationClass().getDottedClassName());
-        if (simple.equals("ConfigurationProperties")) {
+        if (simple.equals(PoolSetters.CONFIGURATION_PROPERTIES_ANNOTATION)) {
           bound = true;
-        } else if (simple.equals("Profile") && profile == null) {
+        } else if (simple.equals(PoolSetters.PROFILE_ANNOTATION) && profile == null) {
           List<String> values = Suppression.values(a.getValue("value"));
           profile = values.isEmpty() ? null : String.join(",", values);
         }

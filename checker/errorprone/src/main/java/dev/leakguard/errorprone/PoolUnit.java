@@ -57,8 +57,8 @@ final class PoolUnit {
   /** Fault injection for the robustness test: reading a method of this name throws. */
   static final String FAIL_ON_METHOD_PROPERTY = "leakguard.internal.failOnPoolMethod";
 
-  private static final String PROFILE = "Profile";
-  private static final String CONFIGURATION_PROPERTIES = "ConfigurationProperties";
+  private static final String PROFILE = PoolSetters.PROFILE_ANNOTATION;
+  private static final String CONFIGURATION_PROPERTIES = PoolSetters.CONFIGURATION_PROPERTIES_ANNOTATION;
 
   /**
    * One issue placed in the code.
@@ -404,20 +404,7 @@ final class PoolUnit {
     if (!(amount instanceof Integer || amount instanceof Long || amount instanceof Short || amount instanceof Byte)) {
       return null;
     }
-    long n = ((Number) amount).longValue();
-    try {
-      return switch (s.getSimpleName().toString()) {
-        case "ofNanos" -> Duration.ofNanos(n);
-        case "ofMillis" -> Duration.ofMillis(n);
-        case "ofSeconds" -> Duration.ofSeconds(n);
-        case "ofMinutes" -> Duration.ofMinutes(n);
-        case "ofHours" -> Duration.ofHours(n);
-        case "ofDays" -> Duration.ofDays(n);
-        default -> null;
-      };
-    } catch (ArithmeticException e) {
-      return null; // too long for a Duration: not a value the pool could be given either
-    }
+    return PoolSetters.durationOf(s.getSimpleName().toString(), ((Number) amount).longValue());
   }
 
   // ---------------------------------------------------------------- annotations and names

@@ -23,13 +23,12 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import dev.leakguard.core.pool.PoolSetters;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.LongFunction;
 
 /**
  * The value of an expression when it is a compile-time constant the engine can see: literals,
@@ -211,16 +210,8 @@ final class Constants {
     if (m.getArguments().size() != 1) {
       return null;
     }
-    LongFunction<Duration> factory = switch (m.getNameAsString()) {
-      case "ofNanos" -> Duration::ofNanos;
-      case "ofMillis" -> Duration::ofMillis;
-      case "ofSeconds" -> Duration::ofSeconds;
-      case "ofMinutes" -> Duration::ofMinutes;
-      case "ofHours" -> Duration::ofHours;
-      case "ofDays" -> Duration::ofDays;
-      default -> null;
-    };
-    if (factory == null) {
+    String factory = m.getNameAsString();
+    if (!PoolSetters.isDurationFactory(factory)) {
       return null;
     }
     boolean isDuration;
@@ -238,7 +229,7 @@ final class Constants {
       arg = (int) c;
     }
     if (arg instanceof Integer || arg instanceof Long || arg instanceof Short || arg instanceof Byte) {
-      return factory.apply(((Number) arg).longValue());
+      return PoolSetters.durationOf(factory, ((Number) arg).longValue());
     }
     return null;
   }

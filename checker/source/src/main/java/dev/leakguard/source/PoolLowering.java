@@ -53,8 +53,8 @@ final class PoolLowering {
   List<ReportedFinding> check(CallableDeclaration<?> d, String signature, String path, int ceiling) {
     List<ReportedFinding> out = new ArrayList<>();
     Node declaringClass = d.getParentNode().orElse(null);
-    if (hasAnnotation(d, "ConfigurationProperties")
-        || (declaringClass instanceof NodeWithAnnotations<?> c && hasAnnotation(c, "ConfigurationProperties"))) {
+    if (hasAnnotation(d, PoolSetters.CONFIGURATION_PROPERTIES_ANNOTATION)
+        || (declaringClass instanceof NodeWithAnnotations<?> c && hasAnnotation(c, PoolSetters.CONFIGURATION_PROPERTIES_ANNOTATION))) {
       return out;
     }
     String profile = profile(d, declaringClass);
@@ -310,9 +310,9 @@ final class PoolLowering {
 
   /** The {@code @Profile} of the method, else of its class, joined with ","; null when there is none. */
   private String profile(CallableDeclaration<?> d, Node declaringClass) {
-    AnnotationExpr a = annotation(d, "Profile");
+    AnnotationExpr a = annotation(d, PoolSetters.PROFILE_ANNOTATION);
     if (a == null && declaringClass instanceof NodeWithAnnotations<?> c) {
-      a = annotation(c, "Profile");
+      a = annotation(c, PoolSetters.PROFILE_ANNOTATION);
     }
     if (a == null) {
       return null;

@@ -1,5 +1,6 @@
 package dev.leakguard.core.pool;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,42 @@ public final class PoolSetters {
     setters(Pool.C3P0, "maxPoolSize", "minPoolSize", "checkoutTimeout", "jdbcUrl");
   }
 
+  /** The simple name of Spring's {@code @Profile}: its value is the profile a method's settings apply in. */
+  public static final String PROFILE_ANNOTATION = "Profile";
+
+  /**
+   * The simple name of Spring Boot's {@code @ConfigurationProperties}: properties bound after the
+   * method override what it sets, so such a method or class is not checked.
+   */
+  public static final String CONFIGURATION_PROPERTIES_ANNOTATION = "ConfigurationProperties";
+
   private PoolSetters() {}
+
+  /** Whether {@code name} is one of {@code java.time.Duration}'s factories of one amount ({@code ofSeconds}...). */
+  public static boolean isDurationFactory(String name) {
+    return durationOf(name, 0) != null;
+  }
+
+  /**
+   * {@code java.time.Duration.<factory>(amount)}; null when {@code factory} is not {@code ofNanos},
+   * {@code ofMillis}, {@code ofSeconds}, {@code ofMinutes}, {@code ofHours} or {@code ofDays}, or
+   * when the amount is too large for a Duration (no pool could be given it either).
+   */
+  public static Duration durationOf(String factory, long amount) {
+    try {
+      return switch (factory) {
+        case "ofNanos" -> Duration.ofNanos(amount);
+        case "ofMillis" -> Duration.ofMillis(amount);
+        case "ofSeconds" -> Duration.ofSeconds(amount);
+        case "ofMinutes" -> Duration.ofMinutes(amount);
+        case "ofHours" -> Duration.ofHours(amount);
+        case "ofDays" -> Duration.ofDays(amount);
+        default -> null;
+      };
+    } catch (ArithmeticException tooLong) {
+      return null;
+    }
+  }
 
   private static void types(Pool pool, String... names) {
     for (String n : names) {

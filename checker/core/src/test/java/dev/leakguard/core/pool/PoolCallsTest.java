@@ -37,6 +37,17 @@ class PoolCallsTest {
   }
 
   @Test
+  void durationFactoriesAreReadOnceForEveryEngine() {
+    assertEquals(Duration.ofSeconds(5), PoolSetters.durationOf("ofSeconds", 5));
+    assertEquals(Duration.ofMillis(-1), PoolSetters.durationOf("ofMillis", -1));
+    assertEquals(Duration.ofDays(2), PoolSetters.durationOf("ofDays", 2));
+    assertNull(PoolSetters.durationOf("parse", 5), "not a factory of one amount");
+    assertNull(PoolSetters.durationOf("ofDays", Long.MAX_VALUE), "too long for a Duration");
+    assertTrue(PoolSetters.isDurationFactory("ofNanos"));
+    assertFalse(PoolSetters.isDurationFactory("of"));
+  }
+
+  @Test
   void hermitPoolInCodeIsReportedAtTheCallWithTheCallQuoted() {
     PoolCalls calls = new PoolCalls("PoolConfigHermit.create", null);
     calls.add("config", "config", MAX, "setMaximumPoolSize", 1, "1", 18);
