@@ -72,9 +72,18 @@ final class Facts {
     return t != null && ac != null && !t.isPrimitive() && types.isSubtype(types.erasure(t), ac);
   }
 
+  /** A collection or a map: what is put in it goes where the collection goes. */
   boolean isCollection(Type t) {
-    Type c = type("java.util.Collection");
-    return t != null && c != null && !t.isPrimitive() && types.isSubtype(types.erasure(t), types.erasure(c));
+    if (t == null || t.isPrimitive()) {
+      return false;
+    }
+    for (String name : List.of("java.util.Collection", "java.util.Map")) {
+      Type c = type(name);
+      if (c != null && types.isSubtype(types.erasure(t), types.erasure(c))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Type type(String name) {

@@ -83,6 +83,8 @@ final class Lowering {
   private final UnitContext unit;
   private final CompilationUnitTree cu;
   private final Symbol.ClassSymbol enclosingClass;
+  /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
+  Map<String, String> probes;
   private GraphBuilder b;
   private final Map<Symbol, String> names = new HashMap<>();
   private final Set<String> used = new HashSet<>();
@@ -866,11 +868,19 @@ final class Lowering {
     ExpressionTree sel = mit.getMethodSelect();
     String recv = null;
     boolean thisCall = true;
+    Type receiverType = null;
+    boolean staticCall = false;
     if (sel instanceof MemberSelectTree ms) {
       ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
       boolean isThis = q instanceof IdentifierTree id
           && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
-      thisCall = isThis || isTypeOrPackage(q);
+      staticCall = !isThis && isTypeOrPackage(q);
+      thisCall = isThis || staticCall;
+      if (isThis) {
+        receiverType = enclosingClass == null ? null : enclosingClass.type;
+      } else {
+        receiverType = ASTHelpers.getType(q);
+      }
       if (!thisCall) {
         recv = tracked(expr(q, null));
         if (recv != null && recv.equals(into)) {
@@ -880,6 +890,8 @@ final class Lowering {
           recv = keep;
         }
       }
+    } else if (sym != null) {
+      receiverType = qualifyingClass(sym);
     }
     List<String> args = new ArrayList<>();
     for (ExpressionTree a : mit.getArguments()) {
@@ -888,7 +900,24 @@ final class Lowering {
     if (sym == null) {
       return null;
     }
-    return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel));
+    return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel), receiverType, staticCall);
+  }
+
+  /**
+   * The class an unqualified call goes through, as javac compiles it: the innermost enclosing
+   * class that has the method as a member.
+   */
+  private Type qualifyingClass(MethodSymbol sym) {
+    for (Symbol c = enclosingClass; c != null; c = c.owner == null ? null : c.owner.enclClass()) {
+      if (c instanceof Symbol.ClassSymbol cs
+          && (cs == sym.owner || (sym.owner instanceof Symbol.ClassSymbol o && cs.isSubClass(o, facts.types)))) {
+        return cs.type;
+      }
+      if (c.owner == null || c.owner == c) {
+        break;
+      }
+    }
+    return sym.owner == null ? null : sym.owner.type;
   }
 
   private static ExpressionTree receiverTree(ExpressionTree sel) {
@@ -910,12 +939,20 @@ final class Lowering {
     if (sym == null) {
       return null;
     }
-    return effects(sym, nc, null, args, into, null);
+    return effects(sym, nc, null, args, into, null, sym.enclClass().type, false);
   }
 
   /** The effects of one call, after its receiver and arguments were evaluated. */
   private String effects(
-      MethodSymbol sym, Tree call, String recv, List<String> args, String into, ExpressionTree recvTree) {
+      MethodSymbol sym,
+      Tree call,
+      String recv,
+      List<String> args,
+      String into,
+      ExpressionTree recvTree,
+      Type receiver,
+      boolean staticCall) {
+    String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
     int line = line(call);
     List<MethodRule> rules = facts.rules(sym);
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
@@ -934,14 +971,18 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            rules.isEmpty() ? unit.summary(sym) : null,
+            rules.isEmpty() ? unit.callSummary(sym, receiver) : null,
             facts.kindOf(rt),
             facts.model.isNotResource(facts.name(rt)),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
             true,
             facts.checkedThrows(sym),
             collection,
-            collection ? localOf(recvTree) : null);
+            collection ? localOf(recvTree) : null,
+            receiverType,
+            staticCall,
+            !sym.isConstructor()
+                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size()));
     return CallEffects.lower(
         c,
         recv,
@@ -980,6 +1021,16 @@ final class Lowering {
           @Override
           public String closeText(String var) {
             return Lowering.this.closeText(call, var);
+          }
+
+          @Override
+          public boolean probing() {
+            return probes != null;
+          }
+
+          @Override
+          public void probed(Site site, String key) {
+            probes.put(site.key(), key);
           }
         });
   }

@@ -24,6 +24,7 @@ import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.finding.Finding;
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
@@ -55,11 +56,8 @@ final class UnitContext {
   private final ResourceModel model;
   private final Map<Symbol, MethodTree> bodies = new HashMap<>();
   private final Map<Symbol, ClassTree> classes = new HashMap<>();
-  /** Summaries are shared by every unit of one compilation (keyed by its javac context). */
-  private static final Map<Object, Map<Symbol, MethodSummary>> SUMMARIES =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  private final Map<Symbol, MethodSummary> summaries;
+  /** Summaries, source classes and evidence are shared by every unit of one compilation. */
+  private final Program program;
   private final Set<Symbol> inProgress = new HashSet<>();
   private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
@@ -83,12 +81,14 @@ final class UnitContext {
   static final String FAIL_ON_METHOD_PROPERTY = "leakguard.internal.failOnMethod";
 
   private UnitContext(VisitorState state, ResourceModel model) {
-    this.cu = state.getPath().getCompilationUnit();
+    this(state, model, state.getPath().getCompilationUnit(), new Facts(state, model));
+  }
+
+  private UnitContext(VisitorState state, ResourceModel model, CompilationUnitTree cu, Facts facts) {
+    this.cu = cu;
     this.model = model;
-    this.facts = new Facts(state, model);
-    synchronized (SUMMARIES) {
-      this.summaries = SUMMARIES.computeIfAbsent(state.context, k -> new HashMap<>());
-    }
+    this.facts = facts;
+    this.program = Program.of(state.context);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree m, Void unused) {
@@ -219,20 +219,45 @@ final class UnitContext {
 
   // ---------------------------------------------------------------- summaries
 
-  /** Summary of a method whose body is in this unit, or null. */
+  /**
+   * The summary of the bodies a call may run: the method it resolves to and every override of it
+   * in this compilation's subtypes of the receiver's static type, combined; null when none of
+   * them has a body here.
+   */
+  MethodSummary callSummary(MethodSymbol m, Type receiver) {
+    List<MethodSummary> bodies = new ArrayList<>();
+    MethodSummary own = summary(m);
+    if (own != null) {
+      bodies.add(own);
+    }
+    Symbol.TypeSymbol on =
+        receiver == null || receiver.isPrimitive() ? m.enclClass() : facts.types.erasure(receiver).tsym;
+    if (on != null) {
+      for (MethodSymbol o : program.overrides(m, on, facts.types)) {
+        MethodSummary s = summary(o);
+        if (s != null) {
+          bodies.add(s);
+        }
+      }
+    }
+    return MethodSummary.combine(bodies);
+  }
+
+  /** Summary of a method whose body is in this compilation, or null. */
   MethodSummary summary(Symbol m) {
     MethodTree tree = bodies.get(m);
     CompilationUnitTree unit = cu;
     if (tree == null) {
       // a body in another compilation unit of the same compilation (trees are kept until every
       // unit was analysed under Error Prone's compile policy)
-      TreePath path = otherUnitPath(m);
+      TreePath path = program.pathOf(m);
       if (path == null) {
         return null;
       }
       tree = (MethodTree) path.getLeaf();
       unit = path.getCompilationUnit();
     }
+    Map<Symbol, MethodSummary> summaries = program.summaries();
     MethodSummary s = summaries.get(m);
     if (s != null) {
       return s;
@@ -242,7 +267,11 @@ final class UnitContext {
     }
     try {
       List<String> params = new ArrayList<>();
-      EventGraph g = new Lowering(facts, this, unit, enclosingClass(tree)).method(tree, params);
+      Lowering low = new Lowering(facts, this, unit, enclosingClass(tree));
+      if (program.probing) {
+        low.probes = new HashMap<>();
+      }
+      EventGraph g = low.method(tree, params);
       s = ObligationAnalysis.summarize(g, params, model::implicitClose);
     } catch (RuntimeException e) {
       s = MethodSummary.UNKNOWN; // a tree we cannot lower is a body we do not see
@@ -253,19 +282,105 @@ final class UnitContext {
     return s;
   }
 
-  private TreePath otherUnitPath(Symbol m) {
-    if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
-      return null;
+  // ---------------------------------------------------------------- evidence from callers
+
+  /**
+   * The evidence from the callers of this compilation, gathered on first use by a first pass over
+   * every source class: each method that may close something is analysed with undecided results
+   * tracked, and the methods whose results it closes are recorded (see {@link UsageEvidence}).
+   */
+  UsageEvidence usage() {
+    UsageEvidence u = program.usage();
+    if (u != null) {
+      return u;
     }
-    try {
-      TreePath p = JavacTrees.instance(facts.state.context).getPath(ms);
-      if (p != null && p.getLeaf() instanceof MethodTree mt && mt.getBody() != null) {
-        return p;
+    synchronized (program) {
+      if (program.usage() != null) {
+        return program.usage();
       }
-    } catch (RuntimeException e) {
-      // not from source, or no longer available
+      if (program.probing) {
+        return PARTIAL;
+      }
+      UsageEvidence gathered = new UsageEvidence();
+      program.probing = true;
+      try {
+        for (Map.Entry<CompilationUnitTree, List<Symbol.ClassSymbol>> e : program.unitsOfSourceClasses().entrySet()) {
+          UnitContext other = e.getKey() == cu ? this : new UnitContext(facts.state, model, e.getKey(), facts);
+          for (Symbol.ClassSymbol c : e.getValue()) {
+            TreePath p = program.pathOf(c);
+            if (p != null && p.getLeaf() instanceof ClassTree ct) {
+              other.probe(ct, c, gathered);
+            }
+          }
+        }
+      } finally {
+        program.probing = false;
+        program.probeSummaries.clear();
+      }
+      program.setUsage(gathered);
+      return gathered;
     }
-    return null;
+  }
+
+  /** While the first pass runs, calls see no evidence yet. */
+  private static final UsageEvidence PARTIAL = new UsageEvidence();
+
+  private void probe(ClassTree ct, Symbol.ClassSymbol owner, UsageEvidence gathered) {
+    for (Tree member : ct.getMembers()) {
+      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m)) {
+        continue;
+      }
+      try {
+        Lowering low = new Lowering(facts, this, cu, owner);
+        low.probes = new HashMap<>();
+        EventGraph g = low.method(m, null);
+        if (low.probes.isEmpty()) {
+          continue;
+        }
+        for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
+          String key = low.probes.get(site);
+          if (key != null) {
+            gathered.recordClosed(key);
+          }
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // the reporting pass tells about a method it cannot analyse
+      }
+    }
+  }
+
+  /** A body with a try-with-resources or a call whose name says it may close something. */
+  private static boolean mayClose(MethodTree m) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitTry(com.sun.source.tree.TryTree t, Void unused) {
+        if (!t.getResources().isEmpty()) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.visitTry(t, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree mit, Void unused) {
+        ExpressionTree sel = mit.getMethodSelect();
+        String name =
+            sel instanceof MemberSelectTree ms
+                ? ms.getIdentifier().toString()
+                : sel instanceof IdentifierTree id ? id.getName().toString() : "";
+        if (UsageEvidence.mayClose(name)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(mit, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(m.getBody(), null);
+    return found[0];
   }
 
   // ---------------------------------------------------------------- owning fields

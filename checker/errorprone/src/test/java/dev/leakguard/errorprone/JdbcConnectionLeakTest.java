@@ -84,11 +84,11 @@ class JdbcConnectionLeakTest {
           .addSourceLines(
               "Dao.java",
               "import java.sql.*;",
-              "interface Statements { Statement forUpdate(Connection c) throws SQLException; }",
+              "interface Statements { Statement prepareForUpdate(Connection c) throws SQLException; }",
               "class Dao {",
               "  void run(Connection con, Statements statements) throws SQLException {",
-              "    // BUG: Diagnostic contains: acquired by Statements.forUpdate(..)",
-              "    Statement st = statements.forUpdate(con);",
+              "    // BUG: Diagnostic contains: acquired by Statements.prepareForUpdate(..)",
+              "    Statement st = statements.prepareForUpdate(con);",
               "    st.executeUpdate(\"update t set x = 1\");",
               "  }",
               "}")
@@ -304,10 +304,10 @@ class JdbcConnectionLeakTest {
       "import java.sql.*;",
       "import javax.sql.DataSource;",
       "class Pool {",
-      "  static native void giveBack(Connection c);",
+      "  static native void settle(Connection c);",
       "  void run(DataSource ds) throws SQLException {",
       "    Connection c = ds.getConnection();",
-      "    giveBack(c);",
+      "    settle(c);",
       "  }",
       "}"
     };
@@ -315,7 +315,7 @@ class JdbcConnectionLeakTest {
     @Test
     void userModelFileAddsAReleasingHelper() throws Exception {
       Path model = dir.resolve("pool.model");
-      Files.writeString(model, "section pool https://example.invalid/pool\nrelease com.acme.Pool.giveBack(java.sql.Connection) arg 0 quiet\n");
+      Files.writeString(model, "section pool https://example.invalid/pool\nrelease com.acme.Pool.settle(java.sql.Connection) arg 0 quiet\n");
       Path src = dir.resolve("Pool.java");
       Files.write(src, List.of(POOL_SOURCE));
       EpCompiler.Result without = EpCompiler.compile(List.of(src), List.of());

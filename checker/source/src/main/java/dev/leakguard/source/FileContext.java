@@ -90,8 +90,13 @@ final class FileContext {
     return c.contains("java.lang.AutoCloseable") || c.contains("java.io.Closeable");
   }
 
+  /** A collection or a map: what is put in it goes where the collection goes. */
   boolean isCollection(String fq) {
-    return fq != null && closure(fq).contains("java.util.Collection");
+    if (fq == null) {
+      return false;
+    }
+    List<String> c = closure(fq);
+    return c.contains("java.util.Collection") || c.contains("java.util.Map");
   }
 
   boolean isSubtype(String sub, String sup) {
@@ -114,7 +119,7 @@ final class FileContext {
     return true;
   }
 
-  private List<String> checkedOnly(List<String> types) {
+  List<String> checkedOnly(List<String> types) {
     List<String> out = new ArrayList<>();
     for (String t : types) {
       if (isChecked(t)) {
@@ -329,6 +334,33 @@ final class FileContext {
 
   MethodSummary summary(TreeIndex.MethodInfo m) {
     return m == null || !m.hasBody() ? null : tree.summary(m);
+  }
+
+  /**
+   * The summary of the bodies a call may run: the method it resolves to, and the overrides of the
+   * tree's subtypes of the receiver's static type (or of the resolved method's class), combined;
+   * null when the tree has none of them.
+   */
+  MethodSummary callSummary(CallInfo ci, String receiverType, int arity) {
+    List<MethodSummary> bodies = new ArrayList<>();
+    TreeIndex.MethodInfo tm = ci.treeMethod();
+    if (tm != null && tm.hasBody()) {
+      bodies.add(tree.summary(tm));
+    }
+    if (!ci.isConstructor() && (tm == null || tm.overridable())) {
+      String on = receiverType != null ? receiverType : tm == null ? null : tm.owner();
+      for (TreeIndex.MethodInfo o : tree.index().overrides(on, ci.name(), arity)) {
+        if (!o.equals(tm)) {
+          bodies.add(tree.summary(o));
+        }
+      }
+    }
+    return MethodSummary.combine(bodies);
+  }
+
+  /** Evidence from the callers of the tree (filled by the first pass). */
+  boolean closedByCallers(String receiverType, String method, int arity) {
+    return tree.usage().closedByCallers(receiverType, method, arity);
   }
 
   /** True if a close or lifecycle method of {@code classFq} closes field {@code field}. */

@@ -89,6 +89,12 @@ final class SourceLowering {
   private final Deque<Target> targets = new ArrayDeque<>();
   private String pendingLabel;
   final List<LambdaExpr> lambdas = new ArrayList<>();
+  /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
+  Map<String, String> probes;
+  /** The checked exceptions the method declares, for calls the engine cannot resolve. */
+  private List<String> declaredThrows = List.of();
+  /** The checked exceptions caught around the point being lowered, innermost last. */
+  private final Deque<List<String>> caught = new ArrayDeque<>();
 
   private record Local(String id, String type) {}
 
@@ -104,6 +110,11 @@ final class SourceLowering {
 
   EventGraph method(CallableDeclaration<?> m, List<String> paramVarsOut) {
     b = new GraphBuilder(m.getNameAsString(), ctx::isSubtype);
+    List<String> declared = new ArrayList<>();
+    for (ReferenceType t : m.getThrownExceptions()) {
+      declared.add(ctx.names.typeName(t));
+    }
+    declaredThrows = ctx.checkedOnly(declared);
     for (Parameter p : m.getParameters()) {
       String type = ctx.names.typeName(p.getType()) + (p.isVarArgs() ? "[]" : "");
       String v = declare(p.getNameAsString(), type);
@@ -499,7 +510,19 @@ final class SourceLowering {
     }
     Runnable fin = t.getFinallyBlock().<Runnable>map(f -> () -> statement(f)).orElse(null);
     push();
-    b.tryStatement(() -> resources(t.getResources(), 0, t.getTryBlock()), catches, fin);
+    List<String> caughtHere = new ArrayList<>();
+    catches.forEach(c -> caughtHere.addAll(c.types()));
+    b.tryStatement(
+        () -> {
+          caught.push(ctx.checkedOnly(caughtHere));
+          try {
+            resources(t.getResources(), 0, t.getTryBlock());
+          } finally {
+            caught.pop();
+          }
+        },
+        catches,
+        fin);
     pop();
   }
 
@@ -940,11 +963,18 @@ final class SourceLowering {
   private String call(MethodCallExpr mce, String into) {
     String recv = null;
     Expression recvExpr = null;
+    String receiverType = enclosingClass;
+    boolean staticCall = false;
     if (mce.getScope().isPresent()) {
       Expression scope = unwrap(mce.getScope().get());
       boolean isThis = scope instanceof ThisExpr || scope.isSuperExpr();
-      if (!isThis && staticTypeName(scope) == null) {
+      String staticType = isThis ? null : staticTypeName(scope);
+      if (staticType != null) {
+        receiverType = staticType;
+        staticCall = true;
+      } else if (!isThis) {
         recvExpr = scope;
+        receiverType = typeOf(scope);
         recv = tracked(expr(scope, null));
         if (recv != null && recv.equals(into)) {
           String keep = temp();
@@ -966,7 +996,7 @@ final class SourceLowering {
         ci = ci.withResult(target.type);
       }
     }
-    return effects(ci, mce, recv, args, into, recvExpr);
+    return effects(ci, mce, recv, args, into, recvExpr, receiverType, staticCall);
   }
 
   private String newObject(ObjectCreationExpr oc, String into) {
@@ -977,10 +1007,18 @@ final class SourceLowering {
     }
     oc.getAnonymousClassBody().ifPresent(body -> body.forEach(this::captures));
     CallInfo ci = ctx.resolveConstructor(this, oc);
-    return effects(ci, oc, null, args, into, null);
+    return effects(ci, oc, null, args, into, null, ctx.names.typeName(oc.getType()), false);
   }
 
-  private String effects(CallInfo ci, Node call, String recv, List<String> args, String into, Expression recvExpr) {
+  private String effects(
+      CallInfo ci,
+      Node call,
+      String recv,
+      List<String> args,
+      String into,
+      Expression recvExpr,
+      String receiverType,
+      boolean staticCall) {
     int line = line(call);
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
     for (Set<String> names : ci.paramAnnotations()) {
@@ -992,22 +1030,35 @@ final class SourceLowering {
     }
     String rt = ci.returnType();
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
+    List<String> thrown = ci.checkedThrows();
+    if (!ci.known() && ci.rules().isEmpty() && UnresolvedCalls.mayThrow(ci.name(), receiverType)) {
+      thrown = unresolvedThrows();
+    }
+    String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
     CallEffects.Call c =
         new CallEffects.Call(
-            ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name(),
+            name,
             ci.isConstructor(),
             ci.rules(),
             ctx.roles(ci.annotations()),
             paramRoles,
             paramKinds,
-            ci.rules().isEmpty() ? ctx.summary(ci.treeMethod()) : null,
+            ci.rules().isEmpty() ? ctx.callSummary(ci, receiverType, args.size()) : null,
             rt == null ? null : ctx.kindOf(rt),
             rt != null && ctx.model().isNotResource(rt),
             ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),
             ci.known(),
-            ci.checkedThrows(),
+            thrown,
             collection,
-            collection ? localOf(recvExpr) : null);
+            collection ? localOf(recvExpr) : null,
+            receiverType,
+            staticCall,
+            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size()));
+    // a call the engine cannot resolve is named after its receiver's type where that is known
+    String display =
+        ci.owner() != null || ci.isConstructor() || receiverType == null
+            ? ci.display()
+            : simple(receiverType) + "." + ci.name() + (args.isEmpty() ? "()" : "(..)");
     return CallEffects.lower(
         c,
         recv,
@@ -1039,7 +1090,7 @@ final class SourceLowering {
                 "p" + siteLine + ":" + column,
                 kind,
                 rt != null ? simple(rt) : kind.displayName(),
-                ci.display(),
+                display,
                 variable,
                 siteLine,
                 call);
@@ -1049,7 +1100,33 @@ final class SourceLowering {
           public String closeText(String var) {
             return SourceLowering.closeText(call, var);
           }
+
+          @Override
+          public boolean probing() {
+            return probes != null;
+          }
+
+          @Override
+          public void probed(Site site, String key) {
+            probes.put(site.key(), key);
+          }
         });
+  }
+
+  /**
+   * What a call the engine cannot resolve may throw: the checked exceptions the method declares
+   * and those an enclosing catch catches (a signature javac would see could throw them).
+   */
+  private List<String> unresolvedThrows() {
+    List<String> out = new ArrayList<>(declaredThrows);
+    for (List<String> c : caught) {
+      for (String t : c) {
+        if (!out.contains(t)) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
   }
 
   static String simple(String fq) {

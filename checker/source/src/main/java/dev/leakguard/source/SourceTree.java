@@ -15,6 +15,7 @@ import dev.leakguard.core.analysis.AnalysisResult;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.finding.Finding;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.core.report.ReportedFinding;
@@ -54,6 +55,10 @@ final class SourceTree {
   private final TreeIndex index = new TreeIndex();
   private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
   private final Map<String, MethodSummary> summaries = new ConcurrentHashMap<>();
+  /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
+  private final Map<String, MethodSummary> probeSummaries = new ConcurrentHashMap<>();
+  private final UsageEvidence usage = new UsageEvidence();
+  private volatile boolean probing;
   private static final ThreadLocal<Set<String>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
 
   /** Files that could not be parsed in the index pass, with why (not read again). */
@@ -88,7 +93,81 @@ final class SourceTree {
                 t.unparsable.put(abs, p);
               }
             });
+    t.gatherUsage();
     return t;
+  }
+
+  UsageEvidence usage() {
+    return usage;
+  }
+
+  /**
+   * The first pass over the parsed files: every method that may close something is analysed with
+   * undecided results tracked, and the methods whose results it closes are recorded as evidence
+   * (see {@link UsageEvidence}).
+   */
+  private void gatherUsage() {
+    probing = true;
+    try {
+      new ArrayList<>(parsed.keySet())
+          .parallelStream()
+          .forEach(
+              f -> {
+                CompilationUnit cu = cu(f);
+                if (cu == null) {
+                  return;
+                }
+                FileContext ctx = new FileContext(this, cu);
+                for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+                  if (!mayClose(d)) {
+                    continue;
+                  }
+                  try {
+                    probe(ctx, d);
+                  } catch (RuntimeException | StackOverflowError e) {
+                    // the reporting pass tells about a method it cannot analyse
+                  }
+                }
+              });
+    } finally {
+      probing = false;
+      probeSummaries.clear();
+    }
+  }
+
+  private void probe(FileContext ctx, CallableDeclaration<?> d) {
+    SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+    low.probes = new java.util.HashMap<>();
+    EventGraph g = low.method(d, null);
+    if (low.probes.isEmpty()) {
+      return;
+    }
+    for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
+      String key = low.probes.get(site);
+      if (key != null) {
+        usage.recordClosed(key);
+      }
+    }
+  }
+
+  /** A body with a try-with-resources or a call whose name says it may close something. */
+  private static boolean mayClose(CallableDeclaration<?> d) {
+    Node body =
+        d instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) d).getBody();
+    if (body == null) {
+      return false;
+    }
+    for (com.github.javaparser.ast.stmt.TryStmt t : body.findAll(com.github.javaparser.ast.stmt.TryStmt.class)) {
+      if (!t.getResources().isEmpty()) {
+        return true;
+      }
+    }
+    for (com.github.javaparser.ast.expr.MethodCallExpr c : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+      if (UsageEvidence.mayClose(c.getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private final Map<Path, Integer> lines = new ConcurrentHashMap<>();
@@ -160,6 +239,8 @@ final class SourceTree {
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
   MethodSummary summary(TreeIndex.MethodInfo m) {
     String key = m.file() + ":" + m.line() + ":" + m.column();
+    boolean first = probing;
+    Map<String, MethodSummary> summaries = first ? probeSummaries : this.summaries;
     MethodSummary s = summaries.get(key);
     if (s != null) {
       return s;
@@ -178,7 +259,11 @@ final class SourceTree {
               && d.getBegin().get().column == m.column()) {
             FileContext ctx = new FileContext(this, cu);
             List<String> params = new ArrayList<>();
-            EventGraph g = new SourceLowering(ctx, m.owner()).method(d, params);
+            SourceLowering low = new SourceLowering(ctx, m.owner());
+            if (first) {
+              low.probes = new java.util.HashMap<>();
+            }
+            EventGraph g = low.method(d, params);
             s = ObligationAnalysis.summarize(g, params, model::implicitClose);
             break;
           }

@@ -46,6 +46,8 @@ final class TreeIndex {
       List<Set<String>> paramAnnotations,
       boolean varArgs,
       boolean hasBody,
+      boolean overridable,
+      boolean isStatic,
       Path file,
       int line,
       int column) {
@@ -81,6 +83,7 @@ final class TreeIndex {
     /** Field name to the type as written (resolve with {@link #names}). */
     final Map<String, String> fields = new HashMap<>();
     final boolean isInterface;
+    boolean isFinal;
 
     TypeInfo(String fq, Path file, Names names, boolean isInterface) {
       this.fq = fq;
@@ -114,6 +117,7 @@ final class TreeIndex {
   private void addType(Path file, Names names, TypeDeclaration<?> t, String fq) {
     boolean isInterface = t instanceof ClassOrInterfaceDeclaration c && c.isInterface();
     TypeInfo info = new TypeInfo(fq, file, names, isInterface);
+    info.isFinal = !(t instanceof ClassOrInterfaceDeclaration) || ((ClassOrInterfaceDeclaration) t).isFinal();
     if (t instanceof ClassOrInterfaceDeclaration c) {
       for (ClassOrInterfaceType s : c.getExtendedTypes()) {
         info.rawSupertypes.add(s.getNameWithScope());
@@ -136,9 +140,12 @@ final class TreeIndex {
           info.fields.put(v.getNameAsString(), Names.written(v.getType()));
         }
       } else if (m instanceof MethodDeclaration md) {
-        addMethod(info, names, md, md.getNameAsString(), Names.written(md.getType()), md.getBody().isPresent());
+        boolean overridable = !md.isStatic() && !md.isPrivate() && !md.isFinal() && !info.isFinal;
+        addMethod(
+            info, names, md, md.getNameAsString(), Names.written(md.getType()), md.getBody().isPresent(),
+            overridable, md.isStatic());
       } else if (m instanceof ConstructorDeclaration cd) {
-        addMethod(info, names, cd, "<init>", fq, true);
+        addMethod(info, names, cd, "<init>", fq, true, false, false);
       } else if (m instanceof TypeDeclaration<?> nested) {
         addType(file, names, nested, fq + "$" + nested.getNameAsString());
       }
@@ -147,7 +154,14 @@ final class TreeIndex {
   }
 
   private static void addMethod(
-      TypeInfo info, Names names, CallableDeclaration<?> d, String name, String returnType, boolean hasBody) {
+      TypeInfo info,
+      Names names,
+      CallableDeclaration<?> d,
+      String name,
+      String returnType,
+      boolean hasBody,
+      boolean overridable,
+      boolean isStatic) {
     List<String> params = new ArrayList<>();
     List<Set<String>> paramAnnotations = new ArrayList<>();
     boolean varArgs = false;
@@ -180,6 +194,8 @@ final class TreeIndex {
                 paramAnnotations,
                 varArgs,
                 hasBody,
+                overridable,
+                isStatic,
                 info.file,
                 line,
                 column));
@@ -219,6 +235,53 @@ final class TreeIndex {
         out.put(s, true);
       }
     }
+  }
+
+  /**
+   * The bodies a call of {@code name} with {@code arity} arguments on a receiver of static type
+   * {@code fq} may run, besides the one it resolves to: the methods of that name and arity that
+   * the tree's subtypes of {@code fq} declare with a body (overrides, implementations of an
+   * interface method, whether or not {@code fq} itself is in the tree).
+   */
+  List<MethodInfo> overrides(String fq, String name, int arity) {
+    List<MethodInfo> out = new ArrayList<>();
+    if (fq == null) {
+      return out;
+    }
+    for (String sub : subtypes().getOrDefault(fq, List.of())) {
+      TypeInfo t = types.get(sub);
+      for (MethodInfo m : t.methods.getOrDefault(name, List.of())) {
+        int n = m.rawParamTypes().size();
+        if (m.hasBody() && !m.isStatic() && (n == arity || (m.varArgs() && arity >= n - 1))) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  private volatile Map<String, List<String>> subtypes;
+
+  /** Every tree type's proper subtypes in the tree, by supertype (tree or not), computed once. */
+  private Map<String, List<String>> subtypes() {
+    Map<String, List<String>> s = subtypes;
+    if (s == null) {
+      synchronized (this) {
+        s = subtypes;
+        if (s == null) {
+          Map<String, List<String>> m = new HashMap<>();
+          for (String t : new ArrayList<>(types.keySet())) {
+            for (String sup : closure(t)) {
+              if (!sup.equals(t)) {
+                m.computeIfAbsent(sup, k -> new ArrayList<>()).add(t);
+              }
+            }
+          }
+          subtypes = s = m;
+        }
+      }
+    }
+    return s;
   }
 
   /** Methods of a tree type (and its tree supertypes) with this name and arity. */

@@ -30,7 +30,7 @@ class SourceEngineTest {
   }
 
   @Test
-  void anUntypedCallAssignedToAConnectionLocalIsAnAcquisition() throws Exception {
+  void anUntypedCallAssignedToAConnectionLocalIsJudgedByItsName() throws Exception {
     SourceEngine.FileResult r =
         scan(
             "Dao.java",
@@ -40,12 +40,17 @@ class SourceEngineTest {
                 "import com.acme.tx.TxContext;",
                 "class Dao {",
                 "  void run() throws Exception {",
+                "    Connection c = TxContext.open();",
+                "    c.setAutoCommit(false);",
+                "  }",
+                "  void joined() throws Exception {",
                 "    Connection c = TxContext.current();",
                 "    c.setAutoCommit(false);",
                 "  }",
                 "}"));
     assertEquals(1, r.findings().size(), r.findings().toString());
     assertEquals(5, r.findings().get(0).line());
+    assertTrue(r.findings().get(0).message().contains("acquired by TxContext.open()"), r.findings().get(0).message());
   }
 
   @Test

@@ -9,10 +9,12 @@ import java.util.Set;
 
 /**
  * What one call does to resources, decided once for every front-end: model rules first, then
- * annotations, then the summary of a body the front-end can see, then local collections, then the
- * default rule (a call with a resource result and nothing else known hands the caller a resource
- * it owns). Front-ends describe the call in a {@link Call}, evaluate the receiver and arguments
- * themselves, and receive the events in the order their effects happen.
+ * annotations, then the summaries of the bodies the front-end can see (the method and every
+ * override of it in the analysed code), then local collections and holders, then evidence: the
+ * callers elsewhere that close the same method's results, and the names of the method and its
+ * receiver ({@link Ownership}). A resource result nothing decides is not tracked. Front-ends
+ * describe the call in a {@link Call}, evaluate the receiver and arguments themselves, and
+ * receive the events in the order their effects happen.
  */
 public final class CallEffects {
   private static final Set<String> COLLECTION_ADDERS =
@@ -20,7 +22,7 @@ public final class CallEffects {
   private static final Set<String> COLLECTION_TAKERS =
       Set.of(
           "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
-          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take");
+          "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take", "values");
 
   private CallEffects() {}
 
@@ -33,14 +35,20 @@ public final class CallEffects {
    * @param methodRoles annotation roles on the method
    * @param paramRoles annotation roles per declared parameter (the last one repeats for varargs)
    * @param paramKinds resource kind of each declared parameter's type (null entries for others)
-   * @param summary the summary of a body the front-end sees, or null
+   * @param summary the summary of the bodies the call may run that the front-end sees (the
+   *     resolved method's and its overrides', combined by {@link MethodSummary#combine}), or null
    * @param resultKind the resource kind of the static result type, or null
    * @param resultNotResource the model lists the result type as not a resource
    * @param closeableResult the constructed type is AutoCloseable (a wrapper of its resource args)
    * @param declarationKnown the method's declaration is known (its result type is reliable)
    * @param checkedThrows checked exception types the call may throw
-   * @param receiverIsCollection the receiver is a java.util.Collection
+   * @param receiverIsCollection the receiver is a java.util.Collection or a java.util.Map
    * @param localCollection the receiver's local variable when it is a local collection, else null
+   * @param receiverType the static type of the receiver (binary name): the enclosing class for an
+   *     unqualified call, the class for a static call or a constructor; null when unknown
+   * @param staticCall the method is static
+   * @param closedByCallers callers elsewhere in the analysed code close the results of this
+   *     method on this receiver type ({@link UsageEvidence})
    */
   public record Call(
       String name,
@@ -56,7 +64,10 @@ public final class CallEffects {
       boolean declarationKnown,
       List<String> checkedThrows,
       boolean receiverIsCollection,
-      String localCollection) {}
+      String localCollection,
+      String receiverType,
+      boolean staticCall,
+      boolean closedByCallers) {}
 
   /** Where the events go, and the front-end's part of naming things. */
   public interface Out {
@@ -72,6 +83,17 @@ public final class CallEffects {
 
     /** The call as shown when a close throws, e.g. "rs.close()". */
     String closeText(String var);
+
+    /**
+     * True in the first pass that gathers {@link UsageEvidence}: a result that nothing decides, or
+     * that only its name calls borrowed, is tracked as if owned and announced to {@link #probed}.
+     */
+    default boolean probing() {
+      return false;
+    }
+
+    /** In the first pass: {@code site} holds a result of the method with this evidence key. */
+    default void probed(Site site, String key) {}
   }
 
   /**
@@ -89,6 +111,7 @@ public final class CallEffects {
     boolean threw = false;
     String result = null;
     boolean resultDecided = false;
+    String probeKey = null;
 
     List<String> releases = new ArrayList<>();
     List<String> transfers = new ArrayList<>();
@@ -110,6 +133,9 @@ public final class CallEffects {
       }
     }
     int params = c.paramRoles().size();
+    // what a constructed object keeps of its arguments (it is handed over or lost with them)
+    List<String> kept = new ArrayList<>();
+    boolean evidence = c.rules().isEmpty() && !Ownership.isPlatformType(c.receiverType());
     for (int i = 0; i < args.size(); i++) {
       int p = Math.min(i, params - 1);
       if (args.get(i) == null) {
@@ -123,11 +149,25 @@ public final class CallEffects {
       } else if (pr.contains(AnnotationRole.PARAM_WRAPPED)) {
         wrapped = args.get(i);
         resultDecided = true;
+      } else if (pr.contains(AnnotationRole.PARAM_BORROWED)) {
+        continue;
       } else if (summary != null && summary.closesParams().contains(p)) {
         releases.add(args.get(i));
-      } else if (summary != null && summary.ownsParams().contains(p) && !c.closeableResult()) {
-        // (a closeable object constructed around a resource is tracked as its wrapper below)
-        transfers.add(args.get(i));
+      } else if (summary != null && summary.ownsParams().contains(p)) {
+        if (c.constructor()) {
+          kept.add(args.get(i));
+        } else {
+          transfers.add(args.get(i));
+        }
+      } else if (summary == null && evidence && !c.receiverIsCollection()) {
+        // no body, no model entry: the evidence of the call's name
+        if (c.constructor()) {
+          kept.add(args.get(i));
+        } else if (Ownership.releasesArguments(c.name())) {
+          releases.add(args.get(i));
+        } else if (Ownership.keepsArguments(c.name(), args.size())) {
+          transfers.add(args.get(i));
+        }
       }
     }
     if (c.receiverIsCollection()) {
@@ -188,14 +228,14 @@ public final class CallEffects {
       wrapped = arg(args, summary.returnsParam());
       resultDecided = true;
     }
+    ResourceKind kind = c.resultKind();
     if (wrapped != null && acquire == null) {
       result = into != null ? into : out.temp();
       out.emit(new Event.Assign(result, wrapped));
-    } else if (!resultDecided && c.closeableResult()) {
-      // an AutoCloseable constructed around a resource closes it when it is closed: of several
-      // resource arguments, the one of its own kind (a ResultSet proxy wraps the ResultSet, not
-      // the Connection it was also given), else the first
-      String a = c.resultKind() != null ? sameKindArgument(c, args, c.resultKind()) : null;
+    } else if (!resultDecided && c.closeableResult() && kind == null) {
+      // an AutoCloseable that is not itself a resource, constructed around resources, closes
+      // them when it is closed (a cursor over a ResultSet)
+      String a = first(kept);
       if (a == null) {
         for (String x : args) {
           if (x != null) {
@@ -209,8 +249,26 @@ public final class CallEffects {
         out.emit(new Event.Assign(result, a));
         resultDecided = true;
       }
+    } else if (!resultDecided && c.constructor() && kind != null) {
+      // a resource class constructed around a resource of its own kind wraps it (a proxy);
+      // otherwise it is a new resource (a driver's statement, a pool's connection handle)
+      String same = sameKindArgument(c, args, kind);
+      if (same != null) {
+        result = into != null ? into : out.temp();
+        out.emit(new Event.Assign(result, same));
+      } else if (c.declarationKnown()) {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "constructor");
+      }
+      resultDecided = true;
+    } else if (!resultDecided && c.constructor() && !kept.isEmpty()) {
+      // an object constructed around resources keeps them: they go where it goes
+      result = into != null ? into : out.temp();
+      out.emit(new Event.Assign(result, kept.get(0)));
+      for (String k : kept.subList(1, kept.size())) {
+        out.emit(new Event.AddTo(result, k));
+      }
+      resultDecided = true;
     }
-    ResourceKind kind = c.resultKind();
     if (acquire == null && !resultDecided && kind != null && !c.constructor() && c.declarationKnown()) {
       if (c.methodRoles().contains(AnnotationRole.RETURNS_BORROWED)) {
         result = borrowed(c, into, out);
@@ -220,6 +278,8 @@ public final class CallEffects {
       } else if (summary != null && summary.returnsBorrowed()) {
         result = borrowed(c, into, out);
         resultDecided = true;
+      } else if (summary != null && summary.returnsFresh()) {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "summary");
       } else if (c.resultNotResource()) {
         resultDecided = true;
       } else if ((wrapped = sameKindArgument(c, args, kind)) != null) {
@@ -228,9 +288,19 @@ public final class CallEffects {
         result = into != null ? into : out.temp();
         out.emit(new Event.Assign(result, wrapped));
         resultDecided = true;
+      } else if (c.closedByCallers()) {
+        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "callers");
       } else {
-        // no model entry, no body we can see: the caller owns what it gets
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "default");
+        Ownership.Decision d = Ownership.ofResult(c.name(), c.receiverType(), c.staticCall());
+        if (d == Ownership.Decision.OWNED) {
+          acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "name");
+        } else if (out.probing() && c.receiverType() != null) {
+          acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "probe");
+          probeKey = UsageEvidence.key(c.receiverType(), c.name(), args.size());
+        } else if (d == Ownership.Decision.BORROWED) {
+          result = borrowed(c, into, out);
+        }
+        resultDecided = true;
       }
     }
     if (acquire != null) {
@@ -243,6 +313,9 @@ public final class CallEffects {
           };
       result = into != null ? into : out.temp();
       Site site = out.site(k, into != null ? into.replaceAll("~\\d+$", "") : null);
+      if (probeKey != null) {
+        out.probed(site, probeKey);
+      }
       Event ev = new Event.Acquire(result, site, parent);
       if (!threw && !thrown.isEmpty()) {
         out.emitThrowing(ev, new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
@@ -276,6 +349,10 @@ public final class CallEffects {
       }
     }
     return null;
+  }
+
+  private static String first(List<String> l) {
+    return l.isEmpty() ? null : l.get(0);
   }
 
   private static void addIfTracked(List<String> out, String v) {

@@ -22,4 +22,47 @@ public record MethodSummary(
     int returnsParam) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+
+  /**
+   * What a call does when it may run any of several bodies (a method and its overrides in the
+   * analysed code, or the implementations of an interface method): a parameter that one of them
+   * closes or takes counts as closed or taken (precision first); the result is fresh only when
+   * some body returns a fresh resource and none returns an existing one, borrowed when some body
+   * returns an existing one; a parameter is handed back only when every body that hands one back
+   * hands back the same one. Null for no bodies.
+   */
+  public static MethodSummary combine(java.util.Collection<MethodSummary> bodies) {
+    MethodSummary one = null;
+    int count = 0;
+    for (MethodSummary s : bodies) {
+      if (s != null) {
+        one = s;
+        count++;
+      }
+    }
+    if (count <= 1) {
+      return one;
+    }
+    java.util.Set<Integer> closes = new java.util.TreeSet<>();
+    java.util.Set<Integer> owns = new java.util.TreeSet<>();
+    boolean fresh = false;
+    boolean borrowed = false;
+    int param = -1;
+    boolean paramsAgree = true;
+    for (MethodSummary s : bodies) {
+      if (s == null) {
+        continue;
+      }
+      closes.addAll(s.closesParams());
+      owns.addAll(s.ownsParams());
+      fresh |= s.returnsFresh();
+      borrowed |= s.returnsBorrowed();
+      if (s.returnsParam() >= 0) {
+        paramsAgree &= param < 0 || param == s.returnsParam();
+        param = s.returnsParam();
+      }
+    }
+    owns.removeAll(closes);
+    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, paramsAgree ? param : -1);
+  }
 }

@@ -231,6 +231,7 @@ public final class ObligationAnalysis {
   private final Map<String, Site> sites = new LinkedHashMap<>();
   private final Map<String, Set<LeakPath>> leaks = new LinkedHashMap<>();
   private final Set<String> released = new HashSet<>();
+  private final Set<String> closedSites = new HashSet<>();
   private final List<Config> normalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
   private boolean gaveUp;
@@ -252,9 +253,9 @@ public final class ObligationAnalysis {
     ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
     a.run(new Config(Map.of(), Map.of(), false, null, null, 0, Map.of()));
     if (a.gaveUp) {
-      return new AnalysisResult(List.of(), true);
+      return new AnalysisResult(List.of(), true, Set.of());
     }
-    return new AnalysisResult(a.findings(), false);
+    return new AnalysisResult(a.findings(), false, Set.copyOf(a.closedSites));
   }
 
   /**
@@ -428,6 +429,9 @@ public final class ObligationAnalysis {
     } else if (e instanceof Event.Release r) {
       Set<String> visited = new HashSet<>();
       for (String k : s.instances(r.var())) {
+        if (sites.containsKey(k) && s.insts.get(k).status == Status.OPEN) {
+          closedSites.add(k);
+        }
         s.close(k, visited);
       }
       // closing the untracked parent of a resource (rs.getStatement().close()) closes it too

@@ -246,22 +246,22 @@ class EndToEndTest {
             + "class Jobs {\n"
             + "  void run() throws SQLException {\n"
             + "    Connection c = Pools.lease(\"orders\");\n"
-            + "    try { c.setAutoCommit(false); } finally { Pools.giveBack(c); }\n"
+            + "    try { c.setAutoCommit(false); } finally { Pools.settle(c); }\n"
             + "  }\n"
             + "}\n");
     Path model =
         put(
             "acme.model",
             "section acme-pool https://example.com/acme/pool\n"
-                + "release com.acme.pool.Pools.giveBack(..) arg 0 quiet\n");
+                + "release com.acme.pool.Pools.settle(..) arg 0 quiet\n");
     String jobs = dir.resolve("src/acme").toString();
-    // without the model, giveBack is a call like any other: the leased connection leaks
+    // without the model, settle is a call like any other: the leased connection leaks
     Run unknown = leakguard("scan", "--root", root(), jobs);
     assertEquals(1, unknown.exit());
     assertEquals(List.of("src/acme/Jobs.java:9: error: [JdbcConnectionLeak]"), unknown.places());
     Run r = leakguard("scan", "--root", root(), "--model", model.toString(), jobs);
     assertEquals(0, r.exit());
-    assertEquals(List.of(), r.places(), "the model says giveBack releases it");
+    assertEquals(List.of(), r.places(), "the model says settle releases it");
 
     Path bad = put("bad.model", "section acme\nacquire com.acme.pool.Pools.lease( connection\n");
     Run broken = leakguard("scan", "--root", root(), "--model", model.toString(), "--model", bad.toString(), jobs);

@@ -1,0 +1,159 @@
+package dev.leakguard.core.analysis;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Who owns what a call hands over, where neither the model, nor an annotation, nor a body the
+ * front-end can see decides: the evidence of names. Decided here once for every front-end, from
+ * what every front-end knows the same way: the method's simple name, the static type of its
+ * receiver (the enclosing class for an unqualified call, the class for a static call) and
+ * whether the call is static.
+ *
+ * <p>Precision first: a result nothing decides is {@link Decision#UNDECIDED}, which the analysis
+ * does not track (a resource someone else may own is never a build-breaking finding).
+ */
+public final class Ownership {
+
+  /** What a call's resource result is to its caller. */
+  public enum Decision {
+    /** A new resource: the caller must close it or hand it over. */
+    OWNED,
+    /** An existing resource someone else closes. */
+    BORROWED,
+    /** Nothing decides: not tracked. */
+    UNDECIDED
+  }
+
+  /** Names that create, open or lease a resource for the caller. */
+  private static final List<String> OWNED_PREFIXES =
+      List.of(
+          "open", "create", "new", "acquire", "borrow", "connect", "obtain", "make", "allocate",
+          "lease", "checkout", "checkOut", "prepare", "execute", "query", "spawn", "reserve");
+
+  /** Names that look up an existing resource, whatever the receiver. */
+  private static final List<String> BORROWED_PREFIXES =
+      List.of(
+          "current", "find", "lookup", "unwrap", "peek", "getDelegate", "getInner", "getWrapped",
+          "getTarget", "getUnderlying", "getPhysical", "getReal", "getRaw", "getOriginal",
+          "getNative", "getCurrent", "getCached", "getShared", "getExisting", "getActive",
+          "getBound", "getLast", "getParent", "getOwner", "getThreadLocal", "delegate", "target",
+          "underlying");
+
+  /**
+   * Simple-name endings of receiver types that hand out new resources from {@code get*} methods:
+   * pools, data sources, factories, providers and the static helper classes DAOs open
+   * connections with.
+   */
+  private static final List<String> FACTORY_SUFFIXES =
+      List.of(
+          "datasource", "pool", "factory", "provider", "supplier", "source", "manager", "driver",
+          "helper", "util", "utils", "utility", "utilities", "database", "db", "connector",
+          "allocator", "creator", "broker");
+
+  /** Names of helpers that close the resources passed to them. */
+  private static final List<String> RELEASE_PREFIXES =
+      List.of(
+          "release", "free", "dispose", "cleanup", "cleanUp", "destroy", "return", "recycle",
+          "discard", "invalidate", "evict", "giveBack", "putBack", "checkin", "checkIn",
+          "shutdown", "terminate", "disconnect");
+
+  /** Names of calls that keep the resources passed to them (a holder, a cache, a registry). */
+  private static final List<String> KEEP_PREFIXES =
+      List.of(
+          "add", "put", "register", "store", "offer", "push", "attach", "track", "enqueue",
+          "cache", "remember", "keep", "hold", "adopt", "own", "manage", "schedule", "submit",
+          "defer", "wrap");
+
+  private Ownership() {}
+
+  /**
+   * The evidence of names for a call's resource result.
+   *
+   * @param method the method's simple name
+   * @param receiverType the static type of the receiver (binary or simple name), the enclosing
+   *     class for an unqualified call, the class for a static call; null when unknown
+   * @param staticCall the method is static
+   */
+  public static Decision ofResult(String method, String receiverType, boolean staticCall) {
+    if (startsWithWord(method, BORROWED_PREFIXES)) {
+      return Decision.BORROWED;
+    }
+    if (startsWithWord(method, OWNED_PREFIXES)) {
+      return Decision.OWNED;
+    }
+    if (startsWithWord(method, List.of("get"))) {
+      return staticCall || isFactory(receiverType) ? Decision.OWNED : Decision.BORROWED;
+    }
+    return Decision.UNDECIDED;
+  }
+
+  /** True for a receiver type whose simple name says it hands out resources (a pool, a factory). */
+  public static boolean isFactory(String receiverType) {
+    if (receiverType == null) {
+      return false;
+    }
+    String simple = simpleName(receiverType).toLowerCase(Locale.ROOT);
+    for (String s : FACTORY_SUFFIXES) {
+      if (simple.endsWith(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if a call with no model entry, annotation or visible body closes the resources passed to
+   * it, by its name: {@code closeQuietly(rs)}, {@code DbUtil.closeConnection(con)}, {@code
+   * pool.release(con)}, {@code returnConnection(con)}.
+   */
+  public static boolean releasesArguments(String method) {
+    return method.toLowerCase(Locale.ROOT).contains("close") || startsWithWord(method, RELEASE_PREFIXES);
+  }
+
+  /**
+   * True if a call with no model entry, annotation or visible body keeps the resources passed to
+   * it, by its name: {@code cache.put(sql, ps)}, {@code registry.register(con)}, and a setter of
+   * one argument, {@code holder.setConnection(con)} (not {@code setParameters(ps, args)}, which
+   * only uses the statement).
+   */
+  public static boolean keepsArguments(String method, int arguments) {
+    return startsWithWord(method, KEEP_PREFIXES)
+        || (arguments == 1 && startsWithWord(method, List.of("set")));
+  }
+
+  /**
+   * True if {@code name} is {@code prefix} or starts with it followed by a word boundary (an upper
+   * case letter, a digit or an underscore): {@code getConnection} starts with {@code get}, {@code
+   * getaway} does not.
+   */
+  static boolean startsWithWord(String name, List<String> prefixes) {
+    for (String p : prefixes) {
+      if (name.equals(p)) {
+        return true;
+      }
+      if (name.length() > p.length() && name.startsWith(p)) {
+        char c = name.charAt(p.length());
+        if (Character.isUpperCase(c) || Character.isDigit(c) || c == '_') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True for a type of the JDK's own packages (java.*, jdk.*, javax.sql.*): the analysis knows
+   * what their methods do with resources (collections are followed, the rest neither closes nor
+   * keeps them), so names are no evidence there.
+   */
+  public static boolean isPlatformType(String type) {
+    return type != null
+        && (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("javax.sql."));
+  }
+
+  private static String simpleName(String type) {
+    int i = Math.max(type.lastIndexOf('.'), type.lastIndexOf('$'));
+    return type.substring(i + 1);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.leakguard.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leakguard.core.model.AnnotationRole;
+import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.ResourceKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order in which a call's effects are decided: model, annotations, the bodies the front-end
+ * sees, callers, names. Each test shows the events one call lowers to.
+ */
+class CallEffectsTest {
+
+  /** A call of {@code name} on a receiver of {@code receiverType} returning a Connection. */
+  private static CallEffects.Call call(
+      String name, String receiverType, MethodSummary summary, Set<AnnotationRole> roles,
+      boolean closedByCallers, int params) {
+    return new CallEffects.Call(
+        name,
+        false,
+        List.of(),
+        roles,
+        Collections.nCopies(params, Set.of()),
+        Collections.nCopies(params, ResourceKind.CONNECTION),
+        summary,
+        ResourceKind.CONNECTION,
+        false,
+        false,
+        true,
+        List.of(),
+        false,
+        null,
+        receiverType,
+        false,
+        closedByCallers);
+  }
+
+  private static final class Recorder implements CallEffects.Out {
+    final List<Event> events = new ArrayList<>();
+    final boolean probing;
+    String probedKey;
+
+    Recorder(boolean probing) {
+      this.probing = probing;
+    }
+
+    @Override
+    public void emit(Event e) {
+      events.add(e);
+    }
+
+    @Override
+    public void emitThrowing(Event e, ThrowInfo why, List<String> types) {
+      events.add(e);
+    }
+
+    @Override
+    public String temp() {
+      return "$t";
+    }
+
+    @Override
+    public Site site(ResourceKind kind, String variable) {
+      return new Site("s", kind, "Connection", "X.m()", variable, 1, null);
+    }
+
+    @Override
+    public String closeText(String var) {
+      return var + ".close()";
+    }
+
+    @Override
+    public boolean probing() {
+      return probing;
+    }
+
+    @Override
+    public void probed(Site site, String key) {
+      probedKey = key;
+    }
+
+    String kinds() {
+      return events.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.joining(","));
+    }
+  }
+
+  private static String lower(CallEffects.Call c, List<String> args) {
+    Recorder r = new Recorder(false);
+    CallEffects.lower(c, null, args, "c", 1, r);
+    return r.kinds();
+  }
+
+  @Test
+  void aNameThatOpensIsAnAcquisition() {
+    assertEquals("Acquire", lower(call("openConnection", "com.acme.Db", null, Set.of(), false, 0), List.of()));
+  }
+
+  @Test
+  void aGetterOfANonFactoryIsBorrowed() {
+    assertEquals("AssignOpaque", lower(call("getConnection", "com.acme.Tx", null, Set.of(), false, 0), List.of()));
+  }
+
+  @Test
+  void anUndecidedResultIsNotTracked() {
+    assertEquals("", lower(call("toConnection", "com.acme.Tx", null, Set.of(), false, 0), List.of()));
+  }
+
+  @Test
+  void callersThatCloseTheResultOutweighTheName() {
+    assertEquals("Acquire", lower(call("getConnection", "com.acme.Tx", null, Set.of(), true, 0), List.of()));
+  }
+
+  @Test
+  void aVisibleBodyOutweighsCallersAndNames() {
+    MethodSummary getter = new MethodSummary(Set.of(), Set.of(), false, true, -1);
+    MethodSummary factory = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+    assertEquals("AssignOpaque", lower(call("openConnection", "com.acme.Db", getter, Set.of(), true, 0), List.of()));
+    assertEquals("Acquire", lower(call("current", "com.acme.Db", factory, Set.of(), false, 0), List.of()));
+  }
+
+  @Test
+  void anAnnotationOutweighsTheBody() {
+    MethodSummary factory = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+    assertEquals(
+        "AssignOpaque",
+        lower(call("open", "com.acme.Db", factory, Set.of(AnnotationRole.RETURNS_BORROWED), false, 0), List.of()));
+  }
+
+  @Test
+  void theModelOutweighsEverything() {
+    CallEffects.Call c =
+        new CallEffects.Call(
+            "getConnection", false,
+            List.of(new MethodRule.Borrow(MethodRule.BorrowOf.NONE, "test")),
+            Set.of(), List.of(), List.of(), new MethodSummary(Set.of(), Set.of(), true, false, -1),
+            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true);
+    assertEquals("AssignOpaque", lower(c, List.of()));
+  }
+
+  /** A void call of {@code name} taking one Connection. */
+  private static CallEffects.Call helper(String name, String receiverType, MethodSummary summary) {
+    return new CallEffects.Call(
+        name, false, List.of(), Set.of(), List.of(Set.of()), List.of(ResourceKind.CONNECTION), summary,
+        null, false, false, true, List.of(), false, null, receiverType, false, false);
+  }
+
+  @Test
+  void helpersWithoutABodyAreJudgedByTheirNames() {
+    assertEquals("Release", lower(helper("closeQuietly", "com.acme.Db", null), List.of("con")));
+    assertEquals("Transfer", lower(helper("register", "com.acme.Registry", null), List.of("con")));
+    assertEquals("", lower(helper("process", "com.acme.Registry", null), List.of("con")));
+    // a visible body that neither closes nor keeps its parameter: the caller still owns it
+    MethodSummary uses = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+    assertEquals("", lower(helper("closeQuietly", "com.acme.Db", uses), List.of("con")));
+    // the JDK's own methods are known: a name there is no evidence
+    assertEquals("", lower(helper("register", "java.util.Objects", null), List.of("con")));
+  }
+
+  @Test
+  void theFirstPassTracksUndecidedAndNameBorrowedResults() {
+    Recorder r = new Recorder(true);
+    CallEffects.lower(call("getConnection", "com.acme.Tx", null, Set.of(), false, 0), null, List.of(), "c", 1, r);
+    assertEquals("Acquire", r.kinds());
+    assertEquals("com.acme.Tx#getConnection/0", r.probedKey);
+  }
+
+  @Test
+  void combiningBodies() {
+    MethodSummary fresh = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+    MethodSummary field = new MethodSummary(Set.of(), Set.of(), false, true, -1);
+    MethodSummary closes0 = new MethodSummary(Set.of(0), Set.of(), false, false, -1);
+    assertEquals(null, MethodSummary.combine(List.of()));
+    assertEquals(fresh, MethodSummary.combine(List.of(fresh)));
+    MethodSummary both = MethodSummary.combine(List.of(fresh, field));
+    assertEquals(false, both.returnsFresh(), "one implementation hands out an existing connection");
+    assertEquals(true, both.returnsBorrowed());
+    assertEquals(Set.of(0), MethodSummary.combine(List.of(closes0, fresh)).closesParams());
+  }
+}

@@ -1,0 +1,155 @@
+package dev.leakguard.errorprone;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.util.Context;
+import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.UsageEvidence;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * What LeakGuard knows about one whole compilation (one javac run): the summaries of the methods
+ * whose bodies it compiles, the classes it compiles from source (to find every override of a
+ * called method), and the evidence from callers. Error Prone analyses one compilation unit at a
+ * time, but under its compile policy every unit of the compilation is attributed before the first
+ * is analysed, so the bodies of the whole module are visible: the same ones the other engines
+ * see.
+ */
+final class Program {
+  private static final Map<Context, Program> PROGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  final Map<Symbol, MethodSummary> summaries = new HashMap<>();
+  /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
+  final Map<Symbol, MethodSummary> probeSummaries = new HashMap<>();
+  private final Context context;
+  private List<ClassSymbol> sourceClasses;
+  private final Map<String, List<MethodSymbol>> overrides = new HashMap<>();
+  private UsageEvidence usage;
+  boolean probing;
+
+  private Program(Context context) {
+    this.context = context;
+  }
+
+  static Program of(Context context) {
+    synchronized (PROGRAMS) {
+      return PROGRAMS.computeIfAbsent(context, Program::new);
+    }
+  }
+
+  /** The summaries of the current pass. */
+  Map<Symbol, MethodSummary> summaries() {
+    return probing ? probeSummaries : summaries;
+  }
+
+  /** Every class of this compilation that has a source tree, in a stable order. */
+  synchronized List<ClassSymbol> sourceClasses() {
+    if (sourceClasses == null) {
+      Enter enter = Enter.instance(context);
+      Map<String, ClassSymbol> found = new java.util.TreeMap<>();
+      for (ClassSymbol c : Symtab.instance(context).getAllClasses()) {
+        try {
+          if (c.sourcefile != null && enter.getEnv(c) != null) {
+            found.put(c.flatName().toString(), c);
+          }
+        } catch (RuntimeException e) {
+          // a class javac could not complete: no body to see
+        }
+      }
+      sourceClasses = new ArrayList<>(found.values());
+    }
+    return sourceClasses;
+  }
+
+  /**
+   * The methods of this compilation's classes that override {@code m} in a subtype of {@code
+   * receiver} (an interface method's implementations included), with a body.
+   */
+  synchronized List<MethodSymbol> overrides(MethodSymbol m, Symbol.TypeSymbol receiver, Types types) {
+    String key = receiver.flatName() + "#" + m.owner.flatName() + "." + m.getSimpleName() + m.type;
+    List<MethodSymbol> out = overrides.get(key);
+    if (out != null) {
+      return out;
+    }
+    out = new ArrayList<>();
+    if (!m.isStatic() && !m.isConstructor() && (m.flags() & (Flags.PRIVATE | Flags.FINAL)) == 0) {
+      for (ClassSymbol c : sourceClasses()) {
+        if (c == receiver || c == m.owner || !c.isSubClass(receiver, types)) {
+          continue;
+        }
+        for (Symbol s : c.members().getSymbolsByName(m.getSimpleName())) {
+          if (s instanceof MethodSymbol ms
+              && ms != m
+              && (ms.flags() & Flags.ABSTRACT) == 0
+              && ms.overrides(m, c, types, true)) {
+            out.add(ms);
+          }
+        }
+      }
+    }
+    overrides.put(key, out);
+    return out;
+  }
+
+  /** The path of a method's tree in whichever unit of this compilation declares it, or null. */
+  TreePath pathOf(Symbol m) {
+    if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
+      return null;
+    }
+    try {
+      TreePath p = JavacTrees.instance(context).getPath(ms);
+      if (p != null
+          && p.getLeaf() instanceof com.sun.source.tree.MethodTree mt
+          && mt.getBody() != null) {
+        return p;
+      }
+    } catch (RuntimeException e) {
+      // not from source, or no longer available
+    }
+    return null;
+  }
+
+  /** The tree of a source class with its compilation unit, or null. */
+  TreePath pathOf(ClassSymbol c) {
+    try {
+      return JavacTrees.instance(context).getPath(c);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Units by class, for the first pass. */
+  Map<CompilationUnitTree, List<ClassSymbol>> unitsOfSourceClasses() {
+    Map<CompilationUnitTree, List<ClassSymbol>> out = new LinkedHashMap<>();
+    for (ClassSymbol c : sourceClasses()) {
+      TreePath p = pathOf(c);
+      if (p != null) {
+        out.computeIfAbsent(p.getCompilationUnit(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The evidence from callers, or null before the first pass ran. */
+  synchronized UsageEvidence usage() {
+    return usage;
+  }
+
+  synchronized void setUsage(UsageEvidence u) {
+    usage = u;
+  }
+}
