@@ -113,6 +113,8 @@ final class BytecodeLowering {
   private Frame curFrame;
   private final List<String> curTemps = new ArrayList<>();
   private int tempCount;
+  /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
+  private Map<String, String> probes;
 
   private BytecodeLowering(ProgramFacts facts, String className, Method method, MethodGen mg) {
     this.facts = facts;
@@ -148,7 +150,18 @@ final class BytecodeLowering {
    * @throws Unsupported for bytecode shapes the lowering does not handle
    */
   static Result lower(ProgramFacts facts, String className, Method method, MethodGen mg) {
+    return lower(facts, className, method, mg, null);
+  }
+
+  /**
+   * As {@link #lower(ProgramFacts, String, Method, MethodGen)}; with {@code probes}, lowers for
+   * the first pass that gathers usage evidence and fills {@code probes} with the site key of each
+   * undecided result, mapped to the evidence key of the method it came from.
+   */
+  static Result lower(
+      ProgramFacts facts, String className, Method method, MethodGen mg, Map<String, String> probes) {
     BytecodeLowering l = new BytecodeLowering(facts, className, method, mg);
+    l.probes = probes;
     l.fixpoint();
     return l.build();
   }
@@ -1298,6 +1311,14 @@ final class BytecodeLowering {
     return -1;
   }
 
+  /**
+   * True for this class or a class it is nested in: an unqualified call to a static method
+   * compiles to an invokestatic of the class it is called from, which names no class in the source.
+   */
+  private boolean isOwnOrOuterClass(String owner) {
+    return className.equals(owner) || className.startsWith(owner + "$");
+  }
+
   private void invoke(Work w, InvokeInstruction insn, int i) {
     short op = insn.getOpcode();
     boolean staticCall = op == Const.INVOKESTATIC;
@@ -1350,7 +1371,8 @@ final class BytecodeLowering {
     // does not come back: the code after the call is not a path
     w.fallsThrough = !rules.isEmpty() || !facts.neverReturns(declaring, name, desc);
     List<Set<AnnotationRole>> paramRoles = facts.paramRoles(xm, argTypes.length);
-    MethodSummary summary = rules.isEmpty() ? facts.summary(declaring, name, desc) : null;
+    MethodSummary summary =
+        rules.isEmpty() ? facts.callSummary(owner, declaring, name, desc, staticCall, xm) : null;
     String resultType = ctor ? owner : (ret instanceof ObjectType ro ? ro.getClassName() : null);
     boolean varargs = xm != null && xm.isVarArgs();
     boolean thisReceiver = recv != null && (recv.tag() instanceof Value.This || recv.tag() instanceof Value.NewObject);
@@ -1393,7 +1415,10 @@ final class BytecodeLowering {
             true,
             facts.checkedThrows(xm),
             collection,
-            collection && recv.local() >= 0 ? localVar(recv.local()) : null);
+            collection && recv.local() >= 0 ? localVar(recv.local()) : null,
+            owner,
+            staticCall && !isOwnOrOuterClass(owner),
+            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length));
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {
       retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);
@@ -1444,6 +1469,16 @@ final class BytecodeLowering {
               @Override
               public String closeText(String var) {
                 return closeTextFor(staticCall, declaring, name, recv, argValues);
+              }
+
+              @Override
+              public boolean probing() {
+                return probes != null;
+              }
+
+              @Override
+              public void probed(Site site, String key) {
+                probes.put(site.key(), key);
               }
             });
     w.popAndKill(argWords + (staticCall ? 0 : 1));

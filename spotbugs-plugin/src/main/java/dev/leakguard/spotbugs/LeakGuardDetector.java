@@ -50,6 +50,7 @@ public final class LeakGuardDetector implements Detector {
   }
 
   private void visit(ClassContext cc, ProgramFacts facts) {
+    facts.endProbing();
     String error = facts.modelErrorToTell();
     if (error != null) {
       reporter.logError(error);

@@ -11,12 +11,12 @@ import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
 /**
- * The first pass: for every application class, the summary of each method with a body that can
- * matter to a caller (closes a parameter on every path, takes it over, returns a fresh resource
- * or a field), and the fields its close and lifecycle methods close. Reports nothing; {@link
- * LeakGuardDetector} reads what it computed, in a later pass (see findbugs.xml), so helpers of
- * other classes ({@code JdbcHelper.closeAll(rs, st, con)}, {@code DaoSupport.openConnection()})
- * are understood without annotations or model entries.
+ * The first pass: every method of every application class that may close something is analysed
+ * with undecided results tracked, and the methods whose results it closes are recorded as
+ * evidence from callers ({@code UsageEvidence}). Reports nothing; {@link LeakGuardDetector} reads
+ * the evidence in a later pass (see findbugs.xml), when it is complete, and computes the
+ * summaries of the application's methods (helpers of other classes such as {@code
+ * JdbcHelper.closeAll(rs, st, con)} or {@code DaoSupport.openConnection()}) on demand.
  */
 public final class LeakGuardSummaries implements Detector, NonReportingDetector {
   private final BugReporter reporter;
@@ -40,31 +40,11 @@ public final class LeakGuardSummaries implements Detector, NonReportingDetector 
       reporter.logError(error);
     }
     JavaClass jc = cc.getJavaClass();
-    String cls = jc.getClassName();
     for (Method m : jc.getMethods()) {
       try {
-        if (!facts.hasSummary(cls, m.getName(), m.getSignature()) && facts.mayNeedSummary(m)) {
-          facts.summary(cls, m.getName(), m.getSignature());
-        }
+        facts.probe(cc, m);
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
-        facts.put(cls, m.getName(), m.getSignature(), null);
-        if (facts.tellOnce("summary:" + cls + "." + m.getName() + m.getSignature())) {
-          reporter.logError(
-              "LeakGuard could not summarise " + cls + "." + m.getName() + m.getSignature()
-                  + " (" + e + "); callers treat it as unknown");
-        }
-      }
-    }
-    for (Field f : jc.getFields()) {
-      Type t = f.getType();
-      if (t instanceof ObjectType o
-          && (facts.kindOf(o.getClassName()) != null || facts.isAutoCloseable(o.getClassName()))) {
-        try {
-          facts.closesField(cls, f.getName());
-        } catch (RuntimeException e) {
-          // computed again, and reported, by the reporting pass if it matters
-        }
-        break;
+        // the reporting pass analyses the method again and tells if it cannot
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.leakguard.spotbugs;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
+import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.MethodSig;
@@ -43,6 +44,11 @@ final class ProgramFacts {
   private final Hierarchy hierarchy = new Hierarchy();
   private final Map<String, Optional<ResourceKind>> kinds = new HashMap<>();
   private final Map<String, MethodSummary> summaries = new HashMap<>();
+  /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
+  private final Map<String, MethodSummary> probeSummaries = new HashMap<>();
+  private final UsageEvidence usage = new UsageEvidence();
+  /** True while the first pass gathers the evidence from callers. */
+  private boolean probing = true;
   private final Set<String> inProgress = new HashSet<>();
   private final Map<String, Set<String>> closedFields = new HashMap<>();
   private final Set<String> closedFieldsInProgress = new HashSet<>();
@@ -215,6 +221,7 @@ final class ProgramFacts {
    */
   MethodSummary summary(String declaring, String name, String desc) {
     String key = declaring + "." + name + desc;
+    Map<String, MethodSummary> summaries = probing ? probeSummaries : this.summaries;
     MethodSummary s = summaries.get(key);
     if (s != null || summaries.containsKey(key)) {
       return s;
@@ -239,6 +246,133 @@ final class ProgramFacts {
   boolean neverReturns(String declaring, String name, String desc) {
     summary(declaring, name, desc);
     return neverReturn.contains(declaring + "." + name + desc);
+  }
+
+  /**
+   * The summary of the bodies a call may run: the method it resolves to and the overrides in
+   * the application's subtypes of the receiver's static type {@code owner}, combined; null when
+   * none has a body the analysis sees.
+   */
+  MethodSummary callSummary(
+      String owner, String declaring, String name, String desc, boolean isStatic, XMethod resolved) {
+    List<MethodSummary> bodies = new ArrayList<>();
+    MethodSummary own = summary(declaring, name, desc);
+    if (own != null) {
+      bodies.add(own);
+    }
+    boolean overridable =
+        !isStatic && !name.equals("<init>") && (resolved == null || (!resolved.isPrivate() && !resolved.isFinal()));
+    if (overridable) {
+      for (String sub : applicationSubtypes(owner)) {
+        if (sub.equals(declaring)) {
+          continue;
+        }
+        Optional<XClass> xc = hierarchy.xclass(sub);
+        XMethod m = xc.isEmpty() ? null : xc.get().findMethod(name, desc, false);
+        if (m != null && !m.isAbstract()) {
+          MethodSummary s = summary(sub, name, desc);
+          if (s != null) {
+            bodies.add(s);
+          }
+        }
+      }
+    }
+    return MethodSummary.combine(bodies);
+  }
+
+  private final Map<String, List<String>> subtypes = new HashMap<>();
+
+  /** The application classes that are proper subtypes of {@code owner}, in name order. */
+  private List<String> applicationSubtypes(String owner) {
+    List<String> out = subtypes.get(owner);
+    if (out != null) {
+      return out;
+    }
+    java.util.TreeSet<String> found = new java.util.TreeSet<>();
+    AnalysisContext ctx = AnalysisContext.currentAnalysisContext();
+    if (ctx != null) {
+      try {
+        for (ClassDescriptor d :
+            ctx.getSubtypes2().getSubtypes(DescriptorFactory.createClassDescriptorFromDottedClassName(owner))) {
+          String n = d.getDottedClassName();
+          if (!n.equals(owner) && isApplicationClass(n)) {
+            found.add(n);
+          }
+        }
+      } catch (ClassNotFoundException | RuntimeException e) {
+        // an owner SpotBugs does not know: no subtypes to see
+      }
+    }
+    out = new ArrayList<>(found);
+    subtypes.put(owner, out);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- evidence from callers
+
+  /** The evidence from callers (complete once the first pass is over). */
+  UsageEvidence usage() {
+    return usage;
+  }
+
+  boolean probing() {
+    return probing;
+  }
+
+  /**
+   * Ends the first pass: the summaries it computed with undecided results tracked are dropped, so
+   * that the reporting pass computes them again with the complete evidence.
+   */
+  void endProbing() {
+    if (probing) {
+      probing = false;
+      probeSummaries.clear();
+      closedFields.clear();
+      neverReturn.clear();
+    }
+  }
+
+  /**
+   * The first pass over one method: analysed with undecided results tracked, the methods whose
+   * results it closes are recorded as evidence.
+   */
+  void probe(ClassContext cc, Method m) {
+    if (m.isAbstract() || m.isNative() || m.getCode() == null) {
+      return;
+    }
+    MethodGen mg = cc.getMethodGen(m);
+    if (mg == null || !mayClose(mg)) {
+      return;
+    }
+    Map<String, String> probes = new HashMap<>();
+    BytecodeLowering.Result r;
+    try {
+      r = BytecodeLowering.lower(this, cc.getJavaClass().getClassName(), m, mg, probes);
+    } catch (BytecodeLowering.Unsupported | IllegalStateException e) {
+      return;
+    }
+    if (probes.isEmpty()) {
+      return;
+    }
+    for (String site : ObligationAnalysis.analyze(r.graph(), model()::implicitClose).closedSites()) {
+      String key = probes.get(site);
+      if (key != null) {
+        usage.recordClosed(key);
+      }
+    }
+  }
+
+  /** A method that calls something whose name says it may close something (a try-with-resources calls close()). */
+  private static boolean mayClose(MethodGen mg) {
+    org.apache.bcel.generic.ConstantPoolGen cpg = mg.getConstantPool();
+    for (org.apache.bcel.generic.InstructionHandle ih : mg.getInstructionList().getInstructionHandles()) {
+      if (ih.getInstruction() instanceof org.apache.bcel.generic.InvokeInstruction inv
+          && inv.getOpcode() != org.apache.bcel.Const.INVOKEDYNAMIC
+          && UsageEvidence.mayClose(inv.getMethodName(cpg))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean hasSummary(String declaring, String name, String desc) {
