@@ -35,6 +35,7 @@ class CorpusSanityTest {
           "closechain",
           "connections",
           "realistic",
+          "inference",
           "poolconfig");
 
   /**
@@ -65,6 +66,9 @@ class CorpusSanityTest {
           "open",
           "openReadOnly",
           "openForJobs",
+          "openConnection",
+          "connection",
+          "lease",
           "prepare");
 
   private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");

@@ -1539,6 +1539,18 @@ final class BytecodeLowering {
       int[] argDepth,
       int base,
       int into) {
+    if (!staticCall && recv != null && recv.local() < 0 && recv.isRef() && recv.bound()
+        && name.equals("iterator") && desc.equals("()Ljava/util/Iterator;") && into >= 0) {
+      // for (X x : map.values()): the same over a collection that is not in a local variable
+      String from = stackVar(base);
+      retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);
+      event(new Event.Assign(localVar(into), from));
+      event(new Event.Assign(freshVar(into), from));
+      w.popAndKill(1);
+      event(new Event.Assign(stackVar(w.depth()), localVar(into)));
+      w.push(Value.ref("java.util.Iterator", true).withTag(new Value.StoredInto(into)));
+      return true;
+    }
     if (!staticCall && recv != null && recv.local() >= 0 && recv.isRef()) {
       String recvLocal = localVar(recv.local());
       if (name.equals("iterator") && desc.equals("()Ljava/util/Iterator;") && into >= 0) {

@@ -117,8 +117,10 @@ final class ProgramFacts {
     return type != null && !type.endsWith("[]") && hierarchy.isSubtype(type, "java.lang.AutoCloseable");
   }
 
+  /** A collection or a map: what is put in it goes where the collection goes. */
   boolean isCollection(String type) {
-    return type != null && hierarchy.isSubtype(type, "java.util.Collection");
+    return type != null
+        && (hierarchy.isSubtype(type, "java.util.Collection") || hierarchy.isSubtype(type, "java.util.Map"));
   }
 
   /** True for a checked exception type; an unknown type counts as checked (it was declared). */

@@ -95,7 +95,12 @@ final class Lowering {
   final List<LambdaExpressionTree> lambdas = new ArrayList<>();
 
   /** A break/continue target. */
-  private record Target(Tree tree, String label, Label breakLabel, Label continueLabel) {}
+  /** A break, continue or yield target; {@code yieldVar} holds a switch expression's value. */
+  private record Target(Tree tree, String label, Label breakLabel, Label continueLabel, String yieldVar) {
+    Target(Tree tree, String label, Label breakLabel, Label continueLabel) {
+      this(tree, label, breakLabel, continueLabel, null);
+    }
+  }
 
   Lowering(Facts facts, UnitContext unit, CompilationUnitTree cu, Symbol.ClassSymbol enclosingClass) {
     this.facts = facts;
@@ -292,13 +297,14 @@ final class Lowering {
       b.place(exit);
     } else if (s instanceof EnhancedForLoopTree ef) {
       String coll = tracked(expr(ef.getExpression(), null));
-      killTemps();
       if (coll != null) {
-        // keep the collection alive across the loop under a name of its own
+        // keep the collection alive across the loop under a name of its own (before the
+        // temporaries of the expression, map.values() among them, end)
         String keep = "$each" + (tempCount++);
         b.emit(new Event.Assign(keep, coll), line(ef));
         coll = keep;
       }
+      killTemps();
       String var = declare(ASTHelpers.getSymbol(ef.getVariable()));
       Label none = b.newLabel();
       Label head = b.newLabel();
@@ -359,9 +365,13 @@ final class Lowering {
         b.jump(t.continueLabel, "after the continue at line " + line(c), line(c));
       }
     } else if (s instanceof YieldTree y) {
-      expr(y.getValue(), null);
+      Target t = yieldTarget();
+      if (t != null && t.yieldVar != null) {
+        bind(t.yieldVar, expr(y.getValue(), t.yieldVar), line(y));
+      } else {
+        expr(y.getValue(), null);
+      }
       killTemps();
-      Target t = find(null, false);
       if (t != null) {
         b.jump(t.breakLabel, null, line(y));
       }
@@ -391,6 +401,16 @@ final class Lowering {
     targets.pop();
   }
 
+  /** The innermost switch expression: what a yield leaves. */
+  private Target yieldTarget() {
+    for (Target t : targets) {
+      if (t.tree instanceof SwitchExpressionTree) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   private Target find(String label, boolean forContinue) {
     for (Target t : targets) {
       if (label != null) {
@@ -409,6 +429,15 @@ final class Lowering {
   }
 
   private void switchCases(ExpressionTree selector, List<? extends CaseTree> cases, Tree owner) {
+    switchCases(selector, cases, owner, null);
+  }
+
+  /**
+   * A switch statement, or with {@code value} a switch expression whose arms and yields bind
+   * their value to that variable.
+   */
+  private void switchCases(
+      ExpressionTree selector, List<? extends CaseTree> cases, Tree owner, String value) {
     String label = pendingLabel;
     pendingLabel = null;
     expr(selector, null);
@@ -427,7 +456,7 @@ final class Lowering {
     } else {
       b.jump(end, null, 0);
     }
-    targets.push(new Target(owner, label, end, null));
+    targets.push(new Target(owner, label, end, null, value));
     for (int i = 0; i < cases.size(); i++) {
       CaseTree c = cases.get(i);
       // a default case was jumped to above only once: place it in source order
@@ -437,7 +466,11 @@ final class Lowering {
         if (body instanceof StatementTree st) {
           statement(st);
         } else if (body instanceof ExpressionTree e) {
-          expr(e, null);
+          if (value != null) {
+            bind(value, expr(e, value), line(e));
+          } else {
+            expr(e, null);
+          }
           killTemps();
         }
         b.jump(end, null, 0);
@@ -761,8 +794,14 @@ final class Lowering {
       return null;
     }
     if (e instanceof SwitchExpressionTree sw) {
-      switchCases(sw.getExpression(), sw.getCases(), sw);
-      return null;
+      String t = into != null ? into : temp();
+      // the arms end their own temporaries, not those of the expression around the switch
+      List<String> outer = new ArrayList<>(temps);
+      temps.clear();
+      switchCases(sw.getExpression(), sw.getCases(), sw, t);
+      killTemps();
+      temps.addAll(outer);
+      return t;
     }
     if (e instanceof com.sun.source.tree.ArrayAccessTree aa) {
       expr(aa.getExpression(), null);

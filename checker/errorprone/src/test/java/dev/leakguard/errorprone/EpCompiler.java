@@ -46,6 +46,11 @@ final class EpCompiler {
       options.add("-proc:none");
       options.add("-encoding");
       options.add("UTF-8");
+      // javac prints at most 100 warnings and 100 errors by default: the corpus has more
+      options.add("-Xmaxwarns");
+      options.add("100000");
+      options.add("-Xmaxerrs");
+      options.add("100000");
       options.addAll(extraOptions);
       Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
       StringWriter sink = new StringWriter();

@@ -98,7 +98,13 @@ final class SourceLowering {
 
   private record Local(String id, String type) {}
 
-  private record Target(Node node, String label, Label breakLabel, Label continueLabel, boolean labelledBlock) {}
+  /** A break, continue or yield target; {@code yieldVar} holds a switch expression's value. */
+  private record Target(
+      Node node, String label, Label breakLabel, Label continueLabel, boolean labelledBlock, String yieldVar) {
+    Target(Node node, String label, Label breakLabel, Label continueLabel, boolean labelledBlock) {
+      this(node, label, breakLabel, continueLabel, labelledBlock, null);
+    }
+  }
 
   SourceLowering(FileContext ctx, String enclosingClass) {
     this.ctx = ctx;
@@ -310,12 +316,14 @@ final class SourceLowering {
       pop();
     } else if (s instanceof ForEachStmt ef) {
       String coll = tracked(expr(ef.getIterable(), null));
-      killTemps();
       if (coll != null) {
+        // keep the collection alive across the loop under a name of its own (before the
+        // temporaries of the expression, map.values() among them, end)
         String keep = "$each" + (tempCount++);
         b.emit(new Event.Assign(keep, coll), line(ef));
         coll = keep;
       }
+      killTemps();
       push();
       VariableDeclarator vd = ef.getVariable().getVariables().get(0);
       String var = declare(vd.getNameAsString(), typeOfDeclared(vd, null));
@@ -381,9 +389,19 @@ final class SourceLowering {
         b.jump(t.continueLabel, "after the continue at line " + line(c), line(c));
       }
     } else if (s instanceof YieldStmt y) {
-      expr(y.getExpression(), null);
+      Target t = null;
+      for (Target x : targets) {
+        if (x.node instanceof SwitchExpr) {
+          t = x; // what a yield leaves: the innermost switch expression
+          break;
+        }
+      }
+      if (t != null && t.yieldVar != null) {
+        bind(t.yieldVar, expr(y.getExpression(), t.yieldVar), line(y));
+      } else {
+        expr(y.getExpression(), null);
+      }
       killTemps();
-      Target t = find(null, false);
       if (t != null) {
         b.jump(t.breakLabel, null, line(y));
       }
@@ -448,6 +466,14 @@ final class SourceLowering {
   }
 
   private void switchEntries(Expression selector, NodeList<SwitchEntry> entries, Node owner) {
+    switchEntries(selector, entries, owner, null);
+  }
+
+  /**
+   * A switch statement, or with {@code value} a switch expression whose arms and yields bind
+   * their value to that variable.
+   */
+  private void switchEntries(Expression selector, NodeList<SwitchEntry> entries, Node owner, String value) {
     String label = pendingLabel;
     pendingLabel = null;
     expr(selector, null);
@@ -468,11 +494,20 @@ final class SourceLowering {
     } else {
       b.jump(end, null, 0);
     }
-    targets.push(new Target(owner, label, end, null, false));
+    targets.push(new Target(owner, label, end, null, false, value));
     push();
     for (int i = 0; i < entries.size(); i++) {
       SwitchEntry e = entries.get(i);
       b.place(labels.get(i));
+      if (value != null
+          && e.getType() == SwitchEntry.Type.EXPRESSION
+          && e.getStatements().size() == 1
+          && e.getStatements().get(0) instanceof ExpressionStmt arm) {
+        bind(value, expr(arm.getExpression(), value), line(arm));
+        killTemps();
+        b.jump(end, null, 0);
+        continue;
+      }
       for (Statement st : e.getStatements()) {
         statement(st);
       }
@@ -871,8 +906,14 @@ final class SourceLowering {
       return null;
     }
     if (e instanceof SwitchExpr sw) {
-      switchEntries(sw.getSelector(), sw.getEntries(), sw);
-      return null;
+      String t = into != null ? into : temp();
+      // the arms end their own temporaries, not those of the expression around the switch
+      List<String> outer = new ArrayList<>(temps);
+      temps.clear();
+      switchEntries(sw.getSelector(), sw.getEntries(), sw, t);
+      killTemps();
+      temps.addAll(outer);
+      return t;
     }
     if (e instanceof ArrayAccessExpr aa) {
       expr(aa.getName(), null);

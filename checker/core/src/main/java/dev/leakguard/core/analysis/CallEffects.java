@@ -312,7 +312,9 @@ public final class CallEffects {
             case NONE -> null;
           };
       result = into != null ? into : out.temp();
-      Site site = out.site(k, into != null ? into.replaceAll("~\\d+$", "") : null);
+      // a temporary of the front-end (a switch expression's value) is no variable to name
+      String named = into == null || into.startsWith("$") ? null : into.replaceAll("~\\d+$", "");
+      Site site = out.site(k, named);
       if (probeKey != null) {
         out.probed(site, probeKey);
       }

@@ -41,12 +41,20 @@ public final class Messages {
           .append(when(path))
           .append(", because that close() skips the closes after it; close each resource in its"
               + " own try-with-resources or with a quiet close helper.");
-      case REASSIGNED, NEXT_ITERATION -> sb.append(" is not closed ")
+      case REASSIGNED, NEXT_ITERATION -> {
+        if (internal(path.detail())) {
+          sb.append(" is not closed: the only reference to it is dropped at line ")
+              .append(path.line())
+              .append("; bind it to a variable in a try-with-resources header.");
+          break;
+        }
+        sb.append(" is not closed ")
           .append(when(path))
           .append("; close it before '")
           .append(path.detail())
           .append("' is reassigned, or open it in a try-with-resources")
           .append(path.kind() == LeakPath.Kind.NEXT_ITERATION ? " inside the loop." : ".");
+      }
       default -> {
         sb.append(" is not closed");
         if (!unconditional) {
@@ -56,6 +64,11 @@ public final class Messages {
       }
     }
     return sb.toString();
+  }
+
+  /** A variable the front-end made up (a temporary): never shown to users. */
+  static boolean internal(String variable) {
+    return variable == null || variable.startsWith("$") || variable.startsWith("#");
   }
 
   private static String fix(Site site) {
@@ -71,7 +84,9 @@ public final class Messages {
           case RETURN -> "on the return at line " + path.line();
           case END -> "when the method ends at line " + path.line();
           case EXCEPTION, CLOSE_CHAIN -> path.detail();
-          case REASSIGNED -> "when '" + path.detail() + "' is reassigned at line " + path.line();
+          case REASSIGNED -> internal(path.detail())
+              ? "when its only reference is dropped at line " + path.line()
+              : "when '" + path.detail() + "' is reassigned at line " + path.line();
           case NEXT_ITERATION ->
               "when '" + path.detail() + "' is reassigned on the next loop iteration at line "
                   + path.line();
