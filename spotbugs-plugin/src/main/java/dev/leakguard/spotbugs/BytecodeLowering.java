@@ -1482,6 +1482,10 @@ final class BytecodeLowering {
               }
             });
     w.popAndKill(argWords + (staticCall ? 0 : 1));
+    if (collection && recv.local() >= 0 && args.stream().anyMatch(java.util.Objects::nonNull)) {
+      // a local collection something was added to holds it now: loading it passes it along
+      w.locals[recv.local()] = w.locals[recv.local()].withBound(true);
+    }
     if (ctor) {
       if (recv != null && recv.tag() instanceof Value.NewObject) {
         initialised(w, recv, result);

@@ -1,5 +1,6 @@
 package dev.leakguard.spotbugs;
 
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
@@ -15,9 +16,9 @@ import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.Type;
 
 /**
- * Which fields a close or lifecycle method closes: a field (or a local copied from it) that is
- * the receiver of a releasing call or {@code close()}, or an argument that the callee releases by
- * the model, by {@code @WillClose} or by its summary.
+ * Which fields a method closes: a field (or a local copied from it) that is the receiver of a
+ * releasing call or {@code close()}, or an argument that the callee releases by the model, by
+ * {@code @WillClose}, by its summary or, with none of these, by its name.
  */
 final class FieldCloses {
   private FieldCloses() {}
@@ -51,31 +52,17 @@ final class FieldCloses {
       var resolved = facts.resolve(owner, name, desc, isStatic);
       String declaring = resolved == null ? owner : resolved.declaringClass();
       List<MethodRule> rules = facts.rules(declaring, name, desc);
-      boolean releasesReceiver = name.equals("close") && args.length == 0;
-      java.util.Set<Integer> releasedArgs = new java.util.HashSet<>();
-      for (MethodRule r : rules) {
-        if (r instanceof MethodRule.Release rel) {
-          for (int a : rel.args()) {
-            if (a == MethodRule.RECEIVER) {
-              releasesReceiver = true;
-            } else {
-              releasedArgs.add(a);
-            }
-          }
-        }
-      }
-      if (releasesReceiver && !isStatic) {
+      if (!isStatic && CallEffects.closesReceiver(rules, name, args.length)) {
         addIfField(stack[base], out);
       }
-      MethodSummary sum = facts.summary(declaring, name, desc);
+      MethodSummary sum =
+          rules.isEmpty()
+              ? facts.callSummary(owner, declaring, name, desc, isStatic, resolved == null ? null : resolved.method())
+              : null;
       List<Set<AnnotationRole>> roles = facts.paramRoles(resolved == null ? null : resolved.method(), args.length);
       int pos = base + (isStatic ? 0 : 1);
       for (int a = 0; a < args.length; a++) {
-        boolean closes =
-            releasedArgs.contains(a)
-                || roles.get(a).contains(AnnotationRole.PARAM_RELEASED)
-                || (sum != null && sum.closesParams().contains(a));
-        if (closes) {
+        if (CallEffects.closesArgument(rules, roles.get(a), sum, name, owner, a)) {
           addIfField(stack[pos], out);
         }
         pos += args[a].getSize();

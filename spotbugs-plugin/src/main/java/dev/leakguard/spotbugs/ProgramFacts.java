@@ -487,7 +487,7 @@ final class ProgramFacts {
     JavaClass jc = cc.getJavaClass();
     Optional<XClass> xc = hierarchy.xclass(owner);
     for (Method m : jc.getMethods()) {
-      if (m.getCode() == null || !isLifecycle(m, xc.orElse(null))) {
+      if (m.getCode() == null || !Lifecycle.mayCloseFields(m.getName())) {
         continue;
       }
       MethodGen mg = cc.getMethodGen(m);
@@ -496,17 +496,6 @@ final class ProgramFacts {
       }
     }
     return out;
-  }
-
-  private boolean isLifecycle(Method m, XClass xc) {
-    Set<String> annotations = new HashSet<>();
-    XMethod xm = xc == null ? null : xc.findMethod(m.getName(), m.getSignature(), m.isStatic());
-    if (xm != null) {
-      for (ClassDescriptor a : xm.getAnnotationDescriptors()) {
-        annotations.add(BytecodeLowering.simpleName(a.getDottedClassName()));
-      }
-    }
-    return Lifecycle.isLifecycleMethod(m.getName(), annotations);
   }
 
   // ---------------------------------------------------------------- classes

@@ -20,13 +20,13 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.leakguard.core.analysis.AnalysisResult;
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.finding.Finding;
-import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceModel;
 import java.util.ArrayDeque;
@@ -400,25 +400,14 @@ final class UnitContext {
       return out;
     }
     for (Tree member : ct.getMembers()) {
-      if (member instanceof MethodTree m && m.getBody() != null && isLifecycle(m)) {
-        collectClosedFields(m, out);
+      if (member instanceof MethodTree m && m.getBody() != null && Lifecycle.mayCloseFields(m.getName().toString())) {
+        collectClosedFields(m, owner, out);
       }
     }
     return out;
   }
 
-  private boolean isLifecycle(MethodTree m) {
-    Set<String> annotations = new HashSet<>();
-    Symbol s = ASTHelpers.getSymbol(m);
-    if (s != null) {
-      for (var a : s.getAnnotationMirrors()) {
-        annotations.add(a.getAnnotationType().asElement().getSimpleName().toString());
-      }
-    }
-    return Lifecycle.isLifecycleMethod(m.getName().toString(), annotations);
-  }
-
-  private void collectClosedFields(MethodTree m, Set<String> out) {
+  private void collectClosedFields(MethodTree m, Symbol owner, Set<String> out) {
     Map<Symbol, String> aliases = new HashMap<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -435,33 +424,20 @@ final class UnitContext {
         MethodSymbol s = ASTHelpers.getSymbol(mit);
         if (s != null) {
           ExpressionTree sel = mit.getMethodSelect();
-          boolean releasesReceiver = false;
-          List<Integer> releasedArgs = new ArrayList<>();
-          for (MethodRule r : facts.rules(s)) {
-            if (r instanceof MethodRule.Release rel) {
-              for (int i : rel.args()) {
-                if (i == MethodRule.RECEIVER) {
-                  releasesReceiver = true;
-                } else {
-                  releasedArgs.add(i);
-                }
-              }
-            }
-          }
-          if (s.getSimpleName().contentEquals("close") && s.getParameters().isEmpty()) {
-            releasesReceiver = true;
-          }
-          if (releasesReceiver && sel instanceof MemberSelectTree ms) {
+          List<MethodRule> rules = facts.rules(s);
+          if (sel instanceof MemberSelectTree ms
+              && CallEffects.closesReceiver(rules, s.getSimpleName().toString(), s.getParameters().size())) {
             addIfField(fieldName(ms.getExpression(), aliases), out);
           }
-          MethodSummary sum = summary(s);
+          Type receiver =
+              sel instanceof MemberSelectTree ms ? ASTHelpers.getType(ms.getExpression()) : owner.type;
+          MethodSummary sum = rules.isEmpty() ? callSummary(s, receiver) : null;
+          String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
           for (int i = 0; i < mit.getArguments().size(); i++) {
             int p = Math.min(i, s.getParameters().size() - 1);
-            boolean closes =
-                releasedArgs.contains(i)
-                    || (p >= 0 && facts.roles(s.getParameters().get(p)).contains(AnnotationRole.PARAM_RELEASED))
-                    || (sum != null && p >= 0 && sum.closesParams().contains(p));
-            if (closes) {
+            if (p >= 0
+                && CallEffects.closesArgument(
+                    rules, facts.roles(s.getParameters().get(p)), sum, s.getSimpleName().toString(), receiverType, p)) {
               addIfField(fieldName(mit.getArguments().get(i), aliases), out);
             }
           }

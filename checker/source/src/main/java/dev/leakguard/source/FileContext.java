@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.model.AnnotationRole;
@@ -377,7 +378,7 @@ final class FileContext {
       return out;
     }
     for (MethodDeclaration m : t.getMethods()) {
-      if (m.getBody().isEmpty() || !isLifecycle(m)) {
+      if (m.getBody().isEmpty() || !Lifecycle.mayCloseFields(m.getNameAsString())) {
         continue;
       }
       SourceLowering probe = new SourceLowering(this, classFq);
@@ -386,31 +387,17 @@ final class FileContext {
         v.getInitializer().map(i -> fieldName(i, aliases)).ifPresent(f -> aliases.put(v.getNameAsString(), f));
       }
       for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-        if (call.getNameAsString().equals("close") && call.getArguments().isEmpty() && call.getScope().isPresent()) {
-          addIfNotNull(out, fieldName(call.getScope().get(), aliases));
-          continue;
-        }
         CallInfo ci = resolveCall(probe, call);
-        List<Integer> releasedArgs = new ArrayList<>();
-        for (MethodRule r : ci.rules()) {
-          if (r instanceof MethodRule.Release rel) {
-            for (int i : rel.args()) {
-              if (i == MethodRule.RECEIVER && call.getScope().isPresent()) {
-                addIfNotNull(out, fieldName(call.getScope().get(), aliases));
-              } else {
-                releasedArgs.add(i);
-              }
-            }
-          }
+        if (call.getScope().isPresent()
+            && CallEffects.closesReceiver(ci.rules(), call.getNameAsString(), call.getArguments().size())) {
+          addIfNotNull(out, fieldName(call.getScope().get(), aliases));
         }
-        MethodSummary sum = summary(ci.treeMethod());
+        String receiverType = receiverTypeOf(probe, call, classFq);
+        MethodSummary sum = ci.rules().isEmpty() ? callSummary(ci, receiverType, call.getArguments().size()) : null;
         for (int i = 0; i < call.getArguments().size(); i++) {
           int p = Math.min(i, ci.paramAnnotations().size() - 1);
-          boolean closes =
-              releasedArgs.contains(i)
-                  || (p >= 0 && roles(ci.paramAnnotations().get(p)).contains(AnnotationRole.PARAM_RELEASED))
-                  || (sum != null && p >= 0 && sum.closesParams().contains(p));
-          if (closes) {
+          Set<AnnotationRole> roles = p >= 0 ? roles(ci.paramAnnotations().get(p)) : Set.of();
+          if (CallEffects.closesArgument(ci.rules(), roles, sum, call.getNameAsString(), receiverType, Math.max(p, 0))) {
             addIfNotNull(out, fieldName(call.getArgument(i), aliases));
           }
         }
@@ -419,8 +406,17 @@ final class FileContext {
     return out;
   }
 
-  private static boolean isLifecycle(MethodDeclaration m) {
-    return Lifecycle.isLifecycleMethod(m.getNameAsString(), TreeIndex.annotationNames(m.getAnnotations()));
+  /** The static type of a call's receiver as the lowering names it (the class for an unqualified call). */
+  private static String receiverTypeOf(SourceLowering low, MethodCallExpr call, String classFq) {
+    if (call.getScope().isEmpty()) {
+      return classFq;
+    }
+    Expression scope = call.getScope().get();
+    if (scope instanceof ThisExpr || scope.isSuperExpr()) {
+      return classFq;
+    }
+    String st = low.staticTypeName(scope);
+    return st != null ? st : low.typeOf(scope);
   }
 
   private static String fieldName(Expression e, Map<String, String> aliases) {

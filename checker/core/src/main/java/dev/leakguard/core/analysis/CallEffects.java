@@ -333,6 +333,49 @@ public final class CallEffects {
   }
 
   /**
+   * True if a call closes its argument {@code i}, by the rules {@link #lower} applies: a model
+   * release, {@code @WillClose}, the summary of the bodies the call may run, or, for a call with
+   * none of these outside the JDK, a name that releases ({@code closeQuietly}, {@code release}).
+   * Front-ends use it to find the fields a class closes.
+   */
+  public static boolean closesArgument(
+      List<MethodRule> rules,
+      Set<AnnotationRole> paramRoles,
+      MethodSummary summary,
+      String name,
+      String receiverType,
+      int i) {
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Release rel && rel.args().contains(i)) {
+        return true;
+      }
+    }
+    if (paramRoles.contains(AnnotationRole.PARAM_RELEASED)) {
+      return true;
+    }
+    if (summary != null) {
+      return summary.closesParams().contains(i);
+    }
+    return rules.isEmpty()
+        && !paramRoles.contains(AnnotationRole.PARAM_BORROWED)
+        && !Ownership.isPlatformType(receiverType)
+        && Ownership.releasesArguments(name);
+  }
+
+  /** True if a call closes its receiver: a model release of the receiver, or {@code close()}. */
+  public static boolean closesReceiver(List<MethodRule> rules, String name, int arguments) {
+    if (name.equals("close") && arguments == 0) {
+      return true;
+    }
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Release rel && rel.args().contains(MethodRule.RECEIVER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A borrowed resource: not the caller's to close, but named, so that a method returning it is
    * itself summarised as returning something borrowed (a getter calling a getter).
    */

@@ -20,7 +20,7 @@ public final class CheckSummaries {
       "A close() that can throw runs before later closes; if it throws, the later resources are not closed.";
 
   public static final String UNCLOSED_OWNING_FIELD =
-      "A JDBC resource is stored in a field that no close or lifecycle method of the class closes.";
+      "A JDBC resource is stored in a field that no method of the class closes.";
 
   public static final String POOL_SIZE_OUT_OF_RANGE =
       "A connection pool's maximum size is too small to serve concurrent requests (or above the allowed ceiling), or its minimum idle exceeds its maximum.";

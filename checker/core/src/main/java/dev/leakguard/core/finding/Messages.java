@@ -30,7 +30,7 @@ public final class Messages {
           .append(path.detail())
           .append("' at line ")
           .append(path.line())
-          .append(", which no close or lifecycle method of the class closes; close the field in"
+          .append(", which no method of the class closes; close the field in"
               + " the class's close() method, or keep the resource local.");
       case LEFT_TO_PARENT -> sb.append(" is not closed ")
           .append(when(path))
