@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,7 @@ import org.apache.bcel.generic.NEW;
 import org.apache.bcel.generic.ObjectType;
 import org.apache.bcel.generic.ReferenceType;
 import org.apache.bcel.generic.Select;
+import org.apache.bcel.generic.StoreInstruction;
 import org.apache.bcel.generic.Type;
 
 /**
@@ -115,6 +117,10 @@ final class BytecodeLowering {
   private int tempCount;
   /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
   private Map<String, String> probes;
+  /** Flags worth following (see core's {@code Event.AssignFlag}), by source name: tested or set twice. */
+  private final Set<String> flags;
+  /** Instructions that a backward jump targets: loop heads, where field and getter flags are forgotten. */
+  private final BitSet loopHeads = new BitSet();
 
   private BytecodeLowering(ProgramFacts facts, String className, Method method, MethodGen mg) {
     this.facts = facts;
@@ -142,6 +148,100 @@ final class BytecodeLowering {
       }
     }
     this.maxLine = ml;
+    this.flags = countFlags();
+    for (int i = 0; i < ins.length; i++) {
+      if (ins[i].getInstruction() instanceof BranchInstruction br) {
+        int target = indexOf(br.getTarget());
+        if (target <= i) {
+          loopHeads.set(target);
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ flags
+
+  /** Source names of flags tested or set to a literal at least twice (see {@link #flags}). */
+  private Set<String> countFlags() {
+    Map<String, Integer> uses = new HashMap<>();
+    for (int i = 1; i < ins.length; i++) {
+      short op = ins[i].getInstruction().getOpcode();
+      if (op == Const.IFEQ || op == Const.IFNE) {
+        String f = flagRead(i - 1);
+        if (f != null) {
+          uses.merge(f, 1, Integer::sum);
+        }
+      } else if (ins[i].getInstruction() instanceof StoreInstruction st
+          && (op == Const.ISTORE || (op >= Const.ISTORE_0 && op <= Const.ISTORE_3))
+          && isBooleanConst(i - 1)) {
+        String name = booleanLocal(st.getIndex(), ins[i].getPosition() + ins[i].getInstruction().getLength());
+        if (name != null) {
+          uses.merge(name, 1, Integer::sum);
+        }
+      } else if (op == Const.PUTFIELD && isBooleanConst(i - 1) && i >= 2 && isThisLoad(i - 2)) {
+        FieldInstruction fi = (FieldInstruction) ins[i].getInstruction();
+        if (fi.getSignature(cpg).equals("Z")) {
+          uses.merge(fi.getFieldName(cpg), 1, Integer::sum);
+        }
+      }
+    }
+    Set<String> out = new HashSet<>();
+    uses.forEach((k, v) -> {
+      if (v >= 2) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
+  /** The source name of a flag read by instruction {@code i}, or null. */
+  private String flagRead(int i) {
+    Instruction insn = ins[i].getInstruction();
+    short op = insn.getOpcode();
+    if (op == Const.ILOAD || (op >= Const.ILOAD_0 && op <= Const.ILOAD_3)) {
+      return booleanLocal(((LocalVariableInstruction) insn).getIndex(), ins[i].getPosition());
+    }
+    if (op == Const.GETFIELD && i >= 1 && isThisLoad(i - 1)
+        && ((FieldInstruction) insn).getSignature(cpg).equals("Z")) {
+      return ((FieldInstruction) insn).getFieldName(cpg);
+    }
+    if ((op == Const.INVOKEVIRTUAL || op == Const.INVOKESPECIAL || op == Const.INVOKEINTERFACE)
+        && i >= 1 && isThisLoad(i - 1)
+        && ((InvokeInstruction) insn).getSignature(cpg).equals("()Z")) {
+      return Event.CALL_FLAG + ((InvokeInstruction) insn).getMethodName(cpg);
+    }
+    return null;
+  }
+
+  private boolean isThisLoad(int i) {
+    return !isStatic && ins[i].getInstruction().getOpcode() == Const.ALOAD_0;
+  }
+
+  private boolean isBooleanConst(int i) {
+    short op = ins[i].getInstruction().getOpcode();
+    return op == Const.ICONST_0 || op == Const.ICONST_1;
+  }
+
+  /** The source name of a boolean local at {@code pc}, from the local variable table; null if none. */
+  private String booleanLocal(int slot, int pc) {
+    for (LocalVariable v : lvt) {
+      if (v.getIndex() == slot && v.getSignature().equals("Z")
+          && pc >= v.getStartPC() && pc <= v.getStartPC() + v.getLength()) {
+        return v.getName();
+      }
+    }
+    return null;
+  }
+
+  /** The event variable of a flag, if it is followed. */
+  private String flagVar(String sourceName, int slot) {
+    if (sourceName == null || !flags.contains(sourceName)) {
+      return null;
+    }
+    if (sourceName.startsWith(Event.CALL_FLAG)) {
+      return sourceName;
+    }
+    return slot >= 0 ? localVar(slot) : Event.FIELD_FLAG + sourceName;
   }
 
   /**
@@ -612,7 +712,11 @@ final class BytecodeLowering {
     Work w = new Work(curFrame);
     int next = i + 1;
     short op = insn.getOpcode();
+    if (loopHeads.get(i) && !flags.isEmpty()) {
+      event(new Event.ForgetFlags());
+    }
     switch (op) {
+      case Const.ICONST_0, Const.ICONST_1 -> w.push(Value.prim(new Value.IntConst(op == Const.ICONST_1 ? 1 : 0)));
       case Const.ACONST_NULL -> {
         event(new Event.AssignNull(stackVar(w.depth())));
         w.push(Value.ref(null, true).withTag(new Value.Null()));
@@ -635,6 +739,11 @@ final class BytecodeLowering {
       case Const.ISTORE, Const.ISTORE_0, Const.ISTORE_1, Const.ISTORE_2, Const.ISTORE_3,
           Const.FSTORE, Const.FSTORE_0, Const.FSTORE_1, Const.FSTORE_2, Const.FSTORE_3 -> {
         int slot = ((LocalVariableInstruction) insn).getIndex();
+        String flag =
+            flagVar(booleanLocal(slot, ins[i].getPosition() + insn.getLength()), slot);
+        if (flag != null) {
+          assignFlag(flag, w.peek(0));
+        }
         store(w, slot, 1);
       }
       case Const.LSTORE, Const.LSTORE_0, Const.LSTORE_1, Const.LSTORE_2, Const.LSTORE_3,
@@ -646,7 +755,12 @@ final class BytecodeLowering {
           Const.FLOAD, Const.FLOAD_0, Const.FLOAD_1, Const.FLOAD_2, Const.FLOAD_3 -> {
         int slot = ((LocalVariableInstruction) insn).getIndex();
         Value v = w.locals[slot];
-        w.push(Value.prim(v.kind() == 'P' ? v.tag() : null));
+        String flag = flagVar(booleanLocal(slot, ins[i].getPosition()), slot);
+        if (flag != null) {
+          w.push(Value.prim(new Value.Test(Value.TestKind.FLAG, flag)));
+        } else {
+          w.push(Value.prim(v.kind() == 'P' && !(v.tag() instanceof Value.IntConst) ? v.tag() : null));
+        }
       }
       case Const.LLOAD, Const.LLOAD_0, Const.LLOAD_1, Const.LLOAD_2, Const.LLOAD_3,
           Const.DLOAD, Const.DLOAD_0, Const.DLOAD_1, Const.DLOAD_2, Const.DLOAD_3 -> {
@@ -919,10 +1033,16 @@ final class BytecodeLowering {
   }
 
   private void getField(Work w, FieldInstruction fi, boolean isStaticField) {
+    boolean onThis = !isStaticField && w.peek(0).tag() instanceof Value.This;
     if (!isStaticField) {
       w.popAndKill(1);
     }
     Type t = fi.getFieldType(cpg);
+    String flag = onThis && fi.getSignature(cpg).equals("Z") ? flagVar(fi.getFieldName(cpg), -1) : null;
+    if (flag != null) {
+      w.push(Value.prim(new Value.Test(Value.TestKind.FLAG, flag)));
+      return;
+    }
     if (!(t instanceof ReferenceType)) {
       for (int k = 0; k < t.getSize(); k++) {
         w.push(Value.PRIM);
@@ -938,12 +1058,27 @@ final class BytecodeLowering {
     w.push(Value.ref(type, tracked).withTag(new Value.FieldValue(name)));
   }
 
+  /** A store to a followed flag: its value if a constant, else unknown. */
+  private void assignFlag(String flag, Value v) {
+    if (v.tag() instanceof Value.IntConst c) {
+      event(new Event.AssignFlag(flag, c.value() != 0));
+    } else {
+      event(new Event.AssignUnknown(flag, false));
+    }
+  }
+
   private void putField(Work w, FieldInstruction fi, boolean isStaticField) {
     Type t = fi.getFieldType(cpg);
     int words = t.getSize();
     int valueDepth = w.depth() - words;
     Value v = w.stack.get(valueDepth);
     Value target = isStaticField ? null : w.stack.get(valueDepth - 1);
+    if (target != null && target.tag() instanceof Value.This && fi.getSignature(cpg).equals("Z")) {
+      String flag = flagVar(fi.getFieldName(cpg), -1);
+      if (flag != null) {
+        assignFlag(flag, v);
+      }
+    }
     if (v.isRef() && v.bound()) {
       String var = stackVar(valueDepth);
       String name = fi.getFieldName(cpg);
@@ -1187,6 +1322,10 @@ final class BytecodeLowering {
         }
         case INSTANCE_OF -> whenTrue.add(new Event.AssumeNonNull(t.var()));
         case HAS_NEXT -> whenFalse.add(new Event.AssumeEmpty(t.var(), false));
+        case FLAG -> {
+          whenTrue.add(new Event.AssumeFlag(t.var(), true));
+          whenFalse.add(new Event.AssumeFlag(t.var(), false));
+        }
       }
     }
     Node split = cur;
@@ -1497,6 +1636,11 @@ final class BytecodeLowering {
       pushResult(w, ret, result);
       if (result != null && result.equals(intoVar)) {
         w.push(w.pop().withTag(new Value.StoredInto(into)));
+      }
+      String flag = thisReceiver && desc.equals("()Z") ? flagVar(Event.CALL_FLAG + name, -1) : null;
+      if (flag != null) {
+        w.pop();
+        w.push(Value.prim(new Value.Test(Value.TestKind.FLAG, flag)));
       }
     }
     for (String t : curTemps) {

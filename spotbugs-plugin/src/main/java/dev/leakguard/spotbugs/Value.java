@@ -48,6 +48,9 @@ record Value(char kind, String type, int local, Object tag, boolean bound, int s
   /** {@code array.length} of the array in local {@code local}, stored for a for-each loop. */
   record ArrayLength(int local) {}
 
+  /** The int constant 0 or 1 ({@code false}, {@code true}) pushed by iconst. */
+  record IntConst(int value) {}
+
   /** A boolean that tells something about event variable {@code var} when it is true. */
   record Test(TestKind kind, String var) {}
 
@@ -57,7 +60,9 @@ record Value(char kind, String type, int local, Object tag, boolean bound, int s
     NON_NULL,
     IS_NULL,
     INSTANCE_OF,
-    HAS_NEXT
+    HAS_NEXT,
+    /** The boolean flag {@code var} itself (see core's {@code Event.AssignFlag}). */
+    FLAG
   }
 
   static final int SYNTHETIC = -2;

@@ -85,6 +85,12 @@ final class Lowering {
   private final Symbol.ClassSymbol enclosingClass;
   /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
   Map<String, String> probes;
+  /**
+   * Boolean flags worth following (see {@link Event.AssignFlag}), by written name: those tested
+   * or set to a literal at least twice in the body, the least that can tie a later test to an
+   * earlier one. Following every boolean would multiply the states for nothing.
+   */
+  private Map<String, Integer> flagUses = Map.of();
   private GraphBuilder b;
   private final Map<Symbol, String> names = new HashMap<>();
   private final Set<String> used = new HashSet<>();
@@ -120,6 +126,7 @@ final class Lowering {
         paramVarsOut.add(s != null && !s.type.isPrimitive() ? v : null);
       }
     }
+    flagUses = countFlags(m.getBody());
     statement(m.getBody());
     return b.build(endLine(m.getBody()));
   }
@@ -130,6 +137,7 @@ final class Lowering {
       declare(ASTHelpers.getSymbol(p));
     }
     Tree body = l.getBody();
+    flagUses = countFlags(body);
     if (body instanceof BlockTree block) {
       statement(block);
       return b.build(endLine(block));
@@ -235,8 +243,14 @@ final class Lowering {
     } else if (s instanceof VariableTree v) {
       String var = declare(ASTHelpers.getSymbol(v));
       if (v.getInitializer() != null) {
-        String val = expr(v.getInitializer(), var);
-        bind(var, val, line(v));
+        if (ASTHelpers.stripParentheses(v.getInitializer()) instanceof LiteralTree lit
+            && lit.getValue() instanceof Boolean bool
+            && flagUses.getOrDefault(v.getName().toString(), 0) >= 2) {
+          b.emit(new Event.AssignFlag(var, bool), line(v));
+        } else {
+          String val = expr(v.getInitializer(), var);
+          bind(var, val, line(v));
+        }
       }
       killTemps();
     } else if (s instanceof ExpressionStatementTree es) {
@@ -258,6 +272,7 @@ final class Lowering {
       Label body = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(w));
       condition(w.getCondition(), body, exit);
       b.place(body);
       loopBody(s, w.getStatement(), exit, head);
@@ -268,6 +283,7 @@ final class Lowering {
       Label cond = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(d));
       loopBody(s, d.getStatement(), exit, cond);
       b.place(cond);
       condition(d.getCondition(), head, exit);
@@ -281,6 +297,7 @@ final class Lowering {
       Label update = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(f));
       if (f.getCondition() != null) {
         condition(f.getCondition(), body, exit);
       } else {
@@ -312,6 +329,7 @@ final class Lowering {
       Label exit = b.newLabel();
       b.branch(none); // the loop may run zero times, but not over a collection we saw filled
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(ef));
       if (coll != null) {
         b.emit(new Event.ElementsOf(var, coll), line(ef));
       } else {
@@ -644,10 +662,150 @@ final class Lowering {
       b.jump(bool ? onTrue : onFalse, null, 0);
       return;
     }
+    String flag = flag(c);
+    if (flag != null) {
+      b.branchOnFlag(flag, onTrue);
+      b.jump(onFalse, null, 0);
+      return;
+    }
     expr(c, null);
     killTemps();
     b.branch(onTrue);
     b.jump(onFalse, null, 0);
+  }
+
+  // ---------------------------------------------------------------- flags
+
+  private static Map<String, Integer> countFlags(Tree body) {
+    Map<String, Integer> uses = new HashMap<>();
+    if (body == null) {
+      return uses;
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(com.sun.source.tree.IfTree t, Void unused) {
+        countTests(t.getCondition(), uses);
+        return super.visitIf(t, null);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree t, Void unused) {
+        countTests(t.getCondition(), uses);
+        return super.visitWhileLoop(t, null);
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree t, Void unused) {
+        countTests(t.getCondition(), uses);
+        return super.visitDoWhileLoop(t, null);
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree t, Void unused) {
+        if (t.getCondition() != null) {
+          countTests(t.getCondition(), uses);
+        }
+        return super.visitForLoop(t, null);
+      }
+
+      @Override
+      public Void visitConditionalExpression(com.sun.source.tree.ConditionalExpressionTree t, Void unused) {
+        countTests(t.getCondition(), uses);
+        return super.visitConditionalExpression(t, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree t, Void unused) {
+        if (ASTHelpers.stripParentheses(t.getExpression()) instanceof LiteralTree lit
+            && lit.getValue() instanceof Boolean) {
+          String f = flagName(t.getVariable());
+          if (f != null) {
+            uses.merge(f, 1, Integer::sum);
+          }
+        }
+        return super.visitAssignment(t, null);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree t, Void unused) {
+        if (t.getInitializer() != null
+            && ASTHelpers.stripParentheses(t.getInitializer()) instanceof LiteralTree lit
+            && lit.getValue() instanceof Boolean) {
+          uses.merge(t.getName().toString(), 1, Integer::sum);
+        }
+        return super.visitVariable(t, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree t, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree t, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return uses;
+  }
+
+  private static void countTests(ExpressionTree c, Map<String, Integer> uses) {
+    c = ASTHelpers.stripParentheses(c);
+    if (c instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      countTests(u.getExpression(), uses);
+    } else if (c instanceof BinaryTree bt
+        && (bt.getKind() == Tree.Kind.CONDITIONAL_AND || bt.getKind() == Tree.Kind.CONDITIONAL_OR)) {
+      countTests(bt.getLeftOperand(), uses);
+      countTests(bt.getRightOperand(), uses);
+    } else {
+      String f = flagName(c);
+      if (f != null) {
+        uses.merge(f, 1, Integer::sum);
+      }
+    }
+  }
+
+  /** The written name of a flag expression: a name, this.field, or a call of no arguments on this. */
+  private static String flagName(ExpressionTree e) {
+    e = ASTHelpers.stripParentheses(e);
+    if (e instanceof IdentifierTree id) {
+      return id.getName().toString();
+    }
+    if (e instanceof MemberSelectTree ms
+        && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
+        && q.getName().contentEquals("this")) {
+      return ms.getIdentifier().toString();
+    }
+    if (e instanceof MethodInvocationTree mit && mit.getArguments().isEmpty()) {
+      ExpressionTree sel = mit.getMethodSelect();
+      if (sel instanceof IdentifierTree id) {
+        return Event.CALL_FLAG + id.getName();
+      }
+      if (sel instanceof MemberSelectTree ms
+          && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
+          && q.getName().contentEquals("this")) {
+        return Event.CALL_FLAG + ms.getIdentifier();
+      }
+    }
+    return null;
+  }
+
+  /** The event name of a flag expression worth following, or null. */
+  private String flag(ExpressionTree e) {
+    String written = flagName(e);
+    if (written == null || flagUses.getOrDefault(written, 0) < 2) {
+      return null;
+    }
+    if (written.startsWith(Event.CALL_FLAG)) {
+      MethodSymbol m = ASTHelpers.getSymbol((MethodInvocationTree) ASTHelpers.stripParentheses(e));
+      return m != null && !m.isStatic() ? written : null;
+    }
+    Symbol s = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(e));
+    String local = local(s);
+    if (local != null) {
+      return local;
+    }
+    return s != null && s.getKind() == ElementKind.FIELD && !s.isStatic() ? Event.FIELD_FLAG + written : null;
   }
 
   private void nullBranch(String var, Label ifNull, Label ifNonNull) {
@@ -856,6 +1014,14 @@ final class Lowering {
 
   private String assignment(AssignmentTree as) {
     ExpressionTree lhs = ASTHelpers.stripParentheses(as.getVariable());
+    if (ASTHelpers.stripParentheses(as.getExpression()) instanceof LiteralTree lit
+        && lit.getValue() instanceof Boolean bool) {
+      String flag = flag(lhs);
+      if (flag != null && !flag.startsWith(Event.CALL_FLAG)) {
+        b.emit(new Event.AssignFlag(flag, bool), line(as));
+        return null;
+      }
+    }
     Symbol s = ASTHelpers.getSymbol(lhs);
     String var = local(s);
     if (var != null) {

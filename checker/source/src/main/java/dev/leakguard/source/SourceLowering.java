@@ -91,6 +91,12 @@ final class SourceLowering {
   final List<LambdaExpr> lambdas = new ArrayList<>();
   /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
   Map<String, String> probes;
+  /**
+   * Boolean flags worth following (see {@link Event.AssignFlag}), by written name: those tested
+   * or set to a literal at least twice in the body, the least that can tie a later test to an
+   * earlier one. Following every boolean would multiply the states for nothing.
+   */
+  private Map<String, Integer> flagUses = Map.of();
   /** The checked exceptions the method declares, for calls the engine cannot resolve. */
   private List<String> declaredThrows = List.of();
   /** The checked exceptions caught around the point being lowered, innermost last. */
@@ -130,6 +136,7 @@ final class SourceLowering {
     }
     BlockStmt body =
         m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
+    flagUses = countFlags(body);
     statement(body);
     return b.build(endLine(body));
   }
@@ -140,6 +147,7 @@ final class SourceLowering {
       declare(p.getNameAsString(), p.getType().isUnknownType() ? null : ctx.names.typeName(p.getType()));
     }
     Statement body = l.getBody();
+    flagUses = countFlags(body);
     if (body instanceof BlockStmt block) {
       statement(block);
       return b.build(endLine(block));
@@ -270,6 +278,7 @@ final class SourceLowering {
       Label body = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(w));
       condition(w.getCondition(), body, exit);
       b.place(body);
       loopBody(s, w.getBody(), exit, head);
@@ -280,6 +289,7 @@ final class SourceLowering {
       Label cond = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(d));
       loopBody(s, d.getBody(), exit, cond);
       b.place(cond);
       condition(d.getCondition(), head, exit);
@@ -299,6 +309,7 @@ final class SourceLowering {
       Label update = b.newLabel();
       Label exit = b.newLabel();
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(f));
       if (f.getCompare().isPresent()) {
         condition(f.getCompare().get(), body, exit);
       } else {
@@ -333,6 +344,7 @@ final class SourceLowering {
       Label exit = b.newLabel();
       b.branch(none);
       b.place(head);
+      b.emit(new Event.ForgetFlags(), line(ef));
       if (coll != null) {
         b.emit(new Event.ElementsOf(var, coll), line(ef));
       } else {
@@ -423,6 +435,11 @@ final class SourceLowering {
       String type = typeOfDeclared(vd, vd.getInitializer().orElse(null));
       String var = declare(vd.getNameAsString(), type);
       if (vd.getInitializer().isPresent()) {
+        Expression init = unwrap(vd.getInitializer().get());
+        if (init instanceof BooleanLiteralExpr lit && flagUses.getOrDefault(vd.getNameAsString(), 0) >= 2) {
+          b.emit(new Event.AssignFlag(var, lit.getValue()), line(vd));
+          continue;
+        }
         String val = expr(vd.getInitializer().get(), var);
         bind(var, val, line(vd));
       }
@@ -682,10 +699,105 @@ final class SourceLowering {
       b.jump(lit.getValue() ? onTrue : onFalse, null, 0);
       return;
     }
+    String flag = flag(c);
+    if (flag != null) {
+      b.branchOnFlag(flag, onTrue);
+      b.jump(onFalse, null, 0);
+      return;
+    }
     expr(c, null);
     killTemps();
     b.branch(onTrue);
     b.jump(onFalse, null, 0);
+  }
+
+  // ---------------------------------------------------------------- flags
+
+  private static Map<String, Integer> countFlags(Node body) {
+    Map<String, Integer> uses = new HashMap<>();
+    if (body == null) {
+      return uses;
+    }
+    List<Expression> conditions = new ArrayList<>();
+    body.walk(
+        n -> {
+          if (n instanceof IfStmt i) {
+            conditions.add(i.getCondition());
+          } else if (n instanceof WhileStmt w) {
+            conditions.add(w.getCondition());
+          } else if (n instanceof DoStmt d) {
+            conditions.add(d.getCondition());
+          } else if (n instanceof ForStmt f) {
+            f.getCompare().ifPresent(conditions::add);
+          } else if (n instanceof ConditionalExpr c) {
+            conditions.add(c.getCondition());
+          } else if (n instanceof AssignExpr a && unwrap(a.getValue()) instanceof BooleanLiteralExpr) {
+            String f = flagName(a.getTarget());
+            if (f != null) {
+              uses.merge(f, 1, Integer::sum);
+            }
+          } else if (n instanceof VariableDeclarator v
+              && v.getInitializer().map(i -> unwrap(i) instanceof BooleanLiteralExpr).orElse(false)) {
+            uses.merge(v.getNameAsString(), 1, Integer::sum);
+          }
+        });
+    for (Expression c : conditions) {
+      countTests(c, uses);
+    }
+    return uses;
+  }
+
+  private static void countTests(Expression c, Map<String, Integer> uses) {
+    c = unwrap(c);
+    if (c instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      countTests(u.getExpression(), uses);
+    } else if (c instanceof BinaryExpr bt
+        && (bt.getOperator() == BinaryExpr.Operator.AND || bt.getOperator() == BinaryExpr.Operator.OR)) {
+      countTests(bt.getLeft(), uses);
+      countTests(bt.getRight(), uses);
+    } else {
+      String f = flagName(c);
+      if (f != null) {
+        uses.merge(f, 1, Integer::sum);
+      }
+    }
+  }
+
+  /** The written name of a flag expression: a name, this.field, or a call of no arguments on this. */
+  private static String flagName(Expression e) {
+    e = unwrap(e);
+    if (e instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (e instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
+      return fa.getNameAsString();
+    }
+    if (e instanceof MethodCallExpr mc
+        && mc.getArguments().isEmpty()
+        && (mc.getScope().isEmpty() || mc.getScope().get() instanceof ThisExpr)) {
+      return Event.CALL_FLAG + mc.getNameAsString();
+    }
+    return null;
+  }
+
+  /** The event name of a flag expression worth following, or null. */
+  private String flag(Expression e) {
+    String written = flagName(e);
+    if (written == null || flagUses.getOrDefault(written, 0) < 2) {
+      return null;
+    }
+    if (written.startsWith(Event.CALL_FLAG)) {
+      return written;
+    }
+    Expression u = unwrap(e);
+    if (u instanceof NameExpr n) {
+      Local l = lookup(n.getNameAsString());
+      if (l != null) {
+        return l.id;
+      }
+      return ctx.fieldType(enclosingClass, written) != null ? Event.FIELD_FLAG + written : null;
+    }
+    return Event.FIELD_FLAG + written;
   }
 
   private void nullBranch(String var, Label ifNull, Label ifNonNull) {
@@ -964,6 +1076,13 @@ final class SourceLowering {
       expr(lhs, null);
       expr(as.getValue(), null);
       return null;
+    }
+    if (unwrap(as.getValue()) instanceof BooleanLiteralExpr lit) {
+      String flag = flag(lhs);
+      if (flag != null && !flag.startsWith(Event.CALL_FLAG)) {
+        b.emit(new Event.AssignFlag(flag, lit.getValue()), line(as));
+        return null;
+      }
     }
     if (lhs instanceof NameExpr n) {
       Local l = lookup(n.getNameAsString());

@@ -58,6 +58,29 @@ public sealed interface Event {
    */
   record AssumeEmpty(String collection, boolean removedAll) implements Event {}
 
+  /**
+   * {@code flag = true} or {@code flag = false}: a boolean the code tests later to decide whether
+   * it owns a resource ({@code if (owned) con.close()}). {@code flag} is a local variable, a field
+   * of this object ({@code field:name}) or a no-argument method of this object ({@code
+   * call:name}).
+   */
+  record AssignFlag(String flag, boolean value) implements Event {}
+
+  /** The edge on which the boolean {@code flag} (see {@link AssignFlag}) has {@code value}. */
+  record AssumeFlag(String flag, boolean value) implements Event {}
+
+  /** The prefix of a flag that is a boolean field of this object. */
+  String FIELD_FLAG = "field:";
+
+  /** The prefix of a flag that is a no-argument boolean method of this object. */
+  String CALL_FLAG = "call:";
+
+  /**
+   * A loop head: what was learnt about fields and getters of this object no longer holds (the
+   * loop body may have changed them); local flags keep their values, their assignments are seen.
+   */
+  record ForgetFlags() implements Event {}
+
   /** The edge on which {@code var == null}. */
   record AssumeNull(String var) implements Event {}
 

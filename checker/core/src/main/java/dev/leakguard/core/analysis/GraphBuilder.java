@@ -214,6 +214,25 @@ public final class GraphBuilder {
     nullSplit(var, ifNonNull, false);
   }
 
+  /**
+   * {@code if (flag) goto ifTrue}; falls through with {@code flag} false. Configurations that
+   * already know the flag's value follow only their own branch.
+   */
+  public void branchOnFlag(String flag, Label ifTrue) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Node yes = newNode(new Event.AssumeFlag(flag, true), 0, null);
+    Node no = newNode(new Event.AssumeFlag(flag, false), 0, null);
+    for (Edge e : pending) {
+      connect(e, yes);
+      connect(e, no);
+    }
+    addEdge(ifTrue, new Edge(yes, false));
+    pending = new ArrayList<>();
+    pending.add(new Edge(no, false));
+  }
+
   private void nullSplit(String var, Label target, boolean targetIsNull) {
     if (pending.isEmpty()) {
       return;

@@ -40,6 +40,11 @@ public final class ObligationAnalysis {
 
   static final String NULL = "#null";
 
+  /** Values of flags: see {@link Event.AssignFlag}. */
+  static final String TRUE = "#true";
+
+  static final String FALSE = "#false";
+
   /** Token for "the untracked resource that instance k was created from". */
   static final String PARENT_OF = "^";
 
@@ -502,7 +507,8 @@ public final class ObligationAnalysis {
       }
     } else if (e instanceof Event.AssumeNull an) {
       Set<String> v = s.vars.get(an.var());
-      if (v != null && !v.contains(NULL) && v.size() == 1 && s.insts.containsKey(first(v))) {
+      if (v != null && !v.contains(NULL) && v.size() == 1
+          && s.insts.containsKey(first(v))) {
         return null;
       }
       s.bind(an.var(), Set.of(NULL), LeakPath.Kind.REASSIGNED, an.var());
@@ -511,6 +517,17 @@ public final class ObligationAnalysis {
       if (v != null && v.size() == 1 && v.contains(NULL)) {
         return null;
       }
+    } else if (e instanceof Event.AssignFlag af) {
+      s.bind(af.flag(), Set.of(af.value() ? TRUE : FALSE), LeakPath.Kind.REASSIGNED, af.flag());
+    } else if (e instanceof Event.AssumeFlag af) {
+      Set<String> v = s.vars.get(af.flag());
+      if (v != null && v.size() == 1 && v.contains(af.value() ? FALSE : TRUE)) {
+        return null; // this configuration already knows the other value
+      }
+      s.vars.put(af.flag(), Set.of(af.value() ? TRUE : FALSE));
+    } else if (e instanceof Event.ForgetFlags) {
+      // a loop head: fields and getters may have changed since the last test
+      s.vars.keySet().removeIf(v -> v.startsWith(Event.FIELD_FLAG) || v.startsWith(Event.CALL_FLAG));
     } else if (e instanceof Event.Return r) {
       if (r.var() != null) {
         Set<String> v = s.vars.get(r.var());

@@ -324,4 +324,67 @@ class ObligationAnalysisTest {
     MethodSummary s2 = ObligationAnalysis.summarize(getter.b.build(2), List.of(), G::rules);
     assertTrue(s2.returnsBorrowed());
   }
+
+  /** {@code if (flag) c = acquire; ... if (closeWhen == flag) c.close();} */
+  private static AnalysisResult flagged(boolean closeWhen, boolean forgetBetween, String flag) {
+    G g = new G();
+    g.ev(new Event.AssignNull("c"), 1);
+    Label open = g.b.newLabel();
+    Label after = g.b.newLabel();
+    g.b.branchOnFlag(flag, open);
+    g.b.jump(after, null, 0);
+    g.b.place(open);
+    g.acquireQuiet("c", CONNECTION, 2, null);
+    g.b.place(after);
+    if (forgetBetween) {
+      g.ev(new Event.ForgetFlags(), 3);
+    }
+    Label close = g.b.newLabel();
+    Label end = g.b.newLabel();
+    g.b.branchOnFlag(flag, close);
+    if (closeWhen) {
+      g.b.jump(end, null, 0);
+      g.b.place(close);
+      g.quietClose("c", 4);
+    } else {
+      g.quietClose("c", 4);
+      g.b.jump(end, null, 0);
+      g.b.place(close);
+    }
+    g.b.place(end);
+    return g.run(5);
+  }
+
+  @Test
+  void aFlagTiesTheCloseToTheOpen() {
+    assertEquals("", summary(flagged(true, false, "owned")));
+    assertEquals("2:JdbcConnectionLeak", summary(flagged(false, false, "owned")), "closed on the wrong branch");
+  }
+
+  @Test
+  void aLoopHeadForgetsFieldFlagsButNotLocalOnes() {
+    assertEquals("", summary(flagged(true, true, "owned")));
+    assertEquals("", summary(flagged(true, false, Event.FIELD_FLAG + "owns")));
+    assertEquals("2:JdbcConnectionLeak", summary(flagged(true, true, Event.FIELD_FLAG + "owns")));
+  }
+
+  @Test
+  void aFlagSetToALiteral() {
+    G g = new G();
+    g.ev(new Event.AssignFlag("opened", false), 1);
+    g.ev(new Event.AssignNull("c"), 1);
+    Label skip = g.b.newLabel();
+    g.b.branch(skip);
+    g.acquireQuiet("c", CONNECTION, 2, null);
+    g.ev(new Event.AssignFlag("opened", true), 2);
+    g.b.place(skip);
+    Label close = g.b.newLabel();
+    Label end = g.b.newLabel();
+    g.b.branchOnFlag("opened", close);
+    g.b.jump(end, null, 0);
+    g.b.place(close);
+    g.quietClose("c", 3);
+    g.b.place(end);
+    assertEquals("", summary(g.run(4)));
+  }
 }
