@@ -28,10 +28,10 @@ public final class ClosedElsewhere {
 
     public UnitOfWork(DataSource dataSource) throws SQLException {
       this.connection = dataSource.getConnection();
-      this.connection.setAutoCommit(false);
     }
 
     public int update(String sql) throws SQLException {
+      connection.setAutoCommit(false);
       try (Statement st = connection.createStatement()) {
         return st.executeUpdate(sql);
       }

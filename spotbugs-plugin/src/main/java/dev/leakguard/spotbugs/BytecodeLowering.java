@@ -422,6 +422,7 @@ final class BytecodeLowering {
 
   private Result build() {
     g = new RawGraphBuilder(className + "." + method.getName());
+    g.constructor(method.getName().equals("<init>"));
     entry = new Node[ins.length];
     for (int i = 0; i < ins.length; i++) {
       if (in[i] != null) {

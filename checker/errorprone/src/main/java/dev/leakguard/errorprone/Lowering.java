@@ -119,6 +119,7 @@ final class Lowering {
 
   EventGraph method(MethodTree m, List<String> paramVarsOut) {
     b = new GraphBuilder(m.getName().toString(), facts::isSubtype);
+    b.constructor(m.getName().contentEquals("<init>"));
     for (VariableTree p : m.getParameters()) {
       VarSymbol s = ASTHelpers.getSymbol(p);
       String v = declare(s);

@@ -122,6 +122,7 @@ final class SourceLowering {
 
   EventGraph method(CallableDeclaration<?> m, List<String> paramVarsOut) {
     b = new GraphBuilder(m.getNameAsString(), ctx::isSubtype);
+    b.constructor(m instanceof ConstructorDeclaration);
     List<String> declared = new ArrayList<>();
     for (ReferenceType t : m.getThrownExceptions()) {
       declared.add(ctx.names.typeName(t));

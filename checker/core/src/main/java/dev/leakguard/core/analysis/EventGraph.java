@@ -10,9 +10,12 @@ public final class EventGraph {
   private final Node entry;
   private final Node normalExit;
   private final Node exceptionalExit;
+  private final boolean constructor;
 
-  EventGraph(String methodName, List<Node> nodes, Node entry, Node normalExit, Node exceptionalExit) {
+  EventGraph(
+      String methodName, List<Node> nodes, Node entry, Node normalExit, Node exceptionalExit, boolean constructor) {
     this.methodName = methodName;
+    this.constructor = constructor;
     this.nodes = Collections.unmodifiableList(nodes);
     this.entry = entry;
     this.normalExit = normalExit;
@@ -21,6 +24,14 @@ public final class EventGraph {
 
   public String methodName() {
     return methodName;
+  }
+
+  /**
+   * True for a constructor: a resource it stores in a field the class closes is the new object's
+   * only if the constructor completes; when an exception leaves it, the object never exists.
+   */
+  public boolean isConstructor() {
+    return constructor;
   }
 
   public List<Node> nodes() {

@@ -361,6 +361,13 @@ public final class GraphBuilder {
   }
 
   /** Finishes the graph; {@code endLine} is the line of the body's closing brace. */
+  private boolean constructor;
+
+  /** Marks the body lowered as a constructor's (see {@link EventGraph#isConstructor}). */
+  public void constructor(boolean isConstructor) {
+    this.constructor = isConstructor;
+  }
+
   public EventGraph build(int endLine) {
     if (!pending.isEmpty()) {
       emit(new Event.Return(null, true), endLine);
@@ -372,6 +379,6 @@ public final class GraphBuilder {
     if (!handlers.isEmpty()) {
       throw new IllegalStateException("unbalanced try nesting in " + methodName);
     }
-    return new EventGraph(methodName, nodes, entry, normalExit, exceptionalExit);
+    return new EventGraph(methodName, nodes, entry, normalExit, exceptionalExit, constructor);
   }
 }

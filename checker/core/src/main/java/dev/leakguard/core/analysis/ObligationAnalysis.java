@@ -40,6 +40,9 @@ public final class ObligationAnalysis {
 
   static final String NULL = "#null";
 
+  /** The variable holding what this method stored in a field: prefix plus the field's name. */
+  static final String FIELD_VALUE = "#this.";
+
   /** Values of flags: see {@link Event.AssignFlag}. */
   static final String TRUE = "#true";
 
@@ -54,6 +57,8 @@ public final class ObligationAnalysis {
     TRANSFERRED,
     LEFT_TO_PARENT,
     FIELD_UNCLOSED,
+    /** Stored by a constructor in a field its class closes: the object's once the constructor ends. */
+    OWNED_BY_NEW_OBJECT,
     LOST
   }
 
@@ -465,7 +470,9 @@ public final class ObligationAnalysis {
           au.temporaryEnd() ? LeakPath.Kind.TEMPORARY : LeakPath.Kind.REASSIGNED,
           au.to());
     } else if (e instanceof Event.AssignOpaque ao) {
-      s.bind(ao.to(), Set.of("~" + ao.tag()), LeakPath.Kind.REASSIGNED, ao.to());
+      Set<String> stored =
+          ao.tag().startsWith("field:") ? s.vars.get(FIELD_VALUE + ao.tag().substring(6)) : null;
+      s.bind(ao.to(), stored != null ? stored : Set.of("~" + ao.tag()), LeakPath.Kind.REASSIGNED, ao.to());
     } else if (e instanceof Event.AssignParentOf ap) {
       Set<String> parents = new TreeSet<>();
       for (String k : s.instances(ap.child())) {
@@ -478,9 +485,13 @@ public final class ObligationAnalysis {
         s.transfer(k);
       }
     } else if (e instanceof Event.StoreField sf) {
+      // reading the field later in this method gives what was stored
+      s.vars.put(FIELD_VALUE + sf.field(), s.vars.getOrDefault(sf.var(), Set.of()));
       for (String k : s.instances(sf.var())) {
         Inst i = s.insts.get(k);
-        if (sf.closedByOwner()) {
+        if (sf.closedByOwner() && graph.isConstructor() && i.status == Status.OPEN) {
+          s.insts.put(k, new Inst(Status.OWNED_BY_NEW_OBJECT, i.parent, i.kind, sf.field(), n.line));
+        } else if (sf.closedByOwner()) {
           s.transfer(k);
         } else if (i.status == Status.OPEN) {
           s.insts.put(k, new Inst(Status.FIELD_UNCLOSED, i.parent, i.kind, sf.field(), n.line));
@@ -614,6 +625,13 @@ public final class ObligationAnalysis {
                     null));
         case FIELD_UNCLOSED ->
             leak(e.getKey(), new LeakPath(LeakPath.Kind.FIELD, i.noteLine, i.note, null));
+        case OWNED_BY_NEW_OBJECT -> {
+          if (exceptional) {
+            leak(
+                e.getKey(),
+                new LeakPath(LeakPath.Kind.CONSTRUCTOR_FAILS, exitPath.line(), Messages.when(exitPath), i.note));
+          }
+        }
         default -> {}
       }
     }

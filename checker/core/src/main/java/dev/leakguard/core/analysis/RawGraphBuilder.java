@@ -62,7 +62,14 @@ public final class RawGraphBuilder {
     }
   }
 
+  private boolean constructor;
+
+  /** Marks the body lowered as a constructor's (see {@link EventGraph#isConstructor}). */
+  public void constructor(boolean isConstructor) {
+    this.constructor = isConstructor;
+  }
+
   public EventGraph build() {
-    return new EventGraph(methodName, nodes, entry, normalExit, exceptionalExit);
+    return new EventGraph(methodName, nodes, entry, normalExit, exceptionalExit, constructor);
   }
 }

@@ -30,10 +30,16 @@ public record LeakPath(Kind kind, int line, String detail, String via) {
     /** The resource is stored in a field that nothing closes. */
     FIELD,
     /** The resource is closed only implicitly with its parent (a Connection). */
-    LEFT_TO_PARENT;
+    LEFT_TO_PARENT,
+    /**
+     * Stored by a constructor in a field its class closes, and the constructor then fails: the
+     * object that would close it never exists. {@code detail} is the "when" phrase, {@code via}
+     * the field.
+     */
+    CONSTRUCTOR_FAILS;
 
     public boolean exceptional() {
-      return this == EXCEPTION || this == CLOSE_CHAIN;
+      return this == EXCEPTION || this == CLOSE_CHAIN || this == CONSTRUCTOR_FAILS;
     }
   }
 

@@ -32,6 +32,12 @@ public final class Messages {
           .append(path.line())
           .append(", which no method of the class closes; close the field in"
               + " the class's close() method, or keep the resource local.");
+      case CONSTRUCTOR_FAILS -> sb.append(" is stored in field '")
+          .append(path.via())
+          .append("' but not closed ")
+          .append(path.detail())
+          .append(": the constructor fails, and the object that would close it never exists;"
+              + " close it before the exception leaves the constructor.");
       case LEFT_TO_PARENT -> sb.append(" is not closed ")
           .append(when(path))
           .append(", only implicitly when its Connection is closed; close it in its own"
@@ -79,6 +85,9 @@ public final class Messages {
 
   /** The "when" phrase: names the exit and its cause. */
   public static String when(LeakPath path) {
+    if (path.kind() == LeakPath.Kind.CONSTRUCTOR_FAILS) {
+      return path.detail();
+    }
     String base =
         switch (path.kind()) {
           case RETURN -> "on the return at line " + path.line();
@@ -90,7 +99,7 @@ public final class Messages {
           case NEXT_ITERATION ->
               "when '" + path.detail() + "' is reassigned on the next loop iteration at line "
                   + path.line();
-          case LEFT_TO_PARENT -> path.detail();
+          case LEFT_TO_PARENT, CONSTRUCTOR_FAILS -> path.detail();
           case TEMPORARY, FIELD -> "at line " + path.line();
         };
     return path.via() == null ? base : base + " " + path.via();
