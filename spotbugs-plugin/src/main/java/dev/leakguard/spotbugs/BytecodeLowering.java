@@ -1518,7 +1518,12 @@ final class BytecodeLowering {
     boolean thisReceiver = recv != null && (recv.tag() instanceof Value.This || recv.tag() instanceof Value.NewObject);
     boolean collection = !staticCall && !ctor && !thisReceiver && facts.isCollection(owner);
 
-    String recvVar = recv != null && !thisReceiver && recv.isRef() && recv.bound() ? stackVar(base) : null;
+    // a receiver loaded from a local is named by the local, as the source front-ends name it: what
+    // the call learns about it (an untracked statement that produced a result set) stays with it
+    String recvVar =
+        recv != null && !thisReceiver && recv.isRef() && recv.bound()
+            ? (recv.local() >= 0 ? localVar(recv.local()) : stackVar(base))
+            : null;
     List<String> args = new ArrayList<>();
     List<String> elementVars = new ArrayList<>();
     for (int k = 0; k < argTypes.length; k++) {

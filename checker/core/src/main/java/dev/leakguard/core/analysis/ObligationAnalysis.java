@@ -48,6 +48,9 @@ public final class ObligationAnalysis {
 
   static final String FALSE = "#false";
 
+  /** Token (an opaque value) for an untracked parent named by the site of its first child. */
+  static final String UNTRACKED_PARENT = "~parent:";
+
   /** Token for "the untracked resource that instance k was created from". */
   static final String PARENT_OF = "^";
 
@@ -421,6 +424,16 @@ public final class ObligationAnalysis {
         Set<String> p = s.instances(a.parentVar());
         if (p.size() == 1) {
           parent = p.iterator().next();
+        } else if (p.isEmpty()) {
+          // a parent we do not track (a parameter, a field): remember it by a token, so that
+          // closing it (st.close() on a parameter) closes this child as JDBC does
+          Set<String> v = s.vars.get(a.parentVar());
+          if (v == null) {
+            parent = UNTRACKED_PARENT + a.site().key();
+            s.vars.put(a.parentVar(), Set.of(parent));
+          } else if (v.size() == 1 && first(v).startsWith("~")) {
+            parent = first(v);
+          }
         }
       }
       Inst old = s.insts.get(key);
@@ -448,9 +461,20 @@ public final class ObligationAnalysis {
       for (String t : s.vars.getOrDefault(r.var(), Set.of())) {
         if (t.startsWith(PARENT_OF) && s.insts.containsKey(t.substring(PARENT_OF.length()))) {
           s.close(t.substring(PARENT_OF.length()), visited);
+        } else if (t.startsWith("~")) {
+          closeChildrenOfUntracked(s, t, visited);
         }
       }
     } else if (e instanceof Event.ResetChildren r) {
+      for (String t : s.vars.getOrDefault(r.var(), Set.of())) {
+        if (t.startsWith("~")) {
+          for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
+            if (t.equals(en.getValue().parent) && en.getValue().status == Status.OPEN) {
+              s.close(en.getKey(), new HashSet<>());
+            }
+          }
+        }
+      }
       for (String k : s.instances(r.var())) {
         for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
           if (k.equals(en.getValue().parent) && en.getValue().status == Status.OPEN) {
@@ -554,6 +578,17 @@ public final class ObligationAnalysis {
       s.via = j.what();
     }
     return s.freeze();
+  }
+
+  /** Closing an untracked parent (a parameter's statement) implicitly closes its tracked children. */
+  private static void closeChildrenOfUntracked(Step s, String token, Set<String> visited) {
+    for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
+      Inst child = en.getValue();
+      if (token.equals(child.parent) && child.status == Status.OPEN && child.kind != null) {
+        s.cascade(token, child.kind.parentKind(), visited);
+        return;
+      }
+    }
   }
 
   private static String first(Set<String> v) {

@@ -32,6 +32,18 @@ public enum ResourceKind {
     return leakId;
   }
 
+  /**
+   * The kind of resource this kind is created from when a model entry says "from receiver": a
+   * ResultSet comes from a Statement, a Statement from a Connection; null for a Connection.
+   */
+  public ResourceKind parentKind() {
+    return switch (this) {
+      case RESULT_SET -> STATEMENT;
+      case STATEMENT -> CONNECTION;
+      case CONNECTION -> null;
+    };
+  }
+
   /** Returns the kind for a model-file token, or null if the token names no kind. */
   public static ResourceKind fromToken(String token) {
     String t = token.toLowerCase(Locale.ROOT);
