@@ -69,6 +69,7 @@ class CorpusSanityTest {
           "openConnection",
           "connection",
           "lease",
+          "PhysicalConnection",
           "prepare");
 
   private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
