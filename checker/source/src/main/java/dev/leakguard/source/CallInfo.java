@@ -38,6 +38,14 @@ record CallInfo(
         java.util.Collections.nCopies(arity, (String) null), false, false, name + "(..)");
   }
 
+  /** A constructor of a class the engine cannot see: still a constructor of that class. */
+  static CallInfo unknownConstructor(String owner, int arity) {
+    return new CallInfo(
+        owner, "<init>", owner, List.of(), List.of(), null, Set.of(), emptyParams(arity),
+        java.util.Collections.nCopies(arity, (String) null), true, false,
+        "new " + SourceLowering.simple(owner) + "(..)");
+  }
+
   static List<Set<String>> emptyParams(int arity) {
     return java.util.Collections.nCopies(arity, Set.of());
   }

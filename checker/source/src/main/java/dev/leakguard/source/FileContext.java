@@ -200,7 +200,7 @@ final class FileContext {
     }
     String owner = names.typeName(oc.getType());
     CallInfo ci = resolve(owner, "<init>", argTypes.size(), argTypes, true);
-    return ci != null ? ci : CallInfo.unknown("new " + SourceLowering.simple(owner), argTypes.size());
+    return ci != null ? ci : CallInfo.unknownConstructor(owner, argTypes.size());
   }
 
   private CallInfo resolve(String owner, String name, int arity, List<String> argTypes, boolean ctor) {

@@ -1192,7 +1192,8 @@ final class SourceLowering {
     String rt = ci.returnType();
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     List<String> thrown = ci.checkedThrows();
-    if (!ci.known() && ci.rules().isEmpty() && UnresolvedCalls.mayThrow(ci.name(), receiverType)) {
+    if (!ci.known() && !ci.isConstructor() && ci.rules().isEmpty()
+        && UnresolvedCalls.mayThrow(ci.name(), receiverType)) {
       thrown = unresolvedThrows();
     }
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();

@@ -8,7 +8,8 @@ import java.util.Locale;
  * a checked exception. Such a call may throw what the enclosing method declares or an enclosing
  * catch catches, as a signature javac would see could, except where the call is one that
  * practically never declares a checked exception: logging, and accessors ({@code getX()}, {@code
- * isX()}, {@code toX()}).
+ * isX()}, {@code toX()}). Constructors of classes it cannot see are taken not to throw (a
+ * wrapper built around a resource rarely does).
  */
 final class UnresolvedCalls {
   private static final List<String> QUIET_PREFIXES =

@@ -21,6 +21,45 @@ class SourceEngineTest {
     return SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
   }
 
+  private static final String CURSOR_DAO =
+      String.join(
+          "\n",
+          "import java.sql.*;",
+          "import com.acme.Cursor;",
+          "class Dao {",
+          "  Cursor open(Statement st) throws SQLException {",
+          "    return new Cursor(st.executeQuery(\"select 1\"));",
+          "  }",
+          "  void dropped(Statement st) throws SQLException {",
+          "    Cursor c = new Cursor(st.executeQuery(\"select 1\"));",
+          "    c.next();",
+          "  }",
+          "}");
+
+  @Test
+  void aConstructorOfAClassOutsideTheTreeKeepsTheResourceItIsGiven() throws Exception {
+    SourceEngine.FileResult r = scan("Dao.java", CURSOR_DAO);
+    // returned inside the cursor: handed over; dropped with the cursor: lost
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(8, r.findings().get(0).line());
+  }
+
+  @Test
+  void aModelWrapEntryWorksForAClassOutsideTheTree() throws Exception {
+    Path f = dir.resolve("Dao.java");
+    Files.writeString(f, CURSOR_DAO);
+    ResourceModel model =
+        ResourceModel.builtIn()
+            .merge(
+                ResourceModel.parse(
+                    "acme.model",
+                    new java.io.StringReader(
+                        "section acme https://example.com\nwrap com.acme.Cursor.<init>(java.sql.ResultSet) arg 0\n")));
+    SourceEngine.FileResult r = SourceEngine.create(model, dir, List.of(f)).analyze(f);
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(8, r.findings().get(0).line());
+  }
+
   @Test
   void aFileNestedTooDeeplyIsSkippedWithTheReason() throws Exception {
     String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);
