@@ -816,12 +816,34 @@ final class Lowering {
 
   private String nullTested(ExpressionTree l, ExpressionTree r) {
     if (isNullLiteral(r)) {
-      return localOf(l);
+      return localOrField(l);
     }
     if (isNullLiteral(l)) {
-      return localOf(r);
+      return localOrField(r);
     }
     return null;
+  }
+
+  /**
+   * A local variable, or a resource field of this object read into a temporary: a null test on
+   * the field then tells about what this method stored in it.
+   */
+  private String localOrField(ExpressionTree e) {
+    String local = localOf(e);
+    if (local != null) {
+      return local;
+    }
+    ExpressionTree t = ASTHelpers.stripParentheses(e);
+    Symbol s = ASTHelpers.getSymbol(t);
+    boolean thisField =
+        s != null
+            && s.getKind() == ElementKind.FIELD
+            && !s.isStatic()
+            && (t instanceof IdentifierTree
+                || (t instanceof MemberSelectTree ms
+                    && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
+                    && q.getName().contentEquals("this")));
+    return thisField ? tracked(expr(t, null)) : null;
   }
 
   private static boolean isNullLiteral(ExpressionTree t) {

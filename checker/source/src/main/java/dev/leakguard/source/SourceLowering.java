@@ -808,12 +808,29 @@ final class SourceLowering {
 
   private String nullTested(Expression l, Expression r) {
     if (unwrap(r) instanceof NullLiteralExpr) {
-      return localOf(l);
+      return localOrField(l);
     }
     if (unwrap(l) instanceof NullLiteralExpr) {
-      return localOf(r);
+      return localOrField(r);
     }
     return null;
+  }
+
+  /**
+   * A local variable, or a resource field of this object read into a temporary: a null test on
+   * the field then tells about what this method stored in it.
+   */
+  private String localOrField(Expression e) {
+    String local = localOf(e);
+    if (local != null) {
+      return local;
+    }
+    Expression u = unwrap(e);
+    boolean thisField =
+        (u instanceof NameExpr n && lookup(n.getNameAsString()) == null
+                && ctx.fieldType(enclosingClass, n.getNameAsString()) != null)
+            || (u instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr);
+    return thisField ? tracked(expr(u, null)) : null;
   }
 
   private static Expression unwrap(Expression e) {

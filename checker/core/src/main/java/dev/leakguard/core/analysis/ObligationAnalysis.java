@@ -40,6 +40,9 @@ public final class ObligationAnalysis {
 
   static final String NULL = "#null";
 
+  /** Note of an open resource whose site's previous resource is in a field: prefix plus the field. */
+  static final String OVERWRITES = "overwrites:";
+
   /** The variable holding what this method stored in a field: prefix plus the field's name. */
   static final String FIELD_VALUE = "#this.";
 
@@ -62,6 +65,8 @@ public final class ObligationAnalysis {
     FIELD_UNCLOSED,
     /** Stored by a constructor in a field its class closes: the object's once the constructor ends. */
     OWNED_BY_NEW_OBJECT,
+    /** Stored in a field its class closes (handed over), until the field is overwritten. */
+    IN_FIELD,
     LOST
   }
 
@@ -308,7 +313,7 @@ public final class ObligationAnalysis {
       for (Config c : a.normalExits) {
         Status s = c.insts.get(paramKey(i)).status;
         allClosed &= s == Status.CLOSED;
-        allGone &= s == Status.CLOSED || s == Status.TRANSFERRED;
+        allGone &= s == Status.CLOSED || s == Status.TRANSFERRED || s == Status.IN_FIELD;
       }
       if (allClosed) {
         closes.add(i);
@@ -446,7 +451,14 @@ public final class ObligationAnalysis {
           s.insts.put(key, old.with(Status.LOST));
         }
         s.bind(a.target(), Set.of(), LeakPath.Kind.REASSIGNED, displayVar(a));
-        s.insts.put(key, new Inst(Status.OPEN, parent, a.site().kind(), null, 0));
+        // the same site's previous resource still sits in a field: storing this one there too
+        // (a loop refreshing a cached statement) would overwrite it unclosed
+        String overwrites = null;
+        if (old != null && old.status == Status.IN_FIELD
+            && s.vars.getOrDefault(FIELD_VALUE + old.note, Set.of()).contains(key)) {
+          overwrites = OVERWRITES + old.note;
+        }
+        s.insts.put(key, new Inst(Status.OPEN, parent, a.site().kind(), overwrites, 0));
       }
       s.vars.put(a.target(), Set.of(key));
     } else if (e instanceof Event.Release r) {
@@ -509,12 +521,29 @@ public final class ObligationAnalysis {
         s.transfer(k);
       }
     } else if (e instanceof Event.StoreField sf) {
+      Set<String> stored = s.instances(sf.var());
+      // what this method stored in the field before and never closed is lost when overwritten
+      for (String old : s.instances(FIELD_VALUE + sf.field())) {
+        Inst i = s.insts.get(old);
+        if (!stored.contains(old) && (i.status == Status.IN_FIELD || i.status == Status.OWNED_BY_NEW_OBJECT)) {
+          leak(old, new LeakPath(LeakPath.Kind.REASSIGNED, n.line, "this." + sf.field(), s.via));
+          s.insts.put(old, i.with(Status.LOST));
+        }
+      }
       // reading the field later in this method gives what was stored
       s.vars.put(FIELD_VALUE + sf.field(), s.vars.getOrDefault(sf.var(), Set.of()));
-      for (String k : s.instances(sf.var())) {
+      for (String k : stored) {
         Inst i = s.insts.get(k);
+        if (i.status == Status.OPEN && (OVERWRITES + sf.field()).equals(i.note)) {
+          leak(k, new LeakPath(LeakPath.Kind.NEXT_ITERATION, n.line, "this." + sf.field(), s.via));
+          i = new Inst(Status.OPEN, i.parent, i.kind, null, 0);
+          s.insts.put(k, i);
+        }
         if (sf.closedByOwner() && graph.isConstructor() && i.status == Status.OPEN) {
           s.insts.put(k, new Inst(Status.OWNED_BY_NEW_OBJECT, i.parent, i.kind, sf.field(), n.line));
+        } else if (sf.closedByOwner() && i.status == Status.OPEN) {
+          s.insts.put(k, new Inst(Status.IN_FIELD, i.parent, i.kind, sf.field(), n.line));
+          released.add(k);
         } else if (sf.closedByOwner()) {
           s.transfer(k);
         } else if (i.status == Status.OPEN) {
