@@ -119,6 +119,10 @@ build_leakguard() {
     tail -40 "$LOGS/leakguard-build.log" >&2
     die "the LeakGuard build failed (log: $LOGS/leakguard-build.log)"
   fi
+  # the spotbugs engine runs only when LeakGuard's SpotBugs plugin resolves from the build's
+  # repositories (SpotBugsEngine resolves dev.leakguard:leakguard-spotbugs-plugin:<plugin version>)
+  ls "$M2/dev/leakguard/leakguard-spotbugs-plugin/$LG_VERSION/"*.jar >/dev/null 2>&1 \
+    || die "the LeakGuard build did not install leakguard-spotbugs-plugin $LG_VERSION: the spotbugs engine could not run"
   echo "$hash" >"$stamp"
   log "LeakGuard built in $(secs "$t0" "$(now)") s"
 }
@@ -264,6 +268,14 @@ status() {
   done
 }
 
+# compile + leakguard:check of one work project; extra arguments go to Maven (-o)
+check_build() {
+  local W=$1
+  shift
+  "${MVN[@]}" "$@" -f "$W/pom.xml" clean compile "$PLUGIN:check" \
+      -Dleakguard.engines="$ENGINES" -Dleakguard.failOnSeverity=never >"$W/build.log" 2>&1
+}
+
 FAILED=()
 run_project() {
   local name=$1 coords=$2 release=$3 deps=$4 includes=$5 excludes=$6
@@ -284,13 +296,12 @@ run_project() {
   [[ -f $W/.fetched ]] && off=(-o)
   log "$name ($coords): compile + leakguard:check [$ENGINES]"
   t0=$(now)
-  "${MVN[@]}" "${off[@]}" -f "$W/pom.xml" clean compile "$PLUGIN:check" \
-      -Dleakguard.engines="$ENGINES" -Dleakguard.failOnSeverity=never >"$W/build.log" 2>&1 || rc=$?
-  if [[ $rc != 0 && ${#off[@]} -gt 0 ]] && grep -q 'offline mode' "$W/build.log"; then
+  check_build "$W" "${off[@]}" || rc=$?
+  if [[ ${#off[@]} -gt 0 ]] && grep -q 'offline mode' "$W/build.log"; then
+    # something new is needed (another LeakGuard, Error Prone or SpotBugs version): fetch it once
     log "$name: something is missing from the private repository; running online"
     rc=0
-    "${MVN[@]}" -f "$W/pom.xml" clean compile "$PLUGIN:check" \
-        -Dleakguard.engines="$ENGINES" -Dleakguard.failOnSeverity=never >"$W/build.log" 2>&1 || rc=$?
+    check_build "$W" || rc=$?
   fi
   dt=$(secs "$t0" "$(now)")
   cp "$W/build.log" "$LOGS/$name.log"
@@ -319,9 +330,11 @@ run_project() {
     return 0
   fi
   cp "$W/target/leakguard/leakguard.sarif" "$RESULTS/$name.sarif"
-  # the Error Prone engine's compilation must have succeeded, or its findings are incomplete
-  if grep -q 'did not compile in the analysis compiler' "$W/build.log"; then
-    note="errorprone: the sources did not compile in the analysis compiler (findings may be incomplete)"
+  # what the engines said about files they could not analyse (their findings may be incomplete)
+  local nnotes
+  nnotes=$(grep -c '^\[WARNING\] LeakGuard \[' "$W/build.log" || true)
+  if [[ $nnotes -gt 0 ]]; then
+    note="$nnotes engine note(s), the first: $(grep -m1 '^\[WARNING\] LeakGuard \[' "$W/build.log" | sed -e 's/^\[WARNING\] //' -e "s#[^ ]*/work/$name/src/main/java/##g")"
     log "$name: WARNING: $note"
   fi
   rc=0
