@@ -199,6 +199,15 @@ public final class RealWorld {
       return 2;
     }
 
+    Set<String> known = new LinkedHashSet<>();
+    all.forEach(p -> known.add(p.name()));
+    Set<String> strangers = new LinkedHashSet<>();
+    verdicts.keySet().stream().map(Key::project).filter(n -> !known.contains(n)).forEach(strangers::add);
+    if (!strangers.isEmpty()) {
+      System.err.println(verdictsFile + ": verdicts for code bases that are not in " + projectsFile + ": "
+          + String.join(", ", strangers));
+    }
+
     // every project's latest results, in projects.tsv order
     Map<String, Map<String, String>> status = new LinkedHashMap<>();
     Map<String, List<Finding>> found = new LinkedHashMap<>();
