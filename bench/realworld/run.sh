@@ -31,7 +31,7 @@ usage: bench/realworld/run.sh [options]
                     is no longer reported; also list the findings nobody has judged yet
   -h, --help        this text
 
-Exit status: 0 fine, 1 --check found a regression, 2 usage or setup error,
+Exit status: 0 fine, 1 --check found a regression, 2 usage or setup error (or a bad verdicts.tsv),
 3 a code base did not compile or build, or an engine did not run on it.
 EOF
 }
