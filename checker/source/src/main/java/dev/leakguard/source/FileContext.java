@@ -242,18 +242,16 @@ final class FileContext {
           known = true;
         }
       } else if (jdk != null && JdkTypes.isJdkName(owner)) {
-        for (Constructor<?> c : jdk.getConstructors()) {
-          if (c.getParameterCount() == arity) {
-            List<String> ex = new ArrayList<>();
-            for (Class<?> e : c.getExceptionTypes()) {
-              if (!RuntimeException.class.isAssignableFrom(e) && !Error.class.isAssignableFrom(e)) {
-                ex.add(e.getName());
-              }
+        Constructor<?> c = JdkTypes.constructor(jdk, argTypes);
+        if (c != null) {
+          List<String> ex = new ArrayList<>();
+          for (Class<?> e : c.getExceptionTypes()) {
+            if (!RuntimeException.class.isAssignableFrom(e) && !Error.class.isAssignableFrom(e)) {
+              ex.add(e.getName());
             }
-            throwsTypes = ex;
-            known = true;
-            break;
           }
+          throwsTypes = ex;
+          known = true;
         }
       }
     }

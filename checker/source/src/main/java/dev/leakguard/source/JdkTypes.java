@@ -90,6 +90,34 @@ final class JdkTypes {
     return best;
   }
 
+  /** The constructor of {@code c} that best fits the argument types (null entries unknown), or null. */
+  static java.lang.reflect.Constructor<?> constructor(Class<?> c, List<String> argTypes) {
+    java.lang.reflect.Constructor<?> best = null;
+    int bestScore = -1;
+    for (java.lang.reflect.Constructor<?> k : c.getConstructors()) {
+      Class<?>[] ps = k.getParameterTypes();
+      if (ps.length != argTypes.size()) {
+        continue;
+      }
+      int score = 0;
+      for (int i = 0; i < ps.length; i++) {
+        String a = argTypes.get(i);
+        if (a != null && a.equals(name(ps[i]))) {
+          score += 2;
+        } else if (a != null && isAssignable(a, ps[i])) {
+          score += 1;
+        } else if (a != null) {
+          score -= 4; // a known argument that does not fit: not this overload
+        }
+      }
+      if (score > bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
   private static boolean isAssignable(String argType, Class<?> param) {
     Class<?> a = load(argType);
     return a != null && param.isAssignableFrom(a);
