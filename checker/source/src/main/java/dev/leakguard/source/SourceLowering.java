@@ -128,6 +128,7 @@ final class SourceLowering {
       declared.add(ctx.names.typeName(t));
     }
     declaredThrows = ctx.checkedOnly(declared);
+    returnType = m instanceof MethodDeclaration md && !md.getType().isVoidType() ? ctx.names.typeName(md.getType()) : null;
     for (Parameter p : m.getParameters()) {
       String type = ctx.names.typeName(p.getType()) + (p.isVarArgs() ? "[]" : "");
       String v = declare(p.getNameAsString(), type);
@@ -380,7 +381,7 @@ final class SourceLowering {
     } else if (s instanceof TryStmt t) {
       tryStatement(t);
     } else if (s instanceof ReturnStmt r) {
-      String v = r.getExpression().map(e -> tracked(expr(e, null))).orElse(null);
+      String v = r.getExpression().map(e -> tracked(exprTyped(e, returnType))).orElse(null);
       b.returnFrom(v, line(r));
       temps.clear();
     } else if (s instanceof ThrowStmt th) {
@@ -1126,7 +1127,7 @@ final class SourceLowering {
       expr(aa.getName(), null);
       expr(aa.getIndex(), null);
     }
-    String v = tracked(expr(as.getValue(), null));
+    String v = tracked(exprTyped(as.getValue(), typeOf(lhs)));
     if (v == null) {
       return null;
     }
@@ -1139,6 +1140,28 @@ final class SourceLowering {
   }
 
   private String call(MethodCallExpr mce, String into) {
+    return call(mce, into, null);
+  }
+
+  /**
+   * The value of {@code e}, where the type its value goes to (a field, the method's return type)
+   * types a call the engine cannot resolve, as javac would know its result type.
+   */
+  private String exprTyped(Expression e, String type) {
+    Expression u = e;
+    while (u instanceof EnclosedExpr || u instanceof CastExpr) {
+      u = u instanceof EnclosedExpr en ? en.getInner() : ((CastExpr) u).getExpression();
+    }
+    if (type != null && u instanceof MethodCallExpr mce) {
+      return call(mce, null, type);
+    }
+    return expr(e, null);
+  }
+
+  /** The declared return type of the method being lowered (binary name), or null. */
+  private String returnType;
+
+  private String call(MethodCallExpr mce, String into, String typeHint) {
     String recv = null;
     Expression recvExpr = null;
     String receiverType = enclosingClass;
@@ -1166,12 +1189,14 @@ final class SourceLowering {
       args.add(tracked(expr(a, null)));
     }
     CallInfo ci = ctx.resolveCall(this, mce);
-    if (ci.returnType() == null && into != null && ci.rules().isEmpty()) {
-      // A call we cannot type, assigned to a local declared as a resource: the declaration tells
-      // the result type, as javac would know it (Connection c = TxContext.current()).
-      Local target = lookupById(into);
-      if (target != null && target.type != null && ctx.kindOf(target.type) != null) {
-        ci = ci.withResult(target.type);
+    if (ci.returnType() == null && ci.rules().isEmpty()) {
+      // A call we cannot type, assigned to a local, a field or returned where a resource type is
+      // declared: the declaration tells the result type, as javac would know it (Connection c =
+      // TxContext.current()).
+      Local target = into == null ? null : lookupById(into);
+      String declared = target != null ? target.type : typeHint;
+      if (declared != null && ctx.kindOf(declared) != null) {
+        ci = ci.withResult(declared);
       }
     }
     return effects(ci, mce, recv, args, into, recvExpr, receiverType, staticCall);
