@@ -135,7 +135,7 @@ final class Hierarchy {
       if (xc.isPresent()) {
         XField f = xc.get().findField(name, signature, isStatic);
         if (f != null) {
-          return c;
+          return f.getClassName(); // SpotBugs finds inherited fields too: the class that declares it
         }
       }
     }

@@ -394,6 +394,13 @@ final class UnitContext {
   private Set<String> fieldsClosedBy(Symbol owner) {
     Set<String> out = new HashSet<>();
     ClassTree ct = classes.get(owner);
+    if (ct == null && owner instanceof Symbol.ClassSymbol cs) {
+      // a class of another file of this compilation decides for its own fields
+      TreePath p = program.pathOf(cs);
+      if (p != null && p.getLeaf() instanceof ClassTree other) {
+        ct = other;
+      }
+    }
     if (ct == null) {
       // a class we cannot see: assume it manages its fields
       out.add("*");

@@ -364,8 +364,26 @@ final class FileContext {
 
   /** True if a close or lifecycle method of {@code classFq} closes field {@code field}. */
   boolean closesField(String classFq, String field) {
-    Set<String> closed = closedFields.computeIfAbsent(classFq, this::fieldsClosedBy);
+    String declaring = declaringClass(classFq, field);
+    if (!declaring.equals(classFq) && declared.get(declaring) == null) {
+      // the field is inherited from a class of another file: that class decides
+      TreeIndex.TypeInfo t = tree.index().type(declaring);
+      FileContext other = t == null ? null : tree.context(t.file);
+      return other == null || other.closesField(declaring, field);
+    }
+    Set<String> closed = closedFields.computeIfAbsent(declaring, this::fieldsClosedBy);
     return closed.contains(field) || closed.contains("*");
+  }
+
+  /** The class of the tree that declares field {@code field} of {@code classFq}: it or a supertype. */
+  private String declaringClass(String classFq, String field) {
+    for (String c : closure(classFq)) {
+      TreeIndex.TypeInfo t = tree.index().type(c);
+      if (t != null && t.fields.containsKey(field)) {
+        return c;
+      }
+    }
+    return classFq;
   }
 
   private Set<String> fieldsClosedBy(String classFq) {

@@ -236,6 +236,12 @@ final class SourceTree {
     return cu;
   }
 
+  /** The lowering context of another file of the tree, or null if it cannot be parsed. */
+  FileContext context(Path file) {
+    CompilationUnit cu = cu(file);
+    return cu == null ? null : new FileContext(this, cu);
+  }
+
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
   MethodSummary summary(TreeIndex.MethodInfo m) {
     String key = m.file() + ":" + m.line() + ":" + m.column();
