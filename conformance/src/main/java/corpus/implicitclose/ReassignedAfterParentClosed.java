@@ -9,7 +9,8 @@ import java.sql.Statement;
 /**
  * A ResultSet variable reused after the statement that produced its previous value was closed:
  * closing a Statement closes its ResultSet (JDBC), so nothing is left open when the variable is
- * reassigned, whether the statement was opened here or handed in.
+ * reassigned, whether the statement was opened here or handed in. A result set of a statement the
+ * method does not own (handed in, read from a field) belongs to that statement.
  */
 public class ReassignedAfterParentClosed {
   private static final String USERS = "SELECT COUNT(*) FROM users";
@@ -44,12 +45,22 @@ public class ReassignedAfterParentClosed {
     }
   }
 
-  /** The caller's statement stays open, and each result set is dropped without a close. */
+  /**
+   * The caller's statements: each result set belongs to its statement, which the caller closes
+   * (or executes again), and with it the result set.
+   */
   public int countWithGiven(PreparedStatement users, PreparedStatement orders) throws SQLException {
-    ResultSet rs = users.executeQuery(); // LEAK JdbcResultSetLeak
+    ResultSet rs = users.executeQuery();
     int total = rs.next() ? rs.getInt(1) : 0;
-    rs = orders.executeQuery(); // LEAK JdbcResultSetLeak
+    rs = orders.executeQuery();
     total += rs.next() ? rs.getInt(1) : 0;
     return total;
+  }
+
+  /** A statement opened here and dropped with its result set: both leak. */
+  public int countWithOwn(Connection con) throws SQLException {
+    Statement st = con.createStatement(); // LEAK JdbcStatementLeak
+    ResultSet rs = st.executeQuery(USERS); // LEAK JdbcResultSetLeak
+    return rs.next() ? rs.getInt(1) : 0;
   }
 }

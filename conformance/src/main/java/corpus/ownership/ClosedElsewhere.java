@@ -64,9 +64,10 @@ public final class ClosedElsewhere {
       this.janitor = janitor;
     }
 
+    /** The result set belongs to the cached statement: its next execution or close closes it. */
     public boolean exists(String code) throws SQLException {
       lookup.setString(1, code);
-      return lookup.executeQuery().next(); // LEAK JdbcResultSetLeak
+      return lookup.executeQuery().next();
     }
 
     public void dispose() {

@@ -1455,6 +1455,11 @@ final class BytecodeLowering {
    * True for this class or a class it is nested in: an unqualified call to a static method
    * compiles to an invokestatic of the class it is called from, which names no class in the source.
    */
+  /** The method being lowered, as evidence from callers names it (its own closes are no evidence). */
+  String methodId() {
+    return className + "." + method.getName() + method.getSignature();
+  }
+
   private boolean isOwnOrOuterClass(String owner) {
     return className.equals(owner) || className.startsWith(owner + "$");
   }
@@ -1563,7 +1568,7 @@ final class BytecodeLowering {
             collection && recv.local() >= 0 ? localVar(recv.local()) : null,
             owner,
             staticCall && !isOwnOrOuterClass(owner),
-            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length));
+            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()));
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {
       retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);

@@ -359,7 +359,7 @@ final class ProgramFacts {
     for (String site : ObligationAnalysis.analyze(r.graph(), model()::implicitClose).closedSites()) {
       String key = probes.get(site);
       if (key != null) {
-        usage.recordClosed(key);
+        usage.recordClosed(key, cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature());
       }
     }
   }

@@ -91,6 +91,8 @@ final class Lowering {
    * earlier one. Following every boolean would multiply the states for nothing.
    */
   private Map<String, Integer> flagUses = Map.of();
+  /** The method being lowered, as evidence from callers names it (its own closes are no evidence). */
+  String methodId = "?";
   private GraphBuilder b;
   private final Map<Symbol, String> names = new HashMap<>();
   private final Set<String> used = new HashSet<>();
@@ -120,6 +122,8 @@ final class Lowering {
   EventGraph method(MethodTree m, List<String> paramVarsOut) {
     b = new GraphBuilder(m.getName().toString(), facts::isSubtype);
     b.constructor(m.getName().contentEquals("<init>"));
+    Symbol ms = ASTHelpers.getSymbol(m);
+    methodId = ms == null ? m.getName().toString() : ms.owner + "." + ms;
     for (VariableTree p : m.getParameters()) {
       VarSymbol s = ASTHelpers.getSymbol(p);
       String v = declare(s);
@@ -1210,7 +1214,7 @@ final class Lowering {
             receiverType,
             staticCall,
             !sym.isConstructor()
-                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size()));
+                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId));
     return CallEffects.lower(
         c,
         recv,

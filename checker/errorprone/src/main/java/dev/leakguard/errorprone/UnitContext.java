@@ -340,7 +340,7 @@ final class UnitContext {
         for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
           String key = low.probes.get(site);
           if (key != null) {
-            gathered.recordClosed(key);
+            gathered.recordClosed(key, low.methodId);
           }
         }
       } catch (RuntimeException | StackOverflowError e) {

@@ -358,8 +358,8 @@ final class FileContext {
   }
 
   /** Evidence from the callers of the tree (filled by the first pass). */
-  boolean closedByCallers(String receiverType, String method, int arity) {
-    return tree.usage().closedByCallers(receiverType, method, arity);
+  boolean closedByCallers(String receiverType, String method, int arity, String caller) {
+    return tree.usage().closedByCallers(receiverType, method, arity, caller);
   }
 
   /** True if a close or lifecycle method of {@code classFq} closes field {@code field}. */

@@ -128,6 +128,7 @@ final class SourceLowering {
       declared.add(ctx.names.typeName(t));
     }
     declaredThrows = ctx.checkedOnly(declared);
+    methodId = enclosingClass + "." + m.getDeclarationAsString(false, false, false);
     returnType = m instanceof MethodDeclaration md && !md.getType().isVoidType() ? ctx.names.typeName(md.getType()) : null;
     for (Parameter p : m.getParameters()) {
       String type = ctx.names.typeName(p.getType()) + (p.isVarArgs() ? "[]" : "");
@@ -1161,6 +1162,9 @@ final class SourceLowering {
   /** The declared return type of the method being lowered (binary name), or null. */
   private String returnType;
 
+  /** The method being lowered, as evidence from callers names it (its own closes are no evidence). */
+  String methodId = "?";
+
   private String call(MethodCallExpr mce, String into, String typeHint) {
     String recv = null;
     Expression recvExpr = null;
@@ -1234,8 +1238,9 @@ final class SourceLowering {
     String rt = ci.returnType();
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     List<String> thrown = ci.checkedThrows();
+    boolean involvesResource = recv != null || args.stream().anyMatch(java.util.Objects::nonNull);
     if (!ci.known() && !ci.isConstructor() && ci.rules().isEmpty()
-        && UnresolvedCalls.mayThrow(ci.name(), receiverType)) {
+        && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource)) {
       thrown = unresolvedThrows();
     }
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
@@ -1257,7 +1262,7 @@ final class SourceLowering {
             collection ? localOf(recvExpr) : null,
             receiverType,
             staticCall,
-            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size()));
+            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId));
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

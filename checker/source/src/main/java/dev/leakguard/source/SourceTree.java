@@ -145,7 +145,7 @@ final class SourceTree {
     for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
       String key = low.probes.get(site);
       if (key != null) {
-        usage.recordClosed(key);
+        usage.recordClosed(key, low.methodId);
       }
     }
   }

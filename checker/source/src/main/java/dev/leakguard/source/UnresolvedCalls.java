@@ -6,14 +6,17 @@ import java.util.Locale;
 /**
  * Which calls the source engine cannot resolve (a library outside the tree and the JDK) may throw
  * a checked exception. Such a call may throw what the enclosing method declares or an enclosing
- * catch catches, as a signature javac would see could, except where the call is one that
- * practically never declares a checked exception: logging, and accessors ({@code getX()}, {@code
- * isX()}, {@code toX()}). Constructors of classes it cannot see are taken not to throw (a
- * wrapper built around a resource rarely does).
+ * catch catches, as a signature javac would see could, where the call concerns the database
+ * (it is handed a resource or called on one, or its receiver is a database helper), except where
+ * it practically never declares a checked exception: logging, accessors ({@code getX()}, {@code
+ * isX()}, {@code toX()}), setters, close helpers. Constructors of classes it cannot see are taken
+ * not to throw (a wrapper built around a resource rarely does).
  */
 final class UnresolvedCalls {
   private static final List<String> QUIET_PREFIXES =
-      List.of("get", "is", "has", "to", "equals", "hashCode", "size", "length", "valueOf", "format");
+      List.of(
+          "get", "is", "has", "to", "set", "equals", "hashCode", "size", "length", "valueOf",
+          "format", "elapsed", "requested", "contains");
 
   private static final List<String> LOGGING =
       List.of(
@@ -22,7 +25,40 @@ final class UnresolvedCalls {
 
   private UnresolvedCalls() {}
 
-  static boolean mayThrow(String method, String receiverType) {
+  /** Simple-name parts of receiver types whose methods talk to a database. */
+  private static final List<String> DATABASE_WORDS =
+      List.of(
+          "jdbc", "sql", "db", "database", "dao", "repository", "query", "template", "runner",
+          "connection", "statement", "resultset", "session", "transaction", "persist", "cursor");
+
+  /**
+   * True if an unresolved call may throw a checked exception: it is handed a resource or called
+   * on one, or its receiver's type is a database helper ({@code DbUtil}, {@code UserDao}, {@code
+   * QueryRunner}), and it is not a log call, an accessor, a setter or a close helper.
+   */
+  static boolean mayThrow(String method, String receiverType, boolean involvesResource) {
+    if (!mayThrow(method, receiverType)) {
+      return false;
+    }
+    if (involvesResource) {
+      return true;
+    }
+    if (receiverType == null) {
+      return false;
+    }
+    String simple = SourceLowering.simple(receiverType).toLowerCase(Locale.ROOT);
+    for (String w : DATABASE_WORDS) {
+      if (simple.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mayThrow(String method, String receiverType) {
+    if (dev.leakguard.core.analysis.Ownership.releasesArguments(method)) {
+      return false; // close helpers swallow what close() throws
+    }
     if (receiverType != null) {
       String simple = SourceLowering.simple(receiverType).toLowerCase(Locale.ROOT);
       if (simple.endsWith("logger") || simple.endsWith("log") || simple.equals("logfactory")

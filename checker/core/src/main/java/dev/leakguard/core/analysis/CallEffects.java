@@ -24,6 +24,9 @@ public final class CallEffects {
           "get", "pop", "poll", "pollFirst", "pollLast", "remove", "removeFirst", "removeLast",
           "peek", "peekFirst", "peekLast", "element", "getFirst", "getLast", "take", "values");
 
+  /** The parent variable of a resource created from a receiver the front-end does not track. */
+  static final String UNTRACKED_RECEIVER = "#receiver";
+
   private CallEffects() {}
 
   /**
@@ -47,8 +50,8 @@ public final class CallEffects {
    * @param receiverType the static type of the receiver (binary name): the enclosing class for an
    *     unqualified call, the class for a static call or a constructor; null when unknown
    * @param staticCall the method is static
-   * @param closedByCallers callers elsewhere in the analysed code close the results of this
-   *     method on this receiver type ({@link UsageEvidence})
+   * @param closedByCallers other methods of the analysed code close the results of this method on
+   *     this receiver type ({@link UsageEvidence}); outweighs a getter's name, not a stronger one
    */
   public record Call(
       String name,
@@ -288,16 +291,17 @@ public final class CallEffects {
         result = into != null ? into : out.temp();
         out.emit(new Event.Assign(result, wrapped));
         resultDecided = true;
-      } else if (c.closedByCallers()) {
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "callers");
       } else {
         Ownership.Decision d = Ownership.ofResult(c.name(), c.receiverType(), c.staticCall());
+        boolean weak = d == Ownership.Decision.GETTER || d == Ownership.Decision.UNDECIDED;
         if (d == Ownership.Decision.OWNED) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "name");
-        } else if (out.probing() && c.receiverType() != null) {
+        } else if (weak && c.closedByCallers()) {
+          acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "callers");
+        } else if (weak && out.probing() && c.receiverType() != null) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "probe");
           probeKey = UsageEvidence.key(c.receiverType(), c.name(), args.size());
-        } else if (d == Ownership.Decision.BORROWED) {
+        } else if (d != Ownership.Decision.UNDECIDED) {
           result = borrowed(c, into, out);
         }
         resultDecided = true;
@@ -307,7 +311,9 @@ public final class CallEffects {
       ResourceKind k = kind != null ? kind : acquire.kind();
       String parent =
           switch (acquire.parent()) {
-            case RECEIVER -> recv;
+            // a receiver the front-end does not track (this, an undecided result) is still a
+            // parent: one the method does not own
+            case RECEIVER -> recv != null ? recv : c.staticCall() ? null : UNTRACKED_RECEIVER;
             case ARGUMENT -> arg(args, acquire.parentArg());
             case NONE -> null;
           };

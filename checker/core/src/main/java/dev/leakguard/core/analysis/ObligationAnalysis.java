@@ -195,7 +195,9 @@ public final class ObligationAnalysis {
         if (!referenced(k)) {
           Site site = sites.get(k);
           int line = lostKind == LeakPath.Kind.TEMPORARY && site != null ? site.line() : node.line;
-          leak(k, new LeakPath(lostKind, line, lostDetail, via));
+          if (!closesWithUntrackedParent(i)) {
+            leak(k, new LeakPath(lostKind, line, lostDetail, via));
+          }
           insts.put(k, i.with(Status.LOST));
         }
       }
@@ -252,6 +254,8 @@ public final class ObligationAnalysis {
   private final Set<String> closedSites = new HashSet<>();
   private final List<Config> normalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
+  /** Returned while still the method's: a resource handed elsewhere first is not the caller's. */
+  private final Set<String> returnedOpen = new TreeSet<>();
   private boolean gaveUp;
 
   private ObligationAnalysis(
@@ -332,8 +336,13 @@ public final class ObligationAnalysis {
       } else if (t.startsWith("~")) {
         borrowed = true;
         other = true;
-      } else if (a.sites.containsKey(t)) {
+      } else if (a.sites.containsKey(t) && a.returnedOpen.contains(t)) {
         fresh = true;
+        other = true;
+      } else if (a.sites.containsKey(t)) {
+        // acquired here but handed to someone else before it is returned (registered with a
+        // registry, set to close on completion): the caller does not own what it gets
+        borrowed = true;
         other = true;
       }
     }
@@ -433,7 +442,9 @@ public final class ObligationAnalysis {
           // a parent we do not track (a parameter, a field): remember it by a token, so that
           // closing it (st.close() on a parameter) closes this child as JDBC does
           Set<String> v = s.vars.get(a.parentVar());
-          if (v == null) {
+          if (a.parentVar().equals(CallEffects.UNTRACKED_RECEIVER)) {
+            parent = UNTRACKED_PARENT + a.site().key();
+          } else if (v == null) {
             parent = UNTRACKED_PARENT + a.site().key();
             s.vars.put(a.parentVar(), Set.of(parent));
           } else if (v.size() == 1 && first(v).startsWith("~")) {
@@ -598,6 +609,9 @@ public final class ObligationAnalysis {
         if (v != null) {
           returned.addAll(v);
           for (String k : s.instances(r.var())) {
+            if (s.insts.get(k).status == Status.OPEN) {
+              returnedOpen.add(k);
+            }
             s.transfer(k);
           }
         }
@@ -618,6 +632,19 @@ public final class ObligationAnalysis {
         return;
       }
     }
+  }
+
+  /**
+   * True for a resource created from a parent the method does not own (a statement handed in,
+   * read from a field, or this object) that closing the parent closes silently (a ResultSet of a
+   * Statement): it is that parent's, closed with it or by its next execution.
+   */
+  private boolean closesWithUntrackedParent(Inst i) {
+    return i.parent != null
+        && i.parent.startsWith("~")
+        && i.kind != null
+        && i.kind.parentKind() != null
+        && implicitClose.apply(i.kind.parentKind(), i.kind) == ImplicitClose.SILENT;
   }
 
   private static String first(Set<String> v) {
@@ -659,6 +686,9 @@ public final class ObligationAnalysis {
     }
     for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
       Inst i = e.getValue();
+      if (i.status == Status.OPEN && closesWithUntrackedParent(i)) {
+        continue;
+      }
       switch (i.status) {
         case OPEN -> {
           Site site = sites.get(e.getKey());

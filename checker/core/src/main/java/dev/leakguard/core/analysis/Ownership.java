@@ -19,8 +19,13 @@ public final class Ownership {
   public enum Decision {
     /** A new resource: the caller must close it or hand it over. */
     OWNED,
-    /** An existing resource someone else closes. */
+    /** An existing resource someone else closes: the name says so ({@code current*}, {@code getDelegate*}). */
     BORROWED,
+    /**
+     * Probably an existing resource: a getter ({@code get*}) of a receiver that does not hand out
+     * resources. Callers elsewhere that close its results outweigh this.
+     */
+    GETTER,
     /** Nothing decides: not tracked. */
     UNDECIDED
   }
@@ -34,7 +39,7 @@ public final class Ownership {
   /** Names that look up an existing resource, whatever the receiver. */
   private static final List<String> BORROWED_PREFIXES =
       List.of(
-          "current", "find", "lookup", "unwrap", "peek", "getDelegate", "getInner", "getWrapped",
+          "current", "find", "lookup", "unwrap", "peek", "getDelegate", "getInner", "getInnermost", "getWrapped",
           "getTarget", "getUnderlying", "getPhysical", "getReal", "getRaw", "getOriginal",
           "getNative", "getCurrent", "getCached", "getShared", "getExisting", "getActive",
           "getBound", "getLast", "getParent", "getOwner", "getThreadLocal", "delegate", "target",
@@ -83,7 +88,7 @@ public final class Ownership {
       return Decision.OWNED;
     }
     if (startsWithWord(method, List.of("get"))) {
-      return staticCall || isFactory(receiverType) ? Decision.OWNED : Decision.BORROWED;
+      return staticCall || isFactory(receiverType) ? Decision.OWNED : Decision.GETTER;
     }
     return Decision.UNDECIDED;
   }

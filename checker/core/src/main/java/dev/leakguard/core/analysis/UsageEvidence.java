@@ -1,6 +1,7 @@
 package dev.leakguard.core.analysis;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,21 +18,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * The reporting pass then asks {@link #closedByCallers}. Thread-safe.
  */
 public final class UsageEvidence {
-  private final Set<String> closed = ConcurrentHashMap.newKeySet();
+  /** Key of a called method to the methods that close its results (at most two are kept). */
+  private final Map<String, Set<String>> closed = new ConcurrentHashMap<>();
 
   /** The key of a called method: {@code receiverType#name/arity}. */
   public static String key(String receiverType, String method, int arity) {
     return receiverType + "#" + method + "/" + arity;
   }
 
-  /** Records that a caller closes a result of the method with this key. */
-  public void recordClosed(String key) {
-    closed.add(key);
+  /** Records that method {@code caller} closes a result of the method with this key. */
+  public void recordClosed(String key, String caller) {
+    Set<String> by = closed.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+    if (by.size() < 2) {
+      by.add(caller);
+    }
   }
 
-  /** True if a caller in the analysed code closes a result of this method on this receiver type. */
-  public boolean closedByCallers(String receiverType, String method, int arity) {
-    return receiverType != null && closed.contains(key(receiverType, method, arity));
+  /**
+   * True if a method of the analysed code other than {@code caller} closes a result of this method
+   * on this receiver type. The caller's own closes are no evidence for its other paths (a close
+   * under a condition is what the analysis of the caller judges).
+   */
+  public boolean closedByCallers(String receiverType, String method, int arity, String caller) {
+    if (receiverType == null) {
+      return false;
+    }
+    Set<String> by = closed.get(key(receiverType, method, arity));
+    return by != null && (by.size() > 1 || !by.contains(caller));
   }
 
   /** The number of methods with evidence (for tests and verbose output). */

@@ -222,11 +222,18 @@ final class ModelParser {
 
   private void parseTransfer() throws ModelException {
     MethodSig sig = sigToken();
-    String arg = need("'arg'", "'arg <n>[,<n>...]'");
-    if (!arg.equals("arg")) {
-      throw error("unexpected", arg, "'arg <n>[,<n>...]'");
+    String what = need("what is handed over", "'receiver' or 'arg <n>[,<n>...]'");
+    List<Integer> args;
+    if (what.equals("receiver")) {
+      if (sig.isConstructor()) {
+        throw error("a constructor has no receiver to hand over:", what, "'arg <n>[,<n>...]'");
+      }
+      args = List.of(MethodRule.RECEIVER);
+    } else if (what.equals("arg")) {
+      args = indexes(sig, need("argument indexes", "'<n>[,<n>...]' after 'arg'"));
+    } else {
+      throw error("unexpected", what, "'receiver' or 'arg <n>[,<n>...]'");
     }
-    List<Integer> args = indexes(sig, need("argument indexes", "'<n>[,<n>...]' after 'arg'"));
     end("end of line");
     add("transfer", sig, "transfer " + sig, null, new MethodRule.Transfer(args, origin()),
         METHOD_KEY);

@@ -118,6 +118,11 @@ class CallEffectsTest {
   }
 
   @Test
+  void callersDoNotOutweighANameThatBorrows() {
+    assertEquals("AssignOpaque", lower(call("getDelegate", "com.acme.Wrapper", null, Set.of(), true, 0), List.of()));
+  }
+
+  @Test
   void aVisibleBodyOutweighsCallersAndNames() {
     MethodSummary getter = new MethodSummary(Set.of(), Set.of(), false, true, -1);
     MethodSummary factory = new MethodSummary(Set.of(), Set.of(), true, false, -1);

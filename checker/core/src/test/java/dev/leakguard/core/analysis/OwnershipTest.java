@@ -1,6 +1,7 @@
 package dev.leakguard.core.analysis;
 
 import static dev.leakguard.core.analysis.Ownership.Decision.BORROWED;
+import static dev.leakguard.core.analysis.Ownership.Decision.GETTER;
 import static dev.leakguard.core.analysis.Ownership.Decision.OWNED;
 import static dev.leakguard.core.analysis.Ownership.Decision.UNDECIDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,7 @@ class OwnershipTest {
     "unwrap, com.acme.Proxy, false, BORROWED",
     "getDelegate, com.acme.DelegatingConnection, false, BORROWED",
     "getInnermostDelegate, com.acme.DelegatingConnection, false, BORROWED",
-    // get*: owned from a factory-like receiver or a static helper, borrowed otherwise
+    // get*: owned from a factory-like receiver or a static helper, a getter otherwise
     "getConnection, com.acme.ConnectionPool, false, OWNED",
     "getConnection, com.acme.MyDataSource, false, OWNED",
     "getConnection, org.hibernate.ConnectionProvider, false, OWNED",
@@ -39,10 +40,10 @@ class OwnershipTest {
     "getConnection, com.acme.JdbcUtils, false, OWNED",
     "getDerbyConnection, com.acme.Database, false, OWNED",
     "getConnection, com.acme.Settings, true, OWNED",
-    "getConnection, com.acme.Transaction, false, BORROWED",
-    "getObject, org.apache.commons.pool2.PooledObject, false, BORROWED",
-    "get, com.acme.StatementCache, false, BORROWED",
-    "getConnection, com.acme.Outer$Session, false, BORROWED",
+    "getConnection, com.acme.Transaction, false, GETTER",
+    "getObject, org.apache.commons.pool2.PooledObject, false, GETTER",
+    "get, com.acme.StatementCache, false, GETTER",
+    "getConnection, com.acme.Outer$Session, false, GETTER",
     // no evidence either way
     "toConnection, com.acme.Dao, false, UNDECIDED",
     "next, com.acme.Cursor, false, UNDECIDED",
@@ -55,7 +56,7 @@ class OwnershipTest {
 
   @org.junit.jupiter.api.Test
   void anUnknownReceiverIsNoFactory() {
-    assertEquals(BORROWED, Ownership.ofResult("getConnection", null, false));
+    assertEquals(GETTER, Ownership.ofResult("getConnection", null, false));
     assertEquals(OWNED, Ownership.ofResult("openConnection", null, false));
     assertEquals(UNDECIDED, Ownership.ofResult("connection", null, false));
   }

@@ -367,7 +367,7 @@ class ModelParserTest {
                 + " com.acme.Db.<init>() none'; expected a method signature"),
         Arguments.of("transfer com.acme.Pool.put(java.sql.Connection) 0",
             "unexpected '0' in 'transfer com.acme.Pool.put(java.sql.Connection) 0'; expected"
-                + " 'arg <n>[,<n>...]'"),
+                + " 'receiver' or 'arg <n>[,<n>...]'"),
         Arguments.of("wrap com.acme.W.<init>(java.sql.Connection) arg 0 quiet",
             "unexpected 'quiet' in 'wrap com.acme.W.<init>(java.sql.Connection) arg 0 quiet';"
                 + " expected end of line (wrap names a single argument)"),
