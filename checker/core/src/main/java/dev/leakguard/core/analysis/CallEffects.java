@@ -120,6 +120,8 @@ public final class CallEffects {
     List<String> transfers = new ArrayList<>();
     String wrapped = null;
     boolean quietRelease = false;
+    // a helper that closes its argument when it returns, not when it throws
+    boolean closesOnlyOnReturn = false;
     for (MethodRule r : c.rules()) {
       if (r instanceof MethodRule.Release rel) {
         for (int i : rel.args()) {
@@ -156,6 +158,9 @@ public final class CallEffects {
         continue;
       } else if (summary != null && summary.closesParams().contains(p)) {
         releases.add(args.get(i));
+        if (!summary.closesParamsWhenThrowing().contains(p)) {
+          closesOnlyOnReturn = true;
+        }
       } else if (summary != null && summary.ownsParams().contains(p)) {
         if (c.constructor()) {
           kept.add(args.get(i));
@@ -192,6 +197,11 @@ public final class CallEffects {
           }
         }
       }
+    }
+    if (closesOnlyOnReturn && !thrown.isEmpty()) {
+      // the call can throw before it closes: its exception leaves the arguments open
+      out.emitThrowing(new Event.Nop(), new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
+      threw = true;
     }
     for (String v : releases) {
       if (!threw && !thrown.isEmpty() && !quietRelease) {

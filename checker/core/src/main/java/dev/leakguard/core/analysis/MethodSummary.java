@@ -13,15 +13,24 @@ import java.util.Set;
  *     own it
  * @param returnsParam the index of the one parameter the method returns (itself, or wrapped in an
  *     object that closes it), or -1: the call's result is that argument, as far as closing goes
+ * @param closesParamsWhenThrowing of {@code closesParams}, those also closed when the method
+ *     throws (in a finally): a caller whose call throws still has the others open
  */
 public record MethodSummary(
     Set<Integer> closesParams,
     Set<Integer> ownsParams,
     boolean returnsFresh,
     boolean returnsBorrowed,
-    int returnsParam) {
+    int returnsParam,
+    Set<Integer> closesParamsWhenThrowing) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+
+  /** A summary whose closes hold on every path, exceptional ones included. */
+  public MethodSummary(
+      Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed, int returnsParam) {
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams);
+  }
 
   /**
    * What a call does when it may run any of several bodies (a method and its overrides in the
@@ -45,6 +54,7 @@ public record MethodSummary(
     }
     java.util.Set<Integer> closes = new java.util.TreeSet<>();
     java.util.Set<Integer> owns = new java.util.TreeSet<>();
+    java.util.Set<Integer> whenThrowing = new java.util.TreeSet<>();
     boolean fresh = false;
     boolean borrowed = false;
     int param = -1;
@@ -55,6 +65,7 @@ public record MethodSummary(
       }
       closes.addAll(s.closesParams());
       owns.addAll(s.ownsParams());
+      whenThrowing.addAll(s.closesParamsWhenThrowing());
       fresh |= s.returnsFresh();
       borrowed |= s.returnsBorrowed();
       if (s.returnsParam() >= 0) {
@@ -63,6 +74,6 @@ public record MethodSummary(
       }
     }
     owns.removeAll(closes);
-    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, paramsAgree ? param : -1);
+    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, paramsAgree ? param : -1, whenThrowing);
   }
 }

@@ -253,10 +253,18 @@ public final class ObligationAnalysis {
   private final Set<String> released = new HashSet<>();
   private final Set<String> closedSites = new HashSet<>();
   private final List<Config> normalExits = new ArrayList<>();
+  private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
   /** Returned while still the method's: a resource handed elsewhere first is not the caller's. */
   private final Set<String> returnedOpen = new TreeSet<>();
   private boolean gaveUp;
+
+  /**
+   * Without flags: what tests and literals tell about booleans is not followed. The fallback when
+   * following them makes too many states (many flags, each doubling them): a method is then
+   * analysed less precisely rather than not at all.
+   */
+  private boolean ignoreFlags;
 
   private ObligationAnalysis(
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
@@ -274,6 +282,11 @@ public final class ObligationAnalysis {
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
     ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
     a.run(new Config(Map.of(), Map.of(), false, null, null, 0, Map.of()));
+    if (a.gaveUp && hasFlags(graph)) {
+      a = new ObligationAnalysis(graph, implicitClose);
+      a.ignoreFlags = true;
+      a.run(new Config(Map.of(), Map.of(), false, null, null, 0, Map.of()));
+    }
     if (a.gaveUp) {
       return new AnalysisResult(List.of(), true, Set.of());
     }
@@ -303,6 +316,12 @@ public final class ObligationAnalysis {
       }
     }
     a.run(new Config(vars, insts, false, null, null, 0, Map.of()));
+    if (a.gaveUp && hasFlags(graph)) {
+      ObligationAnalysis b = new ObligationAnalysis(graph, implicitClose);
+      b.ignoreFlags = true;
+      b.run(new Config(vars, insts, false, null, null, 0, Map.of()));
+      a = b;
+    }
     if (a.gaveUp) {
       return MethodSummary.UNKNOWN;
     }
@@ -348,7 +367,27 @@ public final class ObligationAnalysis {
     }
     int returnsParam =
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
-    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, returnsParam);
+    Set<Integer> whenThrowing = new TreeSet<>();
+    for (int i : closes) {
+      boolean all = true;
+      for (Config c : a.exceptionalExits) {
+        Inst in = c.insts.get(paramKey(i));
+        all &= in != null && in.status == Status.CLOSED;
+      }
+      if (all) {
+        whenThrowing.add(i);
+      }
+    }
+    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing);
+  }
+
+  private static boolean hasFlags(EventGraph graph) {
+    for (Node n : graph.nodes()) {
+      if (n.event instanceof Event.AssumeFlag || n.event instanceof Event.AssignFlag) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String paramKey(int i) {
@@ -592,6 +631,8 @@ public final class ObligationAnalysis {
       if (v != null && v.size() == 1 && v.contains(NULL)) {
         return null;
       }
+    } else if ((e instanceof Event.AssignFlag || e instanceof Event.AssumeFlag) && ignoreFlags) {
+      // followed no more: see ignoreFlags
     } else if (e instanceof Event.AssignFlag af) {
       s.bind(af.flag(), Set.of(af.value() ? TRUE : FALSE), LeakPath.Kind.REASSIGNED, af.flag());
     } else if (e instanceof Event.AssumeFlag af) {
@@ -668,6 +709,8 @@ public final class ObligationAnalysis {
   private void exit(Config c, boolean exceptional) {
     if (!exceptional) {
       normalExits.add(c);
+    } else {
+      exceptionalExits.add(c);
     }
     LeakPath exitPath;
     if (exceptional) {

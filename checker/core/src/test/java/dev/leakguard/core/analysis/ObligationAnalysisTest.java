@@ -387,4 +387,22 @@ class ObligationAnalysisTest {
     g.b.place(end);
     assertEquals("", summary(g.run(4)));
   }
+
+  @Test
+  void tooManyFlagsFallBackToAnalysingWithoutThem() {
+    // sixteen independent flags, each tested twice, would make 2^16 states: the method is then
+    // analysed as if the flags were unknown, and its leak still reported
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    for (int round = 0; round < 2; round++) {
+      for (int f = 0; f < 16; f++) {
+        Label yes = g.b.newLabel();
+        g.b.branchOnFlag("flag" + f, yes);
+        g.b.place(yes);
+        g.call("step" + f, 2 + f);
+      }
+    }
+    AnalysisResult r = g.run(40);
+    assertEquals(false, r.gaveUp());
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+  }
 }

@@ -1,0 +1,49 @@
+package corpus.ownership;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Helpers that take over a result set and close it: one closes it in a finally (on every path),
+ * the other only once it got going, so its early failure leaves the caller's result set open.
+ */
+public class HelperClosesOnReturn {
+
+  static int countClosingAlways(ResultSet rs) throws SQLException {
+    int n = 0;
+    try {
+      while (rs.next()) {
+        n++;
+      }
+    } finally {
+      rs.close();
+    }
+    return n;
+  }
+
+  static int countClosingOnceStarted(ResultSet rs, int limit) throws SQLException {
+    if (limit < 0) {
+      throw new SQLException("negative limit " + limit);
+    }
+    int n = 0;
+    try {
+      while (n < limit && rs.next()) {
+        n++;
+      }
+    } finally {
+      rs.close();
+    }
+    return n;
+  }
+
+  public int tables(DatabaseMetaData md) throws SQLException {
+    ResultSet rs = md.getTables(null, null, "%", null);
+    return countClosingAlways(rs);
+  }
+
+  public int someTables(DatabaseMetaData md, int limit) throws SQLException {
+    ResultSet rs = md.getTables(null, null, "%", null); // LEAK JdbcResultSetLeak
+    return countClosingOnceStarted(rs, limit);
+  }
+}
