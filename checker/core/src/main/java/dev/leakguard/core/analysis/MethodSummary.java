@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * What a method with a visible body does with resources, for its callers.
  *
- * @param closesParams parameter indexes closed on every normal path
+ * @param closesParams parameter indexes closed on some normal path (and not returned): a helper
+ *     that closes what it is given, if only on the path the analysis can follow
  * @param ownsParams parameter indexes whose ownership the method takes (stored into a closing
  *     field, handed to an owning callee) on every normal path
  * @param returnsFresh the method returns a resource it acquired: the caller owns it

@@ -331,14 +331,17 @@ public final class ObligationAnalysis {
       if (paramVars.get(i) == null || a.normalExits.isEmpty()) {
         continue;
       }
-      boolean allClosed = true;
+      boolean anyClosed = false;
       boolean allGone = true;
       for (Config c : a.normalExits) {
         Status s = c.insts.get(paramKey(i)).status;
-        allClosed &= s == Status.CLOSED;
+        anyClosed |= s == Status.CLOSED;
         allGone &= s == Status.CLOSED || s == Status.TRANSFERRED || s == Status.IN_FIELD;
       }
-      if (allClosed) {
+      if (anyClosed && !a.returned.contains(paramKey(i))) {
+        // a helper that closes what it is given on some path closes it (precision first: a
+        // cleanup that closes a proxy's target on its other path, closeConnection(unwrap(c)),
+        // is a close the analysis cannot follow)
         closes.add(i);
       } else if (allGone && !a.returned.contains(paramKey(i))) {
         owns.add(i);

@@ -298,19 +298,30 @@ class ObligationAnalysisTest {
   }
 
   @Test
-  void summaryClosesParameterOnAllPaths() {
+  void summaryClosesParameterOnAPath() {
     G g = new G();
     g.b.tryStatement(() -> g.call("commit", 1), List.of(), () -> g.quietClose("p0", 2));
     MethodSummary s =
         ObligationAnalysis.summarize(g.b.build(3), java.util.Arrays.asList("p0", null), G::rules);
     assertEquals(Set.of(0), s.closesParams());
+    assertEquals(Set.of(0), s.closesParamsWhenThrowing(), "closed in a finally");
+    // closed on one path only (the other closes something the analysis cannot follow): credited
     G half = new G();
     Label skip = half.b.newLabel();
     half.b.branch(skip);
     half.quietClose("p0", 2);
     half.b.place(skip);
     MethodSummary s2 = ObligationAnalysis.summarize(half.b.build(3), List.of("p0"), G::rules);
-    assertEquals(Set.of(), s2.closesParams());
+    assertEquals(Set.of(0), s2.closesParams());
+    // never closed: not credited
+    G none = new G().call("use", 1);
+    MethodSummary s3 = ObligationAnalysis.summarize(none.b.build(2), List.of("p0"), G::rules);
+    assertEquals(Set.of(), s3.closesParams());
+    // closed only when it returns, not when the call before throws
+    G late = new G().call("validate", 1).quietClose("p0", 2);
+    MethodSummary s4 = ObligationAnalysis.summarize(late.b.build(3), List.of("p0"), G::rules);
+    assertEquals(Set.of(0), s4.closesParams());
+    assertEquals(Set.of(), s4.closesParamsWhenThrowing());
   }
 
   @Test
