@@ -26,6 +26,11 @@ public final class ImplementedResources {
       this.physical = physical;
     }
 
+    /** Opens its own connection by delegating to the other constructor: nothing is created here. */
+    public PhysicalConnection(String url, String user, String password) throws SQLException {
+      this(DriverManager.getConnection(url, user, password));
+    }
+
     @Override
     public Connection getConnection() {
       return physical;

@@ -1495,6 +1495,19 @@ final class BytecodeLowering {
       return;
     }
 
+    // this(..) or super(..) in a constructor creates nothing: what it is given goes to the
+    // object being constructed
+    if (ctor && recv != null && recv.tag() instanceof Value.This) {
+      for (int k = 0; k < argTypes.length; k++) {
+        Value a = w.stack.get(argDepth[k]);
+        if (a.isRef() && a.bound()) {
+          event(new Event.Transfer(stackVar(argDepth[k])));
+        }
+      }
+      w.popAndKill(argWords + 1);
+      return;
+    }
+
     // an anonymous class captures what its constructor is given: it escapes to it
     if (ctor && facts.isAnonymousClass(owner) && recv != null && recv.tag() instanceof Value.NewObject) {
       for (int k = 0; k < argTypes.length; k++) {

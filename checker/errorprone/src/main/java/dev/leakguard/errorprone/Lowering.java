@@ -1132,6 +1132,15 @@ final class Lowering {
     if (sym == null) {
       return null;
     }
+    if (sym.isConstructor()) {
+      // this(..) or super(..) creates nothing: what it is given goes to the object being constructed
+      for (String a : args) {
+        if (a != null) {
+          b.emit(new Event.Transfer(a), line(mit));
+        }
+      }
+      return null;
+    }
     return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel), receiverType, staticCall);
   }
 

@@ -425,8 +425,12 @@ final class SourceLowering {
       killTemps();
       statement(sy.getBody());
     } else if (s instanceof ExplicitConstructorInvocationStmt eci) {
+      // this(..) or super(..) creates nothing: what it is given goes to the object being constructed
       for (Expression a : eci.getArguments()) {
-        expr(a, null);
+        String v = tracked(expr(a, null));
+        if (v != null) {
+          b.emit(new Event.Transfer(v), line(eci));
+        }
       }
       killTemps();
     }
