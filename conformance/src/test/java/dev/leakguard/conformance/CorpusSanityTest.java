@@ -70,6 +70,7 @@ class CorpusSanityTest {
           "connection",
           "lease",
           "PhysicalConnection",
+          "prepareOneShot",
           "prepare");
 
   private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");

@@ -115,6 +115,7 @@ public final class CallEffects {
     String result = null;
     boolean resultDecided = false;
     String probeKey = null;
+    boolean selfClosing = false;
 
     List<String> releases = new ArrayList<>();
     List<String> transfers = new ArrayList<>();
@@ -293,6 +294,7 @@ public final class CallEffects {
         resultDecided = true;
       } else if (summary != null && summary.returnsFresh()) {
         acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "summary");
+        selfClosing = summary.returnsSelfClosing();
       } else if (c.resultNotResource()) {
         resultDecided = true;
       } else if ((wrapped = sameKindArgument(c, args, kind)) != null) {
@@ -342,8 +344,17 @@ public final class CallEffects {
         out.emit(ev);
       }
     }
+    for (MethodRule r : c.rules()) {
+      if (r instanceof MethodRule.ClosesWithChildren && recv != null) {
+        out.emit(new Event.CloseWithChildren(recv));
+        threw = true; // closeOnCompletion() fails only on a closed statement: not a path
+      }
+    }
     if (!threw && !thrown.isEmpty()) {
       out.emitThrowing(new Event.Nop(), new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
+    }
+    if (selfClosing && result != null) {
+      out.emit(new Event.CloseWithChildren(result));
     }
     return result;
   }

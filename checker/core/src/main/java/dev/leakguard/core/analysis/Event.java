@@ -33,6 +33,12 @@ public sealed interface Event {
   /** {@code to = child.getStatement()}: a borrowed reference to the resource it was created from. */
   record AssignParentOf(String to, String child) implements Event {}
 
+  /**
+   * What {@code var} holds closes itself once the resources created from it are closed
+   * (Statement.closeOnCompletion()): it needs no close of its own once it has one.
+   */
+  record CloseWithChildren(String var) implements Event {}
+
   /** Ownership of what {@code var} holds moves elsewhere (owning parameter, wrapper, escape). */
   record Transfer(String var) implements Event {}
 

@@ -16,6 +16,8 @@ import java.util.Set;
  *     object that closes it), or -1: the call's result is that argument, as far as closing goes
  * @param closesParamsWhenThrowing of {@code closesParams}, those also closed when the method
  *     throws (in a finally): a caller whose call throws still has the others open
+ * @param returnsSelfClosing the fresh resource returned is set to close with its children (a
+ *     statement after closeOnCompletion()): the caller needs a child of it, not a close
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -23,22 +25,24 @@ public record MethodSummary(
     boolean returnsFresh,
     boolean returnsBorrowed,
     int returnsParam,
-    Set<Integer> closesParamsWhenThrowing) {
+    Set<Integer> closesParamsWhenThrowing,
+    boolean returnsSelfClosing) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
 
   /** A summary whose closes hold on every path, exceptional ones included. */
   public MethodSummary(
       Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed, int returnsParam) {
-    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams);
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false);
   }
 
   /**
    * What a call does when it may run any of several bodies (a method and its overrides in the
    * analysed code, or the implementations of an interface method): a parameter that one of them
-   * closes or takes counts as closed or taken (precision first); the result is fresh only when
-   * some body returns a fresh resource and none returns an existing one, borrowed when some body
-   * returns an existing one; a parameter is handed back only when every body that hands one back
+   * closes or takes counts as closed or taken (precision first); the result is fresh when some
+   * body returns a fresh resource and none returns an existing one, borrowed when some body
+   * returns an existing one and none a fresh one, and neither when they disagree (names and
+   * callers decide then); a parameter is handed back only when every body that hands one back
    * hands back the same one. Null for no bodies.
    */
   public static MethodSummary combine(java.util.Collection<MethodSummary> bodies) {
@@ -58,6 +62,8 @@ public record MethodSummary(
     java.util.Set<Integer> whenThrowing = new java.util.TreeSet<>();
     boolean fresh = false;
     boolean borrowed = false;
+    boolean allFresh = true;
+    boolean selfClosing = true;
     int param = -1;
     boolean paramsAgree = true;
     for (MethodSummary s : bodies) {
@@ -68,13 +74,19 @@ public record MethodSummary(
       owns.addAll(s.ownsParams());
       whenThrowing.addAll(s.closesParamsWhenThrowing());
       fresh |= s.returnsFresh();
-      borrowed |= s.returnsBorrowed();
+      allFresh &= s.returnsFresh() || !s.returnsBorrowed();
+      borrowed |= s.returnsBorrowed() && !s.returnsFresh();
+      selfClosing &= !s.returnsFresh() || s.returnsSelfClosing();
       if (s.returnsParam() >= 0) {
         paramsAgree &= param < 0 || param == s.returnsParam();
         param = s.returnsParam();
       }
     }
     owns.removeAll(closes);
-    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, paramsAgree ? param : -1, whenThrowing);
+    // bodies that disagree (one opens, one hands out an existing one) decide nothing: names do
+    boolean mixed = fresh && borrowed;
+    return new MethodSummary(
+        closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
+        fresh && !mixed && selfClosing);
   }
 }

@@ -67,6 +67,11 @@ public final class ObligationAnalysis {
     OWNED_BY_NEW_OBJECT,
     /** Stored in a field its class closes (handed over), until the field is overwritten. */
     IN_FIELD,
+    /**
+     * Set to close itself when its children are closed (Statement.closeOnCompletion()): fine once
+     * it has a child (a result set), which is the one to close; a leak if it never gets one.
+     */
+    CLOSES_WITH_CHILDREN,
     LOST
   }
 
@@ -255,8 +260,8 @@ public final class ObligationAnalysis {
   private final List<Config> normalExits = new ArrayList<>();
   private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
-  /** Returned while still the method's: a resource handed elsewhere first is not the caller's. */
-  private final Set<String> returnedOpen = new TreeSet<>();
+  /** Returned set to close with its children (closeOnCompletion): see {@link Status#CLOSES_WITH_CHILDREN}. */
+  private final Set<String> returnedSelfClosing = new TreeSet<>();
   private boolean gaveUp;
 
   /**
@@ -349,6 +354,7 @@ public final class ObligationAnalysis {
     }
     boolean borrowed = false;
     boolean fresh = false;
+    boolean selfClosing = true;
     Set<String> params = new TreeSet<>();
     boolean other = false;
     for (String t : a.returned) {
@@ -358,15 +364,10 @@ public final class ObligationAnalysis {
       } else if (t.startsWith("~")) {
         borrowed = true;
         other = true;
-      } else if (a.sites.containsKey(t) && a.returnedOpen.contains(t)) {
+      } else if (a.sites.containsKey(t)) {
         fresh = true;
         other = true;
-      } else if (a.sites.containsKey(t)) {
-        // acquired here but handed to someone else before it is returned (registered with a
-        // registry, set to close on completion): the caller does not own what it gets
-        borrowed = true;
-        other = true;
-      }
+        selfClosing &= a.returnedSelfClosing.contains(t);      }
     }
     int returnsParam =
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
@@ -381,7 +382,8 @@ public final class ObligationAnalysis {
         whenThrowing.add(i);
       }
     }
-    return new MethodSummary(closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing);
+    return new MethodSummary(
+        closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing);
   }
 
   private static boolean hasFlags(EventGraph graph) {
@@ -569,6 +571,14 @@ public final class ObligationAnalysis {
         parents.add(p != null ? p : PARENT_OF + k);
       }
       s.bind(ap.to(), parents.isEmpty() ? null : parents, LeakPath.Kind.REASSIGNED, ap.to());
+    } else if (e instanceof Event.CloseWithChildren cw) {
+      for (String k : s.instances(cw.var())) {
+        Inst i = s.insts.get(k);
+        if (i.status == Status.OPEN) {
+          s.insts.put(k, i.with(Status.CLOSES_WITH_CHILDREN));
+          released.add(k); // handed to its children where it gets one
+        }
+      }
     } else if (e instanceof Event.Transfer t) {
       for (String k : s.instances(t.var())) {
         s.transfer(k);
@@ -653,8 +663,8 @@ public final class ObligationAnalysis {
         if (v != null) {
           returned.addAll(v);
           for (String k : s.instances(r.var())) {
-            if (s.insts.get(k).status == Status.OPEN) {
-              returnedOpen.add(k);
+            if (s.insts.get(k).status == Status.CLOSES_WITH_CHILDREN) {
+              returnedSelfClosing.add(k);
             }
             s.transfer(k);
           }
@@ -689,6 +699,15 @@ public final class ObligationAnalysis {
         && i.kind != null
         && i.kind.parentKind() != null
         && implicitClose.apply(i.kind.parentKind(), i.kind) == ImplicitClose.SILENT;
+  }
+
+  private static boolean hasChild(Config c, String parentKey) {
+    for (Inst child : c.insts.values()) {
+      if (parentKey.equals(child.parent)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String first(Set<String> v) {
@@ -735,8 +754,11 @@ public final class ObligationAnalysis {
       if (i.status == Status.OPEN && closesWithUntrackedParent(i)) {
         continue;
       }
+      if (i.status == Status.CLOSES_WITH_CHILDREN && hasChild(c, e.getKey())) {
+        continue; // its result set is the one to close (and is judged on its own)
+      }
       switch (i.status) {
-        case OPEN -> {
+        case OPEN, CLOSES_WITH_CHILDREN -> {
           Site site = sites.get(e.getKey());
           ThrowInfo escaped = c.escapes.get(e.getKey());
           if (!exceptional && escaped != null && c.returnLine != 0) {

@@ -34,6 +34,12 @@ public sealed interface MethodRule {
   /** The call (usually a constructor) returns a wrapper that closes argument {@code arg}. */
   record Wrap(int arg, String origin) implements MethodRule {}
 
+  /**
+   * After this call the receiver closes itself once its children are closed
+   * (Statement.closeOnCompletion()).
+   */
+  record ClosesWithChildren(String origin) implements MethodRule {}
+
   /** Calling this on a resource implicitly closes its open children (re-executing a Statement). */
   record ResetChildren(String origin) implements MethodRule {}
 

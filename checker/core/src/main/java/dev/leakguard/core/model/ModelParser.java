@@ -16,7 +16,8 @@ import java.util.Map;
 final class ModelParser {
   static final String KINDS = "connection, statement or resultset";
   static final String DIRECTIVES =
-      "section, resource, not-resource, acquire, resets-children, release, borrow, transfer,"
+      "section, resource, not-resource, acquire, resets-children, closes-with-children, release,"
+          + " borrow, transfer,"
           + " wrap, implicit-close or annotation";
   static final String SIG_FORM =
       "<fq.Owner>.<method>(<fq.param.Type>,...) or <fq.Owner>.<method>(..)";
@@ -89,6 +90,7 @@ final class ModelParser {
       case "not-resource" -> parseNotResource();
       case "acquire" -> parseAcquire();
       case "resets-children" -> parseResetsChildren();
+      case "closes-with-children" -> parseClosesWithChildren();
       case "release" -> parseRelease();
       case "borrow" -> parseBorrow();
       case "transfer" -> parseTransfer();
@@ -171,6 +173,17 @@ final class ModelParser {
     end("end of line after the signature");
     add("resets-children", sig, "resets-children " + sig, null,
         new MethodRule.ResetChildren(origin()), METHOD_KEY);
+  }
+
+  private void parseClosesWithChildren() throws ModelException {
+    MethodSig sig = sigToken();
+    if (sig.isConstructor()) {
+      throw error("closes-with-children needs a receiver; a constructor has none:", tokens[1],
+          "a method called on a resource");
+    }
+    end("end of line after the signature");
+    add("closes-with-children", sig, "closes-with-children " + sig, null,
+        new MethodRule.ClosesWithChildren(origin()), METHOD_KEY);
   }
 
   private void parseRelease() throws ModelException {

@@ -273,12 +273,12 @@ class ModelParserTest {
             "unknown kind 'conection' in 'acquire com.acme.Db.open() conection'" + kinds),
         Arguments.of("aquire com.acme.Db.open() connection",
             "unknown directive 'aquire' in 'aquire com.acme.Db.open() connection'; expected"
-                + " section, resource, not-resource, acquire, resets-children, release, borrow,"
-                + " transfer, wrap, implicit-close or annotation"),
+                + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
+                + " release, borrow, transfer, wrap, implicit-close or annotation"),
         Arguments.of("Acquire com.acme.Db.open() connection",
             "unknown directive 'Acquire' in 'Acquire com.acme.Db.open() connection'; expected"
-                + " section, resource, not-resource, acquire, resets-children, release, borrow,"
-                + " transfer, wrap, implicit-close or annotation"),
+                + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
+                + " release, borrow, transfer, wrap, implicit-close or annotation"),
         Arguments.of("acquire",
             "missing method signature at the end of 'acquire'" + sig),
         Arguments.of("acquire com.acme.Db.open()",
