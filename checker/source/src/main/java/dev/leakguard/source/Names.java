@@ -61,8 +61,23 @@ final class Names {
       n.topLevel.put(t.getNameAsString(), fq);
       n.declare(t, fq);
     }
+    // type variables stand for their bound, as javac erases them (<C extends Connection> C is a
+    // Connection); a name bound differently in two places of the file is left unknown
+    for (com.github.javaparser.ast.type.TypeParameter tp : cu.findAll(com.github.javaparser.ast.type.TypeParameter.class)) {
+      String bound =
+          tp.getTypeBound().isEmpty() ? "java.lang.Object" : written(tp.getTypeBound().get(0));
+      String before = n.typeVariables.putIfAbsent(tp.getNameAsString(), bound);
+      if (before != null && !before.equals(bound)) {
+        n.typeVariables.put(tp.getNameAsString(), AMBIGUOUS);
+      }
+    }
     return n;
   }
+
+  private static final String AMBIGUOUS = "";
+
+  /** Type variables of the file by name, to the bound they erase to as written. */
+  private final Map<String, String> typeVariables = new java.util.HashMap<>();
 
   private void declare(TypeDeclaration<?> t, String fq) {
     declared.putIfAbsent(t.getNameAsString(), fq);
@@ -117,6 +132,10 @@ final class Names {
     }
     int lt = written.indexOf('<');
     String w = lt >= 0 ? written.substring(0, lt) : written;
+    String bound = typeVariables.get(w);
+    if (bound != null && !bound.isEmpty() && !bound.equals(w) && simple(w) == null) {
+      return resolve(bound);
+    }
     return cache.computeIfAbsent(w, this::compute);
   }
 
