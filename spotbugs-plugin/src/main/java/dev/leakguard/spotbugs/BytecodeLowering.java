@@ -1056,7 +1056,7 @@ final class BytecodeLowering {
     if (tracked) {
       event(new Event.AssignOpaque(stackVar(w.depth()), "field:" + name));
     }
-    w.push(Value.ref(type, tracked).withTag(new Value.FieldValue(name)));
+    w.push(Value.ref(type, tracked).withTag(new Value.FieldValue(name, fi.getReferenceType(cpg) instanceof ObjectType o ? o.getClassName() : null)));
   }
 
   /** A store to a followed flag: its value if a constant, else unknown. */
@@ -1581,7 +1581,8 @@ final class BytecodeLowering {
             collection && recv.local() >= 0 ? localVar(recv.local()) : null,
             owner,
             staticCall && !isOwnOrOuterClass(owner),
-            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()));
+            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()),
+            ctor || staticCall || owner == null ? null : facts.kindOf(owner));
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {
       retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);

@@ -13,6 +13,7 @@ import org.apache.bcel.generic.InstructionHandle;
 import org.apache.bcel.generic.InvokeInstruction;
 import org.apache.bcel.generic.MethodGen;
 import org.apache.bcel.generic.ObjectType;
+import org.apache.bcel.generic.PUTFIELD;
 import org.apache.bcel.generic.Type;
 
 /**
@@ -33,6 +34,18 @@ final class FieldCloses {
     ConstantPoolGen cpg = mg.getConstantPool();
     InstructionHandle[] ins = mg.getInstructionList().getInstructionHandles();
     for (int i = 0; i < ins.length; i++) {
+      if (frames[i] != null && frames[i].stack.length > 0) {
+        // a field the class hands out, returned or moved into another field, is not its to close
+        // (returned by a method others call: a private accessor only lends it to the class itself)
+        Value top = frames[i].stack[frames[i].stack.length - 1];
+        if (ins[i].getInstruction().getOpcode() == Const.ARETURN && !m.isPrivate()) {
+          addIfOwnField(top, className, out);
+        } else if (ins[i].getInstruction() instanceof PUTFIELD put
+            && top.tag() instanceof Value.FieldValue f
+            && !f.name().equals(put.getFieldName(cpg))) {
+          addIfOwnField(top, className, out);
+        }
+      }
       if (frames[i] == null || !(ins[i].getInstruction() instanceof InvokeInstruction inv)
           || inv.getOpcode() == Const.INVOKEDYNAMIC) {
         continue;
@@ -67,6 +80,12 @@ final class FieldCloses {
         }
         pos += args[a].getSize();
       }
+    }
+  }
+
+  private static void addIfOwnField(Value v, String className, Set<String> out) {
+    if (v.tag() instanceof Value.FieldValue f && className.equals(f.owner())) {
+      out.add(f.name());
     }
   }
 

@@ -42,8 +42,8 @@ record Value(char kind, String type, int local, Object tag, boolean bound, int s
   /** A call result already bound to the local {@code slot} it is stored into next. */
   record StoredInto(int slot) {}
 
-  /** The value of field {@code name} (read from any object). */
-  record FieldValue(String name) {}
+  /** The value of field {@code name} of class {@code owner} (read from any object). */
+  record FieldValue(String name, String owner) {}
 
   /** {@code array.length} of the array in local {@code local}, stored for a for-each loop. */
   record ArrayLength(int local) {}

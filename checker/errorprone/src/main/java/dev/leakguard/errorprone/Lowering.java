@@ -1223,7 +1223,8 @@ final class Lowering {
             receiverType,
             staticCall,
             !sym.isConstructor()
-                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId));
+                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
+            receiver == null || staticCall ? null : facts.kindOf(receiver));
     return CallEffects.lower(
         c,
         recv,

@@ -2,6 +2,7 @@ package dev.leakguard.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -11,7 +12,9 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -79,6 +82,9 @@ final class UnitContext {
    * on each call so a test can set and clear it.
    */
   static final String FAIL_ON_METHOD_PROPERTY = "leakguard.internal.failOnMethod";
+
+  /** Debugging aid: the event graph of methods with this name is printed to standard error. */
+  static final String DUMP_PROPERTY = "leakguard.internal.dumpMethod";
 
   private UnitContext(VisitorState state, ResourceModel model) {
     this(state, model, state.getPath().getCompilationUnit(), new Facts(state, model));
@@ -149,6 +155,9 @@ final class UnitContext {
     Deque<LambdaExpressionTree> lambdas = new ArrayDeque<>();
     Lowering low = new Lowering(facts, this, cu, owner);
     EventGraph g = low.method(m, null);
+    if (m.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
+      System.err.println(g.dump());
+    }
     lambdas.addAll(low.lambdas);
     String skipped = collect(ObligationAnalysis.analyze(g, model::implicitClose), out, null);
     while (!lambdas.isEmpty()) {
@@ -451,7 +460,50 @@ final class UnitContext {
         }
         return super.visitMethodInvocation(mit, null);
       }
+
+      // a field the class hands out, returned or moved into another field, is not its to close
+      // (returned by a method others call: a private accessor only lends it to the class itself)
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        if (!m.getModifiers().getFlags().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+          addIfField(ownField(r.getExpression(), aliases, owner), out);
+        }
+        return super.visitReturn(r, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree a, Void unused) {
+        String target = ownField(a.getVariable(), Map.of(), owner);
+        String value = ownField(a.getExpression(), aliases, owner);
+        if (target != null && value != null && !target.equals(value)) {
+          out.add(value);
+        }
+        return super.visitAssignment(a, null);
+      }
     }.scan(m.getBody(), null);
+  }
+
+  /** The field of {@code owner} that {@code e} reads, directly or through a local copied from it. */
+  private static String ownField(ExpressionTree e, Map<Symbol, String> aliases, Symbol owner) {
+    if (e == null) {
+      return null;
+    }
+    e = ASTHelpers.stripParentheses(e);
+    while (e instanceof TypeCastTree tc) {
+      e = ASTHelpers.stripParentheses(tc.getExpression());
+    }
+    Symbol s = ASTHelpers.getSymbol(e);
+    if (s == null) {
+      return null;
+    }
+    if (aliases.containsKey(s)) {
+      return aliases.get(s);
+    }
+    if (s.getKind() == javax.lang.model.element.ElementKind.FIELD && s.owner == owner
+        && (e instanceof IdentifierTree || e instanceof MemberSelectTree)) {
+      return s.getSimpleName().toString();
+    }
+    return null;
   }
 
   private static void addIfField(String f, Set<String> out) {

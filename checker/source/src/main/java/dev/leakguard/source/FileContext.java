@@ -5,12 +5,14 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
@@ -418,8 +420,47 @@ final class FileContext {
           }
         }
       }
+      // a field the class hands out, returned or moved into another field, is not its to close
+      // (by a method others call: a private accessor only lends it to the class itself)
+      for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : m.findAll(ReturnStmt.class)) {
+        r.getExpression().ifPresent(e -> addIfNotNull(out, ownField(e, t, m, aliases)));
+      }
+      for (AssignExpr a : m.findAll(AssignExpr.class)) {
+        String target = ownField(a.getTarget(), t, m, Map.of());
+        String value = ownField(a.getValue(), t, m, aliases);
+        if (target != null && value != null && !target.equals(value)) {
+          out.add(value);
+        }
+      }
     }
     return out;
+  }
+
+  /**
+   * The field of {@code t} that {@code e} reads, directly ({@code f}, {@code this.f}, {@code
+   * other.f}) or through a local copied from it; null for anything else, a local or parameter of
+   * {@code m} that shadows a field among them.
+   */
+  private static String ownField(
+      Expression e, TypeDeclaration<?> t, MethodDeclaration m, Map<String, String> aliases) {
+    while (e.isEnclosedExpr() || e.isCastExpr()) {
+      e = e.isEnclosedExpr() ? e.asEnclosedExpr().getInner() : e.asCastExpr().getExpression();
+    }
+    String name;
+    if (e instanceof NameExpr n) {
+      name = n.getNameAsString();
+      if (aliases.containsKey(name)) {
+        name = aliases.get(name);
+      } else if (m.getParameterByName(name).isPresent()
+          || m.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(n.getNameAsString()))) {
+        return null;
+      }
+    } else if (e instanceof FieldAccessExpr fa) {
+      name = fa.getNameAsString();
+    } else {
+      return null;
+    }
+    return t.getFieldByName(name).isPresent() ? name : null;
   }
 
   /** The static type of a call's receiver as the lowering names it (the class for an unqualified call). */

@@ -1266,7 +1266,8 @@ final class SourceLowering {
             collection ? localOf(recvExpr) : null,
             receiverType,
             staticCall,
-            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId));
+            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId),
+            receiverType == null || staticCall ? null : ctx.kindOf(receiverType));
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

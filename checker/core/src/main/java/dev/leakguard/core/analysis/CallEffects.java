@@ -52,6 +52,8 @@ public final class CallEffects {
    * @param staticCall the method is static
    * @param closedByCallers other methods of the analysed code close the results of this method on
    *     this receiver type ({@link UsageEvidence}); outweighs a getter's name, not a stronger one
+   * @param receiverKind the resource kind of the receiver's static type (a Statement subclass), or
+   *     null: a new resource of the kind such a receiver creates is its child
    */
   public record Call(
       String name,
@@ -70,7 +72,8 @@ public final class CallEffects {
       String localCollection,
       String receiverType,
       boolean staticCall,
-      boolean closedByCallers) {}
+      boolean closedByCallers,
+      ResourceKind receiverKind) {}
 
   /** Where the events go, and the front-end's part of naming things. */
   public interface Out {
@@ -137,6 +140,11 @@ public final class CallEffects {
         wrapped = w.arg() == MethodRule.RECEIVER ? recv : arg(args, w.arg());
         resultDecided = true;
       }
+    }
+    if (recv != null && c.rules().isEmpty() && !c.constructor() && !c.staticCall()
+        && !Ownership.isPlatformType(c.receiverType()) && Ownership.releasesReceiver(c.name())) {
+      // a resource's own way to close itself (closeInternal(true), reallyClose())
+      releases.add(recv);
     }
     int params = c.paramRoles().size();
     // what a constructed object keeps of its arguments (it is handed over or lost with them)
@@ -318,6 +326,14 @@ public final class CallEffects {
         }
         resultDecided = true;
       }
+      if (acquire != null && !c.staticCall() && c.receiverKind() != null
+          && c.receiverKind() == kind.parentKind()) {
+        // a new resource of the kind its receiver creates (a driver's own createDriverResultSet
+        // on a Statement) is the receiver's child, as a modelled executeQuery's is: closed with
+        // it, and what completes a statement that closes on completion
+        acquire =
+            new MethodRule.Acquire(acquire.kind(), MethodRule.Parent.RECEIVER, MethodRule.RECEIVER, acquire.origin());
+      }
     }
     if (acquire != null) {
       ResourceKind k = kind != null ? kind : acquire.kind();
@@ -389,7 +405,11 @@ public final class CallEffects {
         && Ownership.releasesArguments(name);
   }
 
-  /** True if a call closes its receiver: a model release of the receiver, or {@code close()}. */
+  /**
+   * True if a call closes its receiver: a model release of the receiver, {@code close()}, or, for
+   * a method no model entry describes, a name that closes its receiver ({@code closeInternal(true)},
+   * {@code reallyClose()}, {@link Ownership#releasesReceiver}).
+   */
   public static boolean closesReceiver(List<MethodRule> rules, String name, int arguments) {
     if (name.equals("close") && arguments == 0) {
       return true;
@@ -399,7 +419,7 @@ public final class CallEffects {
         return true;
       }
     }
-    return false;
+    return rules.isEmpty() && Ownership.releasesReceiver(name);
   }
 
   /**

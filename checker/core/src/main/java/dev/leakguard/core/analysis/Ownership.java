@@ -116,6 +116,50 @@ public final class Ownership {
     return method.toLowerCase(Locale.ROOT).contains("close") || startsWithWord(method, RELEASE_PREFIXES);
   }
 
+  /** Verbs of a method that closes its own receiver. */
+  private static final List<String> SELF_RELEASE_VERBS =
+      List.of("close", "release", "destroy", "dispose", "shutdown", "terminate", "disconnect", "abort");
+
+  /** Words before such a verb that make it a question or a hook: {@code isClose}, {@code onClose}. */
+  private static final List<String> NOT_SELF_RELEASE_QUALIFIERS =
+      List.of(
+          "is", "has", "can", "should", "will", "was", "on", "before", "after", "set", "get", "add",
+          "remove", "register", "check", "assert", "handle", "fire", "notify", "allow", "needs");
+
+  /** How a receiver-closing verb may go on: {@code closeInternal}, {@code closeQuietly}, {@code close0}. */
+  private static final List<String> SELF_RELEASE_MANNERS =
+      List.of(
+          "Internal", "Internally", "Quietly", "Silently", "Now", "Immediately", "Physical",
+          "Physically", "Fully", "Impl", "Unchecked", "0");
+
+  /**
+   * True if a call with no model entry closes its own receiver, by its name: the verb alone
+   * ({@code release()}, {@code destroy()}), the verb after a qualifier ({@code reallyClose()},
+   * {@code forceClose()}, {@code doRelease()}) or before a manner ({@code closeInternal(true)},
+   * {@code closeQuietly()}), not a verb with an object of its own ({@code closeStatements()},
+   * {@code closeOnCompletion()}, {@code releaseSavepoint(sp)}).
+   */
+  public static boolean releasesReceiver(String method) {
+    for (String verb : SELF_RELEASE_VERBS) {
+      if (method.equals(verb)) {
+        return true;
+      }
+      String capital = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
+      if (method.endsWith(capital) && method.length() > verb.length()
+          && Character.isLowerCase(method.charAt(0))
+          && !startsWithWord(method, NOT_SELF_RELEASE_QUALIFIERS)) {
+        return true;
+      }
+      if (method.startsWith(verb)) {
+        String rest = method.substring(verb.length());
+        if (SELF_RELEASE_MANNERS.contains(rest)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * True if a call with no model entry, annotation or visible body keeps the resources passed to
    * it, by its name: {@code cache.put(sql, ps)}, {@code registry.register(con)}, and a setter of

@@ -39,7 +39,8 @@ class CallEffectsTest {
         null,
         receiverType,
         false,
-        closedByCallers);
+        closedByCallers,
+        null);
   }
 
   private static final class Recorder implements CallEffects.Out {
@@ -145,7 +146,7 @@ class CallEffectsTest {
             "getConnection", false,
             List.of(new MethodRule.Borrow(MethodRule.BorrowOf.NONE, "test")),
             Set.of(), List.of(), List.of(), new MethodSummary(Set.of(), Set.of(), true, false, -1),
-            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true);
+            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true, null);
     assertEquals("AssignOpaque", lower(c, List.of()));
   }
 
@@ -153,7 +154,7 @@ class CallEffectsTest {
   private static CallEffects.Call helper(String name, String receiverType, MethodSummary summary) {
     return new CallEffects.Call(
         name, false, List.of(), Set.of(), List.of(Set.of()), List.of(ResourceKind.CONNECTION), summary,
-        null, false, false, true, List.of(), false, null, receiverType, false, false);
+        null, false, false, true, List.of(), false, null, receiverType, false, false, null);
   }
 
   @Test
@@ -166,6 +167,32 @@ class CallEffectsTest {
     assertEquals("", lower(helper("closeQuietly", "com.acme.Db", uses), List.of("con")));
     // the JDK's own methods are known: a name there is no evidence
     assertEquals("", lower(helper("register", "java.util.Objects", null), List.of("con")));
+  }
+
+  @Test
+  void aNewResultSetFromAStatementIsItsChild() {
+    MethodSummary fresh = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+    CallEffects.Call c =
+        new CallEffects.Call(
+            "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
+            ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.DriverStatement",
+            false, false, ResourceKind.STATEMENT);
+    Recorder r = new Recorder(false);
+    CallEffects.lower(c, "st", List.of(), "rs", 1, r);
+    assertEquals(new Event.Acquire("rs", r.site(ResourceKind.RESULT_SET, "rs"), "st"), r.events.get(0));
+    // this object's own statement: a parent the method does not own
+    r = new Recorder(false);
+    CallEffects.lower(c, null, List.of(), "rs", 1, r);
+    assertEquals(CallEffects.UNTRACKED_RECEIVER, ((Event.Acquire) r.events.get(0)).parentVar());
+    // a receiver of another kind creates no child: a connection from a DAO
+    CallEffects.Call dao =
+        new CallEffects.Call(
+            "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
+            ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.Dao",
+            false, false, null);
+    r = new Recorder(false);
+    CallEffects.lower(dao, null, List.of(), "rs", 1, r);
+    assertEquals(null, ((Event.Acquire) r.events.get(0)).parentVar());
   }
 
   @Test

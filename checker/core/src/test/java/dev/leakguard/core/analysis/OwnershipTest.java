@@ -82,6 +82,30 @@ class OwnershipTest {
     assertEquals(closes, Ownership.releasesArguments(method));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "close, true",
+    "closeInternal, true",
+    "closeQuietly, true",
+    "close0, true",
+    "reallyClose, true",
+    "forceClose, true",
+    "release, true",
+    "destroy, true",
+    "shutdown, true",
+    "closeStatements, false",
+    "closeOnCompletion, false",
+    "closeOldResultSet, false",
+    "releaseSavepoint, false",
+    "isClosed, false",
+    "onClose, false",
+    "beforeClose, false",
+    "execute, false"
+  })
+  void callsThatCloseTheirReceiver(String method, boolean closes) {
+    assertEquals(closes, Ownership.releasesReceiver(method));
+  }
+
   @org.junit.jupiter.api.Test
   void callsThatKeepWhatTheyAreGiven() {
     assertTrue(Ownership.keepsArguments("put", 2));
