@@ -72,7 +72,9 @@ class CorpusSanityTest {
           "PhysicalConnection",
           "prepareOneShot",
           "prepare",
-          "createMemoryResultSet");
+          "createMemoryResultSet",
+          "tables",
+          "openLabelled");
 
   private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 

@@ -85,7 +85,11 @@ final class BytecodeLowering {
    * The lowered method, the variables of its parameters (for summaries), and whether it can
    * return at all (a method that always throws never gives control back to its caller).
    */
-  record Result(EventGraph graph, List<String> paramVars, boolean returns) {}
+  /**
+   * A lowered method: its graph, the variables of its parameters, whether it can return, and
+   * whether every return returns {@code this} (a fluent method).
+   */
+  record Result(EventGraph graph, List<String> paramVars, boolean returns, boolean returnsThis) {}
 
   private static final String THROWABLE = "java.lang.Throwable";
 
@@ -442,11 +446,21 @@ final class BytecodeLowering {
       slot += t.getSize();
     }
     boolean returns = false;
-    for (int i = 0; i < ins.length && !returns; i++) {
+    int thisReturns = 0;
+    int otherReturns = 0;
+    for (int i = 0; i < ins.length; i++) {
       short op = ins[i].getInstruction().getOpcode();
-      returns = in[i] != null && op >= Const.IRETURN && op <= Const.RETURN;
+      returns |= in[i] != null && op >= Const.IRETURN && op <= Const.RETURN;
+      if (in[i] != null && op == Const.ARETURN) {
+        Value[] st = in[i].stack;
+        if (st.length > 0 && st[st.length - 1].tag() instanceof Value.This) {
+          thisReturns++;
+        } else {
+          otherReturns++;
+        }
+      }
     }
-    return new Result(g.build(), params, returns);
+    return new Result(g.build(), params, returns, thisReturns > 0 && otherReturns == 0);
   }
 
   private void event(Event e) {

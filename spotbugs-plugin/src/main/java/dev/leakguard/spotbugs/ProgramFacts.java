@@ -409,7 +409,8 @@ final class ProgramFacts {
       if (!r.returns()) {
         neverReturn.add(cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature());
       }
-      return ObligationAnalysis.summarize(r.graph(), r.paramVars(), model()::implicitClose);
+      MethodSummary s = ObligationAnalysis.summarize(r.graph(), r.paramVars(), model()::implicitClose);
+      return r.returnsThis() ? s.returningReceiver() : s;
     } catch (BytecodeLowering.Unsupported | IllegalStateException e) {
       return null;
     }

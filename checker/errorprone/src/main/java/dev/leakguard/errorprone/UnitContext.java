@@ -282,6 +282,9 @@ final class UnitContext {
       }
       EventGraph g = low.method(tree, params);
       s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+      if (returnsThis(tree)) {
+        s = s.returningReceiver();
+      }
     } catch (RuntimeException e) {
       s = MethodSummary.UNKNOWN; // a tree we cannot lower is a body we do not see
     } finally {
@@ -289,6 +292,34 @@ final class UnitContext {
     }
     summaries.put(m, s);
     return s;
+  }
+
+  /** True if every return of the method's own body returns {@code this} (a fluent method). */
+  private static boolean returnsThis(MethodTree tree) {
+    int[] counts = {0, 0};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        ExpressionTree e = r.getExpression() == null ? null : ASTHelpers.stripParentheses(r.getExpression());
+        while (e instanceof TypeCastTree tc) {
+          e = ASTHelpers.stripParentheses(tc.getExpression());
+        }
+        boolean isThis = e instanceof IdentifierTree id && id.getName().contentEquals("this");
+        counts[isThis ? 0 : 1]++;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
+        return null; // a lambda's returns are its own
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null; // so are a local or anonymous class's
+      }
+    }.scan(tree.getBody(), null);
+    return counts[0] > 0 && counts[1] == 0;
   }
 
   // ---------------------------------------------------------------- evidence from callers

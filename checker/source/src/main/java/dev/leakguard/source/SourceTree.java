@@ -271,6 +271,9 @@ final class SourceTree {
             }
             EventGraph g = low.method(d, params);
             s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+            if (returnsThis(d)) {
+              s = s.returningReceiver();
+            }
             break;
           }
         }
@@ -282,6 +285,32 @@ final class SourceTree {
     } finally {
       busy.remove(key);
     }
+  }
+
+  /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */
+  private static boolean returnsThis(CallableDeclaration<?> d) {
+    int own = 0;
+    for (com.github.javaparser.ast.stmt.ReturnStmt r : d.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+      com.github.javaparser.ast.Node scope = r.getParentNode().orElse(null);
+      while (scope != null && !(scope instanceof CallableDeclaration<?>)
+          && !(scope instanceof com.github.javaparser.ast.expr.LambdaExpr)
+          && !(scope instanceof com.github.javaparser.ast.body.TypeDeclaration<?>)
+          && !(scope instanceof com.github.javaparser.ast.expr.ObjectCreationExpr)) {
+        scope = scope.getParentNode().orElse(null);
+      }
+      if (scope != d) {
+        continue; // a return of a lambda or a nested class
+      }
+      com.github.javaparser.ast.expr.Expression e = r.getExpression().orElse(null);
+      while (e != null && (e.isEnclosedExpr() || e.isCastExpr())) {
+        e = e.isEnclosedExpr() ? e.asEnclosedExpr().getInner() : e.asCastExpr().getExpression();
+      }
+      if (!(e instanceof com.github.javaparser.ast.expr.ThisExpr t) || t.getTypeName().isPresent()) {
+        return false;
+      }
+      own++;
+    }
+    return own > 0;
   }
 
   SourceEngine.FileResult analyze(Path file) {

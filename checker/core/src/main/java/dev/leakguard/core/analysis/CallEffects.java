@@ -249,6 +249,11 @@ public final class CallEffects {
       // the method hands back what it was given (wrap(rs), checked(con)): the result is the argument
       wrapped = arg(args, summary.returnsParam());
       resultDecided = true;
+    } else if (wrapped == null && acquire == null && summary != null && summary.returnsReceiver()
+        && !c.constructor()) {
+      // a fluent method (return this): the result is the receiver
+      wrapped = recv;
+      resultDecided = true;
     }
     ResourceKind kind = c.resultKind();
     if (wrapped != null && acquire == null) {

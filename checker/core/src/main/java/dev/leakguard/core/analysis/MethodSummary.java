@@ -18,6 +18,8 @@ import java.util.Set;
  *     throws (in a finally): a caller whose call throws still has the others open
  * @param returnsSelfClosing the fresh resource returned is set to close with its children (a
  *     statement after closeOnCompletion()): the caller needs a child of it, not a close
+ * @param returnsReceiver every return of the method returns {@code this} (a fluent method of a
+ *     resource class): the call's result is its receiver
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -26,14 +28,21 @@ public record MethodSummary(
     boolean returnsBorrowed,
     int returnsParam,
     Set<Integer> closesParamsWhenThrowing,
-    boolean returnsSelfClosing) {
+    boolean returnsSelfClosing,
+    boolean returnsReceiver) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
 
   /** A summary whose closes hold on every path, exceptional ones included. */
   public MethodSummary(
       Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed, int returnsParam) {
-    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false);
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false);
+  }
+
+  /** This summary, for a method whose every return returns {@code this}. */
+  public MethodSummary returningReceiver() {
+    return new MethodSummary(
+        closesParams, ownsParams, false, false, -1, closesParamsWhenThrowing, false, true);
   }
 
   /**
@@ -64,6 +73,7 @@ public record MethodSummary(
     boolean borrowed = false;
     boolean allFresh = true;
     boolean selfClosing = true;
+    boolean receiver = true;
     int param = -1;
     boolean paramsAgree = true;
     for (MethodSummary s : bodies) {
@@ -77,6 +87,7 @@ public record MethodSummary(
       allFresh &= s.returnsFresh() || !s.returnsBorrowed();
       borrowed |= s.returnsBorrowed() && !s.returnsFresh();
       selfClosing &= !s.returnsFresh() || s.returnsSelfClosing();
+      receiver &= s.returnsReceiver();
       if (s.returnsParam() >= 0) {
         paramsAgree &= param < 0 || param == s.returnsParam();
         param = s.returnsParam();
@@ -87,6 +98,6 @@ public record MethodSummary(
     boolean mixed = fresh && borrowed;
     return new MethodSummary(
         closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
-        fresh && !mixed && selfClosing);
+        fresh && !mixed && selfClosing, receiver);
   }
 }

@@ -262,6 +262,8 @@ public final class ObligationAnalysis {
   private final Set<String> returned = new TreeSet<>();
   /** Returned set to close with its children (closeOnCompletion): see {@link Status#CLOSES_WITH_CHILDREN}. */
   private final Set<String> returnedSelfClosing = new TreeSet<>();
+  /** Returned resources the method still held when it returned them (not kept elsewhere too). */
+  private final Set<String> returnedOpen = new TreeSet<>();
   private boolean gaveUp;
 
   /**
@@ -364,10 +366,16 @@ public final class ObligationAnalysis {
       } else if (t.startsWith("~")) {
         borrowed = true;
         other = true;
+      } else if (a.sites.containsKey(t) && !a.returnedOpen.contains(t)) {
+        // acquired, then kept by a holder (a registry, a cache) and returned: the holder owns it,
+        // the caller borrows it
+        borrowed = true;
+        other = true;
       } else if (a.sites.containsKey(t)) {
         fresh = true;
         other = true;
-        selfClosing &= a.returnedSelfClosing.contains(t);      }
+        selfClosing &= a.returnedSelfClosing.contains(t);
+      }
     }
     int returnsParam =
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
@@ -383,7 +391,8 @@ public final class ObligationAnalysis {
       }
     }
     return new MethodSummary(
-        closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing);
+        closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
+        false);
   }
 
   private static boolean hasFlags(EventGraph graph) {
@@ -663,8 +672,12 @@ public final class ObligationAnalysis {
         if (v != null) {
           returned.addAll(v);
           for (String k : s.instances(r.var())) {
-            if (s.insts.get(k).status == Status.CLOSES_WITH_CHILDREN) {
+            Status st = s.insts.get(k).status;
+            if (st == Status.CLOSES_WITH_CHILDREN) {
               returnedSelfClosing.add(k);
+            }
+            if (st == Status.OPEN || st == Status.CLOSES_WITH_CHILDREN) {
+              returnedOpen.add(k);
             }
             s.transfer(k);
           }

@@ -254,11 +254,18 @@ final class ModelParser {
 
   private void parseWrap() throws ModelException {
     MethodSig sig = sigToken();
-    String arg = need("'arg'", "'arg <n>'");
-    if (!arg.equals("arg")) {
-      throw error("unexpected", arg, "'arg <n>'");
+    String arg = need("what is wrapped", "'arg <n>' or 'receiver'");
+    int index;
+    if (arg.equals("receiver")) {
+      if (sig.isConstructor()) {
+        throw error("a constructor has no receiver to wrap:", arg, "'arg <n>'");
+      }
+      index = MethodRule.RECEIVER;
+    } else if (arg.equals("arg")) {
+      index = index(sig, need("argument index", "a parameter index after 'arg'"));
+    } else {
+      throw error("unexpected", arg, "'arg <n>' or 'receiver'");
     }
-    int index = index(sig, need("argument index", "a parameter index after 'arg'"));
     end("end of line (wrap names a single argument)");
     add("wrap", sig, "wrap " + sig, null, new MethodRule.Wrap(index, origin()), METHOD_KEY);
   }

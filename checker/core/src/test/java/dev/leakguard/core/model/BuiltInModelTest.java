@@ -499,7 +499,12 @@ class BuiltInModelTest {
     assertEquals(List.of(BorrowOf.PARENT_OF_RECEIVER), borrows(Statement.class, "getConnection"));
     assertEquals(List.of(BorrowOf.PARENT_OF_RECEIVER), borrows(ResultSet.class, "getStatement"));
     assertEquals(List.of(BorrowOf.NONE), borrows(DatabaseMetaData.class, "getConnection"));
-    assertEquals(List.of(BorrowOf.NONE), borrows(java.sql.Wrapper.class, "unwrap", Class.class));
+    // unwrap() is the receiver itself: closing either closes both
+    assertEquals(
+        List.of(new MethodRule.Wrap(MethodRule.RECEIVER, "")),
+        rules(java.sql.Wrapper.class, "unwrap", Class.class).stream()
+            .map(r -> new MethodRule.Wrap(((MethodRule.Wrap) r).arg(), ""))
+            .collect(Collectors.toList()));
     // DatabaseMetaData and ResultSetMetaData are not resources: no entry needed.
     assertEquals(List.of(), rules(Connection.class, "getMetaData"));
     assertNull(kindOf(DatabaseMetaData.class));

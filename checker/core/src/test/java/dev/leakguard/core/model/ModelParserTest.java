@@ -77,6 +77,9 @@ class ModelParserTest {
         Arguments.of("wrap com.acme.Session.<init>(java.sql.Connection) arg 0",
             "com.acme.Session", "<init>", List.of("java.sql.Connection"),
             List.of(new MethodRule.Wrap(0, o))),
+        Arguments.of("wrap com.acme.Cursor.unwrap(java.lang.Class) receiver",
+            "com.acme.Cursor", "unwrap", List.of("java.lang.Class"),
+            List.of(new MethodRule.Wrap(MethodRule.RECEIVER, o))),
         Arguments.of("resets-children com.acme.Query.rerun(..)",
             "com.acme.Query", "rerun", List.of("boolean"),
             List.of(new MethodRule.ResetChildren(o))),
@@ -371,6 +374,12 @@ class ModelParserTest {
         Arguments.of("wrap com.acme.W.<init>(java.sql.Connection) arg 0 quiet",
             "unexpected 'quiet' in 'wrap com.acme.W.<init>(java.sql.Connection) arg 0 quiet';"
                 + " expected end of line (wrap names a single argument)"),
+        Arguments.of("wrap com.acme.W.<init>(java.sql.Connection) receiver",
+            "a constructor has no receiver to wrap: 'receiver' in 'wrap"
+                + " com.acme.W.<init>(java.sql.Connection) receiver'; expected 'arg <n>'"),
+        Arguments.of("wrap com.acme.W.of(java.sql.Connection) 0",
+            "unexpected '0' in 'wrap com.acme.W.of(java.sql.Connection) 0'; expected 'arg <n>' or"
+                + " 'receiver'"),
         Arguments.of("resets-children com.acme.Q.<init>()",
             "resets-children needs a receiver; a constructor has none: 'com.acme.Q.<init>()' in"
                 + " 'resets-children com.acme.Q.<init>()'; expected a method called on a"
