@@ -1596,7 +1596,8 @@ final class BytecodeLowering {
             owner,
             staticCall && !isOwnOrOuterClass(owner),
             !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()),
-            ctor || staticCall || owner == null ? null : facts.kindOf(owner));
+            ctor || staticCall || owner == null ? null : facts.kindOf(owner),
+            paramTypes(argTypes));
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {
       retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);
@@ -1688,6 +1689,14 @@ final class BytecodeLowering {
     for (String e : elementVars) {
       kill(e, true);
     }
+  }
+
+  private static List<String> paramTypes(Type[] argTypes) {
+    List<String> out = new ArrayList<>();
+    for (Type t : argTypes) {
+      out.add(t instanceof ObjectType o ? o.getClassName() : null);
+    }
+    return out;
   }
 
   private List<ResourceKind> paramKinds(Type[] argTypes) {

@@ -55,7 +55,12 @@ final class Facts {
       return null;
     }
     Symbol.TypeSymbol ts = types.erasure(t).tsym;
-    return kinds.computeIfAbsent(ts, k -> Optional.ofNullable(computeKind(t))).orElse(null);
+    Optional<ResourceKind> k = kinds.get(ts);
+    if (k == null) {
+      k = Optional.ofNullable(computeKind(t));
+      kinds.put(ts, k);
+    }
+    return k.orElse(null);
   }
 
   private ResourceKind computeKind(Type t) {

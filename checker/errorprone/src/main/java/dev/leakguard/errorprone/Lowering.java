@@ -1198,9 +1198,11 @@ final class Lowering {
     List<MethodRule> rules = facts.rules(sym);
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
     List<ResourceKind> paramKinds = new ArrayList<>();
+    List<String> paramTypes = new ArrayList<>();
     for (VarSymbol p : sym.getParameters()) {
       paramRoles.add(facts.roles(p));
       paramKinds.add(facts.kindOf(p.type));
+      paramTypes.add(p.type.isPrimitive() ? null : facts.name(facts.types.erasure(p.type)));
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
@@ -1224,7 +1226,8 @@ final class Lowering {
             staticCall,
             !sym.isConstructor()
                 && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
-            receiver == null || staticCall ? null : facts.kindOf(receiver));
+            receiver == null || staticCall ? null : facts.kindOf(receiver),
+            paramTypes);
     return CallEffects.lower(
         c,
         recv,

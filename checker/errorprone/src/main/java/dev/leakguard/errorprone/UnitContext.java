@@ -63,6 +63,7 @@ final class UnitContext {
   private final Program program;
   private final Set<Symbol> inProgress = new HashSet<>();
   private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
+  private final Set<Symbol> closedFieldsInProgress = new HashSet<>();
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
 
   /** Findings of one method, or the reason it was (partly) not analysed, told once. */
@@ -281,11 +282,17 @@ final class UnitContext {
         low.probes = new HashMap<>();
       }
       EventGraph g = low.method(tree, params);
+      if (tree.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
+        System.err.println("summary of " + g.dump());
+      }
       s = ObligationAnalysis.summarize(g, params, model::implicitClose);
       if (returnsThis(tree)) {
         s = s.returningReceiver();
       }
     } catch (RuntimeException e) {
+      if (tree.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
+        e.printStackTrace();
+      }
       s = MethodSummary.UNKNOWN; // a tree we cannot lower is a body we do not see
     } finally {
       inProgress.remove(m);
@@ -427,7 +434,20 @@ final class UnitContext {
 
   /** True if a close or lifecycle method of {@code owner} closes field {@code field}. */
   boolean closesField(Symbol owner, String field) {
-    Set<String> closed = closedFields.computeIfAbsent(owner, this::fieldsClosedBy);
+    Set<String> closed = closedFields.get(owner);
+    if (closed == null) {
+      if (!closedFieldsInProgress.add(owner)) {
+        // asked again while computing (a method that closes a field calls one that stores one):
+        // as for a class we cannot see, it manages its fields
+        return true;
+      }
+      try {
+        closed = fieldsClosedBy(owner);
+      } finally {
+        closedFieldsInProgress.remove(owner);
+      }
+      closedFields.put(owner, closed);
+    }
     return closed.contains(field) || closed.contains("*");
   }
 

@@ -158,7 +158,13 @@ final class Declarations {
 
   /** The direct supertypes of a class node (extends and implements), resolved where they are written. */
   List<String> supertypes(Node classNode) {
-    return supertypes.computeIfAbsent(classNode, this::computeSupertypes);
+    // not computeIfAbsent: resolving a supertype's name may ask for other supertypes
+    List<String> r = supertypes.get(classNode);
+    if (r == null) {
+      r = computeSupertypes(classNode);
+      supertypes.put(classNode, r);
+    }
+    return r;
   }
 
   private List<String> computeSupertypes(Node classNode) {

@@ -38,6 +38,7 @@ final class FileContext {
   private final SourceTree tree;
   private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
   private final Map<String, Set<String>> closedFields = new HashMap<>();
+  private final Set<String> closedFieldsInProgress = new HashSet<>();
 
   FileContext(SourceTree tree, CompilationUnit cu) {
     this.tree = tree;
@@ -373,7 +374,20 @@ final class FileContext {
       FileContext other = t == null ? null : tree.context(t.file);
       return other == null || other.closesField(declaring, field);
     }
-    Set<String> closed = closedFields.computeIfAbsent(declaring, this::fieldsClosedBy);
+    Set<String> closed = closedFields.get(declaring);
+    if (closed == null) {
+      if (!closedFieldsInProgress.add(declaring)) {
+        // asked again while computing (a method that closes a field calls one that stores one):
+        // as for a class we cannot see, it manages its fields
+        return true;
+      }
+      try {
+        closed = fieldsClosedBy(declaring);
+      } finally {
+        closedFieldsInProgress.remove(declaring);
+      }
+      closedFields.put(declaring, closed);
+    }
     return closed.contains(field) || closed.contains("*");
   }
 

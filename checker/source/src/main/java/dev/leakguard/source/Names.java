@@ -136,7 +136,15 @@ final class Names {
     if (bound != null && !bound.isEmpty() && !bound.equals(w) && simple(w) == null) {
       return resolve(bound);
     }
-    return cache.computeIfAbsent(w, this::compute);
+    // not computeIfAbsent: compute may resolve other names, which would modify the cache
+    String r = cache.get(w);
+    if (r == null) {
+      r = compute(w);
+      if (r != null) {
+        cache.put(w, r);
+      }
+    }
+    return r;
   }
 
   private String compute(String w) {

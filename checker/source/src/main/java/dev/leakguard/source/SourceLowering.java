@@ -1267,7 +1267,8 @@ final class SourceLowering {
             receiverType,
             staticCall,
             !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId),
-            receiverType == null || staticCall ? null : ctx.kindOf(receiverType));
+            receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
+            ci.paramTypes());
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

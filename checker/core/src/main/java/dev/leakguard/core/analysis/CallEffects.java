@@ -54,6 +54,8 @@ public final class CallEffects {
    *     this receiver type ({@link UsageEvidence}); outweighs a getter's name, not a stronger one
    * @param receiverKind the resource kind of the receiver's static type (a Statement subclass), or
    *     null: a new resource of the kind such a receiver creates is its child
+   * @param paramTypes the erased type of each declared parameter (binary names, null entries where
+   *     unknown)
    */
   public record Call(
       String name,
@@ -73,7 +75,8 @@ public final class CallEffects {
       String receiverType,
       boolean staticCall,
       boolean closedByCallers,
-      ResourceKind receiverKind) {}
+      ResourceKind receiverKind,
+      List<String> paramTypes) {}
 
   /** Where the events go, and the front-end's part of naming things. */
   public interface Out {
@@ -176,8 +179,10 @@ public final class CallEffects {
         } else {
           transfers.add(args.get(i));
         }
-      } else if (summary == null && evidence && !c.receiverIsCollection()) {
-        // no body, no model entry: the evidence of the call's name
+      } else if ((summary == null || (!c.constructor() && untypedParam(c, p)))
+          && evidence && !c.receiverIsCollection()) {
+        // no body, no model entry: the evidence of the call's name; so too for a parameter the
+        // body cannot follow, declared as an Object (destroyResource(Object resc))
         if (c.constructor()) {
           kept.add(args.get(i));
         } else if (Ownership.releasesArguments(c.name())) {
@@ -435,6 +440,19 @@ public final class CallEffects {
     String t = into != null ? into : out.temp();
     out.emit(new Event.AssignOpaque(t, "borrowed:" + c.name()));
     return t;
+  }
+
+  /** Declared parameter types that hold any resource without saying which. */
+  private static final Set<String> OPAQUE_TYPES =
+      Set.of("java.lang.Object", "java.lang.AutoCloseable", "java.io.Closeable");
+
+  /**
+   * True if declared parameter {@code p} may hold a resource without being of a resource type (an
+   * Object, a generic T): a body is not followed for it.
+   */
+  private static boolean untypedParam(Call c, int p) {
+    String t = p >= 0 && p < c.paramTypes().size() ? c.paramTypes().get(p) : null;
+    return t != null && OPAQUE_TYPES.contains(t);
   }
 
   /** The first tracked argument passed to a parameter of the result's resource kind. */

@@ -40,7 +40,8 @@ class CallEffectsTest {
         receiverType,
         false,
         closedByCallers,
-        null);
+        null,
+        Collections.nCopies(params, "java.sql.Connection"));
   }
 
   private static final class Recorder implements CallEffects.Out {
@@ -146,7 +147,7 @@ class CallEffectsTest {
             "getConnection", false,
             List.of(new MethodRule.Borrow(MethodRule.BorrowOf.NONE, "test")),
             Set.of(), List.of(), List.of(), new MethodSummary(Set.of(), Set.of(), true, false, -1),
-            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true, null);
+            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true, null, List.of());
     assertEquals("AssignOpaque", lower(c, List.of()));
   }
 
@@ -154,7 +155,8 @@ class CallEffectsTest {
   private static CallEffects.Call helper(String name, String receiverType, MethodSummary summary) {
     return new CallEffects.Call(
         name, false, List.of(), Set.of(), List.of(Set.of()), List.of(ResourceKind.CONNECTION), summary,
-        null, false, false, true, List.of(), false, null, receiverType, false, false, null);
+        null, false, false, true, List.of(), false, null, receiverType, false, false, null,
+        List.of("java.sql.Connection"));
   }
 
   @Test
@@ -176,7 +178,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.DriverStatement",
-            false, false, ResourceKind.STATEMENT);
+            false, false, ResourceKind.STATEMENT, List.of());
     Recorder r = new Recorder(false);
     CallEffects.lower(c, "st", List.of(), "rs", 1, r);
     assertEquals(new Event.Acquire("rs", r.site(ResourceKind.RESULT_SET, "rs"), "st"), r.events.get(0));
@@ -189,7 +191,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.Dao",
-            false, false, null);
+            false, false, null, List.of());
     r = new Recorder(false);
     CallEffects.lower(dao, null, List.of(), "rs", 1, r);
     assertEquals(null, ((Event.Acquire) r.events.get(0)).parentVar());
