@@ -198,6 +198,9 @@ public final class ObligationAnalysis {
           continue;
         }
         if (!referenced(k)) {
+          if (heldByParent(this, i)) {
+            continue; // closed with its parent, or goes where the parent goes
+          }
           Site site = sites.get(k);
           int line = lostKind == LeakPath.Kind.TEMPORARY && site != null ? site.line() : node.line;
           if (!closesWithUntrackedParent(i)) {
@@ -690,6 +693,46 @@ public final class ObligationAnalysis {
     return s.freeze();
   }
 
+  /**
+   * True for a resource whose tracked parent closes it (a ResultSet of a Statement, a Statement
+   * of a Connection) and is still this method's or was handed over: a child dropped then is the
+   * parent's (closed with it, or wherever it goes), not a leak of its own. A parent set to close
+   * with its children is not: the dropped child is the one that had to be closed.
+   */
+  private boolean heldByParent(Config c, Inst i) {
+    return heldByParent(c.insts, i);
+  }
+
+  private boolean heldByParent(Step s, Inst i) {
+    return heldByParent(s.insts, i);
+  }
+
+  private boolean heldByParent(Map<String, Inst> insts, Inst i) {
+    if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
+      return false;
+    }
+    Inst p = insts.get(i.parent);
+    if (p == null) {
+      return false;
+    }
+    boolean held =
+        switch (p.status) {
+          case OPEN, TRANSFERRED, IN_FIELD, OWNED_BY_NEW_OBJECT -> true;
+          default -> false;
+        };
+    ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
+    return held && pk != null && implicitClose.apply(pk, i.kind) != ImplicitClose.NONE;
+  }
+
+  private static boolean referencedByVariable(Config c, String key) {
+    for (Set<String> v : c.vars.values()) {
+      if (v.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Closing an untracked parent (a parameter's statement) implicitly closes its tracked children. */
   private static void closeChildrenOfUntracked(Step s, String token, Set<String> visited) {
     for (Map.Entry<String, Inst> en : new ArrayList<>(s.insts.entrySet())) {
@@ -766,6 +809,9 @@ public final class ObligationAnalysis {
       Inst i = e.getValue();
       if (i.status == Status.OPEN && closesWithUntrackedParent(i)) {
         continue;
+      }
+      if (i.status == Status.OPEN && heldByParent(c, i) && !referencedByVariable(c, e.getKey())) {
+        continue; // dropped while its parent was open: the parent's finding or hand-over covers it
       }
       if (i.status == Status.CLOSES_WITH_CHILDREN && hasChild(c, e.getKey())) {
         continue; // its result set is the one to close (and is judged on its own)
