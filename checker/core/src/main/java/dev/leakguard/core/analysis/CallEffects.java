@@ -311,7 +311,10 @@ public final class CallEffects {
         result = borrowed(c, into, out);
         resultDecided = true;
       } else if (summary != null && summary.returnsFresh()) {
-        acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "summary");
+        acquire =
+            summary.returnsChildOf() >= 0
+                ? new MethodRule.Acquire(kind, MethodRule.Parent.ARGUMENT, summary.returnsChildOf(), "summary")
+                : new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "summary");
         selfClosing = summary.returnsSelfClosing();
       } else if (c.resultNotResource()) {
         resultDecided = true;
@@ -336,8 +339,8 @@ public final class CallEffects {
         }
         resultDecided = true;
       }
-      if (acquire != null && !c.staticCall() && c.receiverKind() != null
-          && c.receiverKind() == kind.parentKind()) {
+      if (acquire != null && acquire.parent() == MethodRule.Parent.NONE && !c.staticCall()
+          && c.receiverKind() != null && c.receiverKind() == kind.parentKind()) {
         // a new resource of the kind its receiver creates (a driver's own createDriverResultSet
         // on a Statement) is the receiver's child, as a modelled executeQuery's is: closed with
         // it, and what completes a statement that closes on completion
@@ -352,7 +355,11 @@ public final class CallEffects {
             // a receiver the front-end does not track (this, an undecided result) is still a
             // parent: one the method does not own
             case RECEIVER -> recv != null ? recv : c.staticCall() ? null : UNTRACKED_RECEIVER;
-            case ARGUMENT -> arg(args, acquire.parentArg());
+            case ARGUMENT ->
+                arg(args, acquire.parentArg()) != null
+                    ? arg(args, acquire.parentArg())
+                    // a helper running a statement the caller does not track: one it does not own
+                    : "summary".equals(acquire.origin()) ? UNTRACKED_RECEIVER : null;
             case NONE -> null;
           };
       result = into != null ? into : out.temp();

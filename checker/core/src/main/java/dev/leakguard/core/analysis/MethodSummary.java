@@ -20,6 +20,8 @@ import java.util.Set;
  *     statement after closeOnCompletion()): the caller needs a child of it, not a close
  * @param returnsReceiver every return of the method returns {@code this} (a fluent method of a
  *     resource class): the call's result is its receiver
+ * @param returnsChildOf the index of the parameter every fresh resource returned was created from
+ *     ({@code return ps.executeQuery()}), or -1: the caller's result is that argument's child
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -29,20 +31,21 @@ public record MethodSummary(
     int returnsParam,
     Set<Integer> closesParamsWhenThrowing,
     boolean returnsSelfClosing,
-    boolean returnsReceiver) {
+    boolean returnsReceiver,
+    int returnsChildOf) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
 
   /** A summary whose closes hold on every path, exceptional ones included. */
   public MethodSummary(
       Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed, int returnsParam) {
-    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false);
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false, -1);
   }
 
   /** This summary, for a method whose every return returns {@code this}. */
   public MethodSummary returningReceiver() {
     return new MethodSummary(
-        closesParams, ownsParams, false, false, -1, closesParamsWhenThrowing, false, true);
+        closesParams, ownsParams, false, false, -1, closesParamsWhenThrowing, false, true, -1);
   }
 
   /**
@@ -75,6 +78,8 @@ public record MethodSummary(
     boolean selfClosing = true;
     boolean receiver = true;
     int param = -1;
+    int childOf = -2; // not yet seen
+    boolean childAgrees = true;
     boolean paramsAgree = true;
     for (MethodSummary s : bodies) {
       if (s == null) {
@@ -88,6 +93,10 @@ public record MethodSummary(
       borrowed |= s.returnsBorrowed() && !s.returnsFresh();
       selfClosing &= !s.returnsFresh() || s.returnsSelfClosing();
       receiver &= s.returnsReceiver();
+      if (s.returnsFresh()) {
+        childAgrees &= childOf == -2 || childOf == s.returnsChildOf();
+        childOf = s.returnsChildOf();
+      }
       if (s.returnsParam() >= 0) {
         paramsAgree &= param < 0 || param == s.returnsParam();
         param = s.returnsParam();
@@ -98,6 +107,6 @@ public record MethodSummary(
     boolean mixed = fresh && borrowed;
     return new MethodSummary(
         closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
-        fresh && !mixed && selfClosing, receiver);
+        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1);
   }
 }

@@ -267,6 +267,8 @@ public final class ObligationAnalysis {
   private final Set<String> returnedSelfClosing = new TreeSet<>();
   /** Returned resources the method still held when it returned them (not kept elsewhere too). */
   private final Set<String> returnedOpen = new TreeSet<>();
+  /** The parents of the returned resources when they were returned ("null" for none). */
+  private final Map<String, Set<String>> returnedParents = new HashMap<>();
   private boolean gaveUp;
 
   /**
@@ -361,6 +363,7 @@ public final class ObligationAnalysis {
     boolean fresh = false;
     boolean selfClosing = true;
     Set<String> params = new TreeSet<>();
+    Set<String> freshParents = new TreeSet<>();
     boolean other = false;
     for (String t : a.returned) {
       if (t.startsWith("param:")) {
@@ -378,8 +381,13 @@ public final class ObligationAnalysis {
         fresh = true;
         other = true;
         selfClosing &= a.returnedSelfClosing.contains(t);
+        freshParents.addAll(a.returnedParents.getOrDefault(t, Set.of("null")));
       }
     }
+    // every fresh resource returned was created from the same parameter (a helper running the
+    // caller's statement): the caller's result is that argument's child
+    String parent = freshParents.size() == 1 ? freshParents.iterator().next() : "";
+    int childOf = parent.startsWith("param:") ? Integer.parseInt(parent.substring(6)) : -1;
     int returnsParam =
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
     Set<Integer> whenThrowing = new TreeSet<>();
@@ -395,7 +403,7 @@ public final class ObligationAnalysis {
     }
     return new MethodSummary(
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
-        false);
+        false, fresh && !borrowed ? childOf : -1);
   }
 
   private static boolean hasFlags(EventGraph graph) {
@@ -682,6 +690,7 @@ public final class ObligationAnalysis {
             if (st == Status.OPEN || st == Status.CLOSES_WITH_CHILDREN) {
               returnedOpen.add(k);
             }
+            returnedParents.computeIfAbsent(k, x -> new TreeSet<>()).add(String.valueOf(s.insts.get(k).parent));
             s.transfer(k);
           }
         }
