@@ -348,7 +348,9 @@ public final class ObligationAnalysis {
       for (Config c : a.normalExits) {
         Status s = c.insts.get(paramKey(i)).status;
         anyClosed |= s == Status.CLOSED;
-        allGone &= s == Status.CLOSED || s == Status.TRANSFERRED || s == Status.IN_FIELD;
+        allGone &=
+            s == Status.CLOSED || s == Status.TRANSFERRED || s == Status.IN_FIELD
+                || s == Status.OWNED_BY_NEW_OBJECT;
       }
       if (anyClosed && !a.returned.contains(paramKey(i))) {
         // a helper that closes what it is given on some path closes it (precision first: a
