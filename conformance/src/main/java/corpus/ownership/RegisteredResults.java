@@ -15,8 +15,25 @@ public class RegisteredResults {
     void register(ResultSet rs);
   }
 
+  /**
+   * A holder for the last result set of a unit of work; the unit closes what it holds (outside
+   * this class, which only stores it).
+   */
+  public static final class LastResult {
+    private ResultSet last;
+
+    public void hold(ResultSet rs) {
+      last = rs;
+    }
+
+    public boolean holds() {
+      return last != null;
+    }
+  }
+
   private final Connection con;
   private final Registry registry;
+  private final LastResult holder = new LastResult();
 
   public RegisteredResults(Connection con, Registry registry) {
     this.con = con;
@@ -27,6 +44,17 @@ public class RegisteredResults {
     ResultSet rs = con.getMetaData().getTables(null, null, "%", null);
     registry.register(rs);
     return rs;
+  }
+
+  private ResultSet tablesHeld() throws SQLException {
+    ResultSet rs = con.getMetaData().getTables(null, null, "%", null);
+    holder.hold(rs);
+    return rs;
+  }
+
+  /** The holder keeps the result set. */
+  public boolean anyTableHeld() throws SQLException {
+    return tablesHeld().next();
   }
 
   private ResultSet tables() throws SQLException {

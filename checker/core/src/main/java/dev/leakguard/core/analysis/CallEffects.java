@@ -116,7 +116,9 @@ public final class CallEffects {
    */
   public static String lower(Call c, String recv, List<String> args, String into, int line, Out out) {
     List<String> thrown = c.checkedThrows();
-    MethodSummary summary = c.rules().isEmpty() ? c.summary() : null;
+    // a body too large or odd to summarise tells nothing: names decide, as for no body
+    MethodSummary summary =
+        c.rules().isEmpty() && c.summary() != MethodSummary.UNKNOWN ? c.summary() : null;
     boolean threw = false;
     String result = null;
     boolean resultDecided = false;
@@ -413,7 +415,7 @@ public final class CallEffects {
     if (paramRoles.contains(AnnotationRole.PARAM_RELEASED)) {
       return true;
     }
-    if (summary != null) {
+    if (summary != null && summary != MethodSummary.UNKNOWN) {
       return summary.closesParams().contains(i);
     }
     return rules.isEmpty()

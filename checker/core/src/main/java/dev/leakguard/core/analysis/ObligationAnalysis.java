@@ -278,6 +278,9 @@ public final class ObligationAnalysis {
    */
   private boolean ignoreFlags;
 
+  /** For a summary of a body with too many paths: its own acquisitions are not tracked. */
+  private boolean paramsOnly;
+
   private ObligationAnalysis(
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
     this.graph = graph;
@@ -335,6 +338,15 @@ public final class ObligationAnalysis {
       a = b;
     }
     if (a.gaveUp) {
+      // too many paths with the body's own resources: what it does with its parameters may still
+      // be found without them (what it returns is then not known)
+      ObligationAnalysis c = new ObligationAnalysis(graph, implicitClose);
+      c.ignoreFlags = true;
+      c.paramsOnly = true;
+      c.run(new Config(vars, insts, false, null, null, 0, Map.of()));
+      a = c;
+    }
+    if (a.gaveUp) {
       return MethodSummary.UNKNOWN;
     }
     Set<Integer> closes = new TreeSet<>();
@@ -348,9 +360,11 @@ public final class ObligationAnalysis {
       for (Config c : a.normalExits) {
         Status s = c.insts.get(paramKey(i)).status;
         anyClosed |= s == Status.CLOSED;
+        // stored in a field, even one its class never closes (a container of results a registry
+        // closes elsewhere): the caller handed it to the object
         allGone &=
             s == Status.CLOSED || s == Status.TRANSFERRED || s == Status.IN_FIELD
-                || s == Status.OWNED_BY_NEW_OBJECT;
+                || s == Status.OWNED_BY_NEW_OBJECT || s == Status.FIELD_UNCLOSED;
       }
       if (anyClosed && !a.returned.contains(paramKey(i))) {
         // a helper that closes what it is given on some path closes it (precision first: a
@@ -497,7 +511,9 @@ public final class ObligationAnalysis {
   private Config transfer(Node n, Config c) {
     Step s = new Step(c, n);
     Event e = n.event;
-    if (e instanceof Event.Acquire a) {
+    if (e instanceof Event.Acquire a && paramsOnly) {
+      s.bind(a.target(), null, LeakPath.Kind.REASSIGNED, a.target());
+    } else if (e instanceof Event.Acquire a) {
       String key = a.site().key();
       String parent = null;
       if (a.parentVar() != null) {
