@@ -97,6 +97,12 @@ final class SourceLowering {
    * earlier one. Following every boolean would multiply the states for nothing.
    */
   private Map<String, Integer> flagUses = Map.of();
+
+  /**
+   * True once the body calls something this engine cannot resolve: whether that throws is a
+   * guess, so the body's summary does not claim it never throws.
+   */
+  boolean sawUnresolvedCall;
   /** The checked exceptions the method declares, for calls the engine cannot resolve. */
   private List<String> declaredThrows = List.of();
   /** The checked exceptions caught around the point being lowered, innermost last. */
@@ -1243,6 +1249,9 @@ final class SourceLowering {
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     List<String> thrown = ci.checkedThrows();
     boolean involvesResource = recv != null || args.stream().anyMatch(java.util.Objects::nonNull);
+    if (!ci.known() && ci.rules().isEmpty()) {
+      sawUnresolvedCall = true;
+    }
     if (!ci.known() && !ci.isConstructor() && ci.rules().isEmpty()
         && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource)) {
       thrown = unresolvedThrows();

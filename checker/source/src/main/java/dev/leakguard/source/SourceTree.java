@@ -274,6 +274,9 @@ final class SourceTree {
             if (returnsThis(d)) {
               s = s.returningReceiver();
             }
+            if (low.sawUnresolvedCall) {
+              s = s.mayThrow();
+            }
             break;
           }
         }

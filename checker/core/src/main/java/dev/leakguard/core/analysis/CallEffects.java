@@ -116,6 +116,11 @@ public final class CallEffects {
    */
   public static String lower(Call c, String recv, List<String> args, String into, int line, Out out) {
     List<String> thrown = c.checkedThrows();
+    if (c.rules().isEmpty() && c.summary() != null && c.summary().neverThrows()
+        && !Ownership.isPlatformType(c.receiverType())) {
+      // every body the call may run returns normally: its throws clause is only a declaration
+      thrown = List.of();
+    }
     // a body too large or odd to summarise tells nothing: names decide, as for no body
     MethodSummary summary =
         c.rules().isEmpty() && c.summary() != MethodSummary.UNKNOWN ? c.summary() : null;

@@ -22,6 +22,8 @@ import java.util.Set;
  *     resource class): the call's result is its receiver
  * @param returnsChildOf the index of the parameter every fresh resource returned was created from
  *     ({@code return ps.executeQuery()}), or -1: the caller's result is that argument's child
+ * @param neverThrows no path of the body leaves it by an exception, whatever its {@code throws}
+ *     clause declares (a constructor that only stores its arguments): a call of it does not throw
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -32,20 +34,28 @@ public record MethodSummary(
     Set<Integer> closesParamsWhenThrowing,
     boolean returnsSelfClosing,
     boolean returnsReceiver,
-    int returnsChildOf) {
+    int returnsChildOf,
+    boolean neverThrows) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
 
   /** A summary whose closes hold on every path, exceptional ones included. */
   public MethodSummary(
       Set<Integer> closesParams, Set<Integer> ownsParams, boolean returnsFresh, boolean returnsBorrowed, int returnsParam) {
-    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false, -1);
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false, -1, false);
   }
 
   /** This summary, for a method whose every return returns {@code this}. */
   public MethodSummary returningReceiver() {
     return new MethodSummary(
-        closesParams, ownsParams, false, false, -1, closesParamsWhenThrowing, false, true, -1);
+        closesParams, ownsParams, false, false, -1, closesParamsWhenThrowing, false, true, -1, neverThrows);
+  }
+
+  /** This summary, for a body the front-end could not follow everywhere: it may throw. */
+  public MethodSummary mayThrow() {
+    return new MethodSummary(
+        closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParamsWhenThrowing,
+        returnsSelfClosing, returnsReceiver, returnsChildOf, false);
   }
 
   /**
@@ -80,6 +90,7 @@ public record MethodSummary(
     int param = -1;
     int childOf = -2; // not yet seen
     boolean childAgrees = true;
+    boolean never = true;
     boolean paramsAgree = true;
     for (MethodSummary s : bodies) {
       if (s == null) {
@@ -93,6 +104,7 @@ public record MethodSummary(
       borrowed |= s.returnsBorrowed() && !s.returnsFresh();
       selfClosing &= !s.returnsFresh() || s.returnsSelfClosing();
       receiver &= s.returnsReceiver();
+      never &= s.neverThrows();
       if (s.returnsFresh()) {
         childAgrees &= childOf == -2 || childOf == s.returnsChildOf();
         childOf = s.returnsChildOf();
@@ -107,6 +119,6 @@ public record MethodSummary(
     boolean mixed = fresh && borrowed;
     return new MethodSummary(
         closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
-        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1);
+        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1, never);
   }
 }
