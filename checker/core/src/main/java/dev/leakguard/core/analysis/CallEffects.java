@@ -286,6 +286,10 @@ public final class CallEffects {
       if (a != null) {
         result = into != null ? into : out.temp();
         out.emit(new Event.Assign(result, a));
+        // it keeps every one of them (a results object over a statement and its result set)
+        for (String k : kept.size() > 1 ? kept.subList(1, kept.size()) : List.<String>of()) {
+          out.emit(new Event.AddTo(result, k));
+        }
         resultDecided = true;
       }
     } else if (!resultDecided && c.constructor() && kind != null) {
