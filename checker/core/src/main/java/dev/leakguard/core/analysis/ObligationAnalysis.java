@@ -166,6 +166,15 @@ public final class ObligationAnalysis {
       return out;
     }
 
+    private boolean holdsInstance(Set<String> value) {
+      for (String v : value) {
+        if (insts.containsKey(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean referenced(String key) {
       for (Set<String> v : vars.values()) {
         if (v.contains(key)) {
@@ -183,6 +192,9 @@ public final class ObligationAnalysis {
     /** Binds {@code to} to {@code value} (null = untracked); an open resource it was the last
      * reference of is lost. */
     void bind(String to, Set<String> value, LeakPath.Kind lostKind, String lostDetail) {
+      if (value != null && !readVars.contains(to) && !holdsInstance(value)) {
+        value = null; // nothing reads it and it holds no resource: it tells configurations apart for nothing
+      }
       Set<String> old = vars.get(to);
       if (value == null) {
         vars.remove(to);
@@ -278,6 +290,9 @@ public final class ObligationAnalysis {
    */
   private boolean ignoreFlags;
 
+  /** Every variable some event of the graph reads (see {@link #addReads}). */
+  private final Set<String> readVars = new HashSet<>();
+
   /** For a summary of a body with too many paths: its own acquisitions are not tracked. */
   private boolean paramsOnly;
 
@@ -289,6 +304,52 @@ public final class ObligationAnalysis {
       if (n.event instanceof Event.Acquire a) {
         sites.putIfAbsent(a.site().key(), a.site());
       }
+      addReads(n.event, readVars);
+    }
+  }
+
+  /**
+   * The variables an event reads. A variable no event reads (a front-end's keeper of what a
+   * throwing statement held) matters only while it holds a resource.
+   */
+  private static void addReads(Event e, Set<String> out) {
+    if (e instanceof Event.Acquire a) {
+      addIfNotNull(out, a.parentVar());
+    } else if (e instanceof Event.Release r) {
+      out.add(r.var());
+    } else if (e instanceof Event.ResetChildren r) {
+      out.add(r.var());
+    } else if (e instanceof Event.Assign a) {
+      out.add(a.from());
+    } else if (e instanceof Event.AssignParentOf a) {
+      out.add(a.child());
+    } else if (e instanceof Event.CloseWithChildren c) {
+      out.add(c.var());
+    } else if (e instanceof Event.Transfer t) {
+      out.add(t.var());
+    } else if (e instanceof Event.StoreField sf) {
+      out.add(sf.var());
+    } else if (e instanceof Event.AddTo at) {
+      out.add(at.collection());
+      out.add(at.element());
+    } else if (e instanceof Event.ElementsOf eo) {
+      out.add(eo.collection());
+    } else if (e instanceof Event.AssumeEmpty ae) {
+      out.add(ae.collection());
+    } else if (e instanceof Event.AssumeFlag af) {
+      out.add(af.flag());
+    } else if (e instanceof Event.AssumeNull an) {
+      out.add(an.var());
+    } else if (e instanceof Event.AssumeNonNull an) {
+      out.add(an.var());
+    } else if (e instanceof Event.Return r) {
+      addIfNotNull(out, r.var());
+    }
+  }
+
+  private static void addIfNotNull(Set<String> out, String v) {
+    if (v != null) {
+      out.add(v);
     }
   }
 

@@ -36,6 +36,39 @@ class ObligationAnalysisTest {
         r.findings().get(0).message());
   }
 
+  /**
+   * Variables nothing reads (a bytecode front-end's keepers of what a throwing statement held)
+   * tell configurations apart only while they hold a resource: twelve independent branches that
+   * bind such keepers to null or to an untracked value are one configuration, not 4096, so the
+   * analysis does not give up and the leak is still found.
+   */
+  @Test
+  void unreadKeepersOfNoResourceDoNotMultiplyConfigurations() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    for (int i = 0; i < 12; i++) {
+      Label skip = g.b.newLabel();
+      g.b.branch(skip);
+      g.ev(new Event.AssignNull("$keep" + i), 2 + i);
+      g.b.place(skip);
+      g.ev(new Event.AssignOpaque("$other" + i, "x"), 2 + i);
+    }
+    AnalysisResult r = g.run(20);
+    assertEquals(false, r.gaveUp());
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+  }
+
+  /** A keeper that holds the resource still keeps it: clearing the variable it came from loses nothing. */
+  @Test
+  void unreadKeeperOfAResourceStillHoldsIt() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    g.ev(new Event.Assign("$keep", "c"), 2);
+    g.ev(new Event.AssignNull("c"), 3);
+    AnalysisResult r = g.run(5);
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+    // lost at the method's end, not when 'c' was cleared at line 3
+    assertEquals(LeakPath.Kind.END, r.findings().get(0).path().kind());
+  }
+
   @Test
   void closedOnlyOnHappyPathNamesTheThrowingCall() {
     G g = new G().acquire("c", CONNECTION, 1, null).call("executeQuery", 2).close("c", 3);
