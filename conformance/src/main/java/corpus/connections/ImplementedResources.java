@@ -82,6 +82,16 @@ public final class ImplementedResources {
     }
   }
 
+  /** A constructor call over several lines is reported where it starts. */
+  public void watchAsUserNotClosed(ConnectionEventListener listener, String user, String password)
+      throws SQLException {
+    PooledConnection pc = new PhysicalConnection( // LEAK JdbcConnectionLeak
+        url,
+        user.trim(),
+        password);
+    pc.addConnectionEventListener(listener);
+  }
+
   public void watchWrappedNotClosed(ConnectionEventListener listener) throws SQLException {
     PooledConnection pc = new PhysicalConnection(DriverManager.getConnection(url)); // LEAK JdbcConnectionLeak
     pc.addConnectionEventListener(listener);

@@ -1604,6 +1604,11 @@ final class BytecodeLowering {
     }
     int line = line(i);
     int pc = ins[i].getPosition();
+    // 'new T(..)' written over several lines is reported where it says 'new', as the source
+    // front-ends do, not on the line of its last argument (where javac puts the <init> call)
+    int sitePc = ctor && recv != null && recv.tag() instanceof Value.NewObject no ? no.pc() : pc;
+    int siteLine =
+        sitePc != pc && lines != null && lines.getSourceLine(sitePc) > 0 ? lines.getSourceLine(sitePc) : line;
     String display = display(declaring, name, argTypes.length, ctor);
     String typeSimple = resultType == null ? "Object" : simpleName(resultType);
     Value[] argValues = new Value[argTypes.length];
@@ -1637,12 +1642,13 @@ final class BytecodeLowering {
 
               @Override
               public Site site(ResourceKind kind, String variable) {
-                String key = line > 0 ? "L" + line + ":" + declaring + "." + name + desc : "pc" + pc;
+                String key =
+                    siteLine > 0 ? "L" + siteLine + ":" + declaring + "." + name + desc : "pc" + sitePc;
                 String var = into >= 0 ? sourceName(into, storeEnd(i)) : null;
                 if (into >= 0 && var == null) {
                   var = localVar(into).replaceAll("~\\d+$", "");
                 }
-                return new Site(key, kind, typeSimple, display, var, line, pc);
+                return new Site(key, kind, typeSimple, display, var, siteLine, sitePc);
               }
 
               @Override
