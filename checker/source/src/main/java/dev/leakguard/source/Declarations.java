@@ -284,7 +284,7 @@ final class Declarations {
         }
         continue;
       }
-      Class<?> c = JdkTypes.load(s);
+      Class<?> c = index.classes.load(s);
       if (c != null) {
         try {
           for (Method m : c.getDeclaredMethods()) {
@@ -349,7 +349,7 @@ final class Declarations {
         }
         continue;
       }
-      Class<?> c = JdkTypes.load(s);
+      Class<?> c = index.classes.load(s);
       if (c != null) {
         for (Field f : c.getDeclaredFields()) {
           if (f.getName().equals(name) && !Modifier.isPrivate(f.getModifiers())) {

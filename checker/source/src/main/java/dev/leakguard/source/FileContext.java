@@ -107,7 +107,7 @@ final class FileContext {
     if (sub.equals(sup) || closure(sub).contains(sup)) {
       return true;
     }
-    boolean unknown = JdkTypes.load(sub) == null && !tree.index().isTreeType(sub);
+    boolean unknown = tree.index().classes.load(sub) == null && !tree.index().isTreeType(sub);
     // a declared exception we cannot see is at least an Exception
     return unknown && (sup.equals("java.lang.Exception") || sup.equals("java.lang.Throwable"));
   }
@@ -229,13 +229,13 @@ final class FileContext {
     } else {
       Class<?> jdk = null;
       for (String s : closure) {
-        jdk = JdkTypes.load(s);
+        jdk = tree.index().classes.load(s);
         if (jdk != null) {
           break;
         }
       }
       if (jdk != null && !ctor) {
-        Method m = JdkTypes.method(jdk, name, argTypes);
+        Method m = tree.index().classes.method(jdk, name, argTypes);
         if (m != null) {
           params = JdkTypes.paramTypes(m);
           exactParams = true;
@@ -244,8 +244,8 @@ final class FileContext {
           declaring = m.getDeclaringClass().getName();
           known = true;
         }
-      } else if (jdk != null && JdkTypes.isJdkName(owner)) {
-        Constructor<?> c = JdkTypes.constructor(jdk, argTypes);
+      } else if (jdk != null && jdk.getName().equals(owner)) {
+        Constructor<?> c = tree.index().classes.constructor(jdk, argTypes);
         if (c != null) {
           List<String> ex = new ArrayList<>();
           for (Class<?> e : c.getExceptionTypes()) {

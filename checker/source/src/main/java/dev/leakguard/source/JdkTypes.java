@@ -1,6 +1,11 @@
 package dev.leakguard.source;
 
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,30 +15,74 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the running JDK knows about its own types (java.*, javax.*): supertypes, methods, return
- * types and declared exceptions, read by reflection. This is how the source engine types JDBC
- * calls without a classpath. Only JDK packages are ever loaded.
+ * What compiled classes say about their types: supertypes, methods, return types and declared
+ * exceptions, read by reflection without initialising anything. The running JDK's own types
+ * (java.*, javax.*) are always known: that is how the source engine types JDBC calls with no class
+ * path. With a class path (the project's dependencies), library types are known too, so a call
+ * into a library resolves to what it declares, as it does for a compiler. A class that cannot be
+ * loaded or linked (a missing optional dependency) is simply unknown.
  */
 final class JdkTypes {
-  private static final Map<String, Optional<Class<?>>> CLASSES = new ConcurrentHashMap<>();
+  /** The running JDK's types only. */
+  static final JdkTypes PLATFORM = new JdkTypes(null);
 
-  private JdkTypes() {}
+  private static final Map<String, Optional<Class<?>>> PLATFORM_CLASSES = new ConcurrentHashMap<>();
+
+  /** Loads the class path's classes (parent: the platform loader); null for the JDK only. */
+  private final ClassLoader libraries;
+
+  private final Map<String, Optional<Class<?>>> libraryClasses = new ConcurrentHashMap<>();
+
+  private JdkTypes(ClassLoader libraries) {
+    this.libraries = libraries;
+  }
+
+  /**
+   * The JDK's types and those of the given class path entries (jars and class directories);
+   * {@link #PLATFORM} for an empty class path. Entries that do not exist are ignored.
+   */
+  static JdkTypes withClassPath(List<Path> classPath) {
+    List<URL> urls = new ArrayList<>();
+    for (Path p : classPath) {
+      if (Files.exists(p)) {
+        try {
+          urls.add(p.toUri().toURL());
+        } catch (MalformedURLException e) {
+          // not a location a class loader can read: its classes stay unknown
+        }
+      }
+    }
+    if (urls.isEmpty()) {
+      return PLATFORM;
+    }
+    return new JdkTypes(new URLClassLoader("leakguard-classpath", urls.toArray(URL[]::new),
+        ClassLoader.getPlatformClassLoader()));
+  }
 
   static boolean isJdkName(String fq) {
     return fq.startsWith("java.") || fq.startsWith("javax.");
   }
 
-  static Class<?> load(String fq) {
-    if (fq == null || !isJdkName(fq)) {
+  /** The class of this binary name, a JDK one or (with a class path) a library one; null if unknown. */
+  Class<?> load(String fq) {
+    if (fq == null) {
       return null;
     }
-    return CLASSES.computeIfAbsent(fq, JdkTypes::tryLoad).orElse(null);
+    if (isJdkName(fq)) {
+      Class<?> c = PLATFORM_CLASSES.computeIfAbsent(fq, n -> tryLoad(n, ClassLoader.getPlatformClassLoader())).orElse(null);
+      if (c != null || libraries == null) {
+        return c; // javax.* of a library (javax.persistence) may still come from the class path
+      }
+    } else if (libraries == null) {
+      return null;
+    }
+    return libraryClasses.computeIfAbsent(fq, n -> tryLoad(n, libraries)).orElse(null);
   }
 
-  private static Optional<Class<?>> tryLoad(String fq) {
+  private static Optional<Class<?>> tryLoad(String fq, ClassLoader loader) {
     try {
-      return Optional.of(Class.forName(fq, false, ClassLoader.getPlatformClassLoader()));
-    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.of(Class.forName(fq, false, loader));
+    } catch (ClassNotFoundException | LinkageError | SecurityException e) {
       return Optional.empty();
     }
   }
@@ -49,9 +98,13 @@ final class JdkTypes {
     if (c == null || !out.add(c.getName())) {
       return;
     }
-    collect(c.getSuperclass(), out);
-    for (Class<?> i : c.getInterfaces()) {
-      collect(i, out);
+    try {
+      collect(c.getSuperclass(), out);
+      for (Class<?> i : c.getInterfaces()) {
+        collect(i, out);
+      }
+    } catch (LinkageError e) {
+      // a supertype that cannot be loaded: the closure stops there
     }
   }
 
@@ -59,10 +112,10 @@ final class JdkTypes {
    * A public method of {@code c} with this name and arity; when several overloads fit, the one
    * whose parameter types match the known argument types (null = unknown) best.
    */
-  static Method method(Class<?> c, String name, List<String> argTypes) {
+  Method method(Class<?> c, String name, List<String> argTypes) {
     Method best = null;
     int bestScore = -1;
-    for (Method m : c.getMethods()) {
+    for (Method m : methods(c)) {
       if (!m.getName().equals(name)) {
         continue;
       }
@@ -91,10 +144,10 @@ final class JdkTypes {
   }
 
   /** The constructor of {@code c} that best fits the argument types (null entries unknown), or null. */
-  static java.lang.reflect.Constructor<?> constructor(Class<?> c, List<String> argTypes) {
+  java.lang.reflect.Constructor<?> constructor(Class<?> c, List<String> argTypes) {
     java.lang.reflect.Constructor<?> best = null;
     int bestScore = -1;
-    for (java.lang.reflect.Constructor<?> k : c.getConstructors()) {
+    for (java.lang.reflect.Constructor<?> k : constructors(c)) {
       Class<?>[] ps = k.getParameterTypes();
       if (ps.length != argTypes.size()) {
         continue;
@@ -118,9 +171,26 @@ final class JdkTypes {
     return best;
   }
 
-  private static boolean isAssignable(String argType, Class<?> param) {
+  private boolean isAssignable(String argType, Class<?> param) {
     Class<?> a = load(argType);
     return a != null && param.isAssignableFrom(a);
+  }
+
+  /** The public methods, none if a class of their signatures cannot be loaded. */
+  private static Method[] methods(Class<?> c) {
+    try {
+      return c.getMethods();
+    } catch (LinkageError | SecurityException e) {
+      return new Method[0];
+    }
+  }
+
+  private static java.lang.reflect.Constructor<?>[] constructors(Class<?> c) {
+    try {
+      return c.getConstructors();
+    } catch (LinkageError | SecurityException e) {
+      return new java.lang.reflect.Constructor<?>[0];
+    }
   }
 
   /** Model spelling of a type: binary name, arrays as T[]. */

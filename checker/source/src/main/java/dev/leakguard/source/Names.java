@@ -157,7 +157,7 @@ final class Names {
       if (outer != null && !outer.equals(head)) {
         return outer + "$" + rest;
       }
-      if (JdkTypes.load(w) != null || index.isTreeType(w)) {
+      if (index.classes.load(w) != null || index.isTreeType(w)) {
         return w;
       }
       return w;
@@ -190,12 +190,12 @@ final class Names {
     }
     for (String p : onDemand) {
       String fq = p + "." + name;
-      if (JdkTypes.load(fq) != null || index.isTreeType(fq) || PoolSetters.poolOf(fq) != null) {
+      if (index.classes.load(fq) != null || index.isTreeType(fq) || PoolSetters.poolOf(fq) != null) {
         return fq;
       }
     }
     String lang = "java.lang." + name;
-    if (JdkTypes.load(lang) != null) {
+    if (index.classes.load(lang) != null) {
       return lang;
     }
     return null;
@@ -238,7 +238,7 @@ final class Names {
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
       prefix.append(i == 0 ? "" : ".").append(parts[i]);
-      if (index.isTreeType(prefix.toString()) || JdkTypes.load(prefix.toString()) != null) {
+      if (index.isTreeType(prefix.toString()) || index.classes.load(prefix.toString()) != null) {
         StringBuilder out = new StringBuilder(prefix);
         for (int j = i + 1; j < parts.length; j++) {
           out.append('$').append(parts[j]);

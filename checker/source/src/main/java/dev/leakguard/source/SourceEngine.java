@@ -27,8 +27,10 @@ public final class SourceEngine {
    * @param maxFileBytes files larger than this are skipped (generated code, data)
    * @param poolSizeCeiling the largest maximum pool size that Java code may set without a {@code
    *     JdbcPoolSizeOutOfRange} finding; at least 2
+   * @param classPath jars and class directories whose compiled types calls may resolve to (the
+   *     project's dependencies); empty: the JDK's types only
    */
-  public record Options(long maxFileBytes, int poolSizeCeiling) {
+  public record Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath) {
     /** Throws {@link IllegalArgumentException}, naming the option, for a value the engine cannot use. */
     public Options {
       if (maxFileBytes < 1) {
@@ -37,19 +39,25 @@ public final class SourceEngine {
       if (poolSizeCeiling < 2) {
         throw new IllegalArgumentException("the pool size ceiling must be at least 2, not " + poolSizeCeiling);
       }
+      classPath = List.copyOf(classPath);
     }
 
     /** Files up to 2 MB, the pool size ceiling of {@link PoolRules#DEFAULT_MAX_POOL_SIZE_CEILING}. */
     public static Options defaults() {
-      return new Options(SourceTree.DEFAULT_MAX_FILE_BYTES, PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING);
+      return new Options(SourceTree.DEFAULT_MAX_FILE_BYTES, PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING, List.of());
     }
 
     public Options withMaxFileBytes(long bytes) {
-      return new Options(bytes, poolSizeCeiling);
+      return new Options(bytes, poolSizeCeiling, classPath);
     }
 
     public Options withPoolSizeCeiling(int ceiling) {
-      return new Options(maxFileBytes, ceiling);
+      return new Options(maxFileBytes, ceiling, classPath);
+    }
+
+    /** With the compiled types of these jars and class directories known (see {@link Options}). */
+    public Options withClassPath(List<Path> entries) {
+      return new Options(maxFileBytes, poolSizeCeiling, entries);
     }
   }
 
@@ -75,7 +83,10 @@ public final class SourceEngine {
   /** As {@link #create(ResourceModel, Path, List)}, with the given options. */
   public static SourceEngine create(ResourceModel model, Path root, List<Path> files, Options options) {
     return new SourceEngine(
-        model, SourceTree.index(model, root, files, options.maxFileBytes(), options.poolSizeCeiling()), options);
+        model,
+        SourceTree.index(
+            model, root, files, options.maxFileBytes(), options.poolSizeCeiling(), options.classPath()),
+        options);
   }
 
   /** Analyses one file; never throws for bad input: a file that cannot be read or parsed is skipped with the reason. */

@@ -52,7 +52,7 @@ final class SourceTree {
 
   private final ResourceModel model;
   private final Path root;
-  private final TreeIndex index = new TreeIndex();
+  private final TreeIndex index;
   private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
   private final Map<String, MethodSummary> summaries = new ConcurrentHashMap<>();
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
@@ -67,8 +67,10 @@ final class SourceTree {
 
   private final int poolSizeCeiling;
 
-  private SourceTree(ResourceModel model, Path root, long maxFileBytes, int poolSizeCeiling) {
+  private SourceTree(
+      ResourceModel model, Path root, long maxFileBytes, int poolSizeCeiling, JdkTypes classes) {
     this.model = model;
+    this.index = new TreeIndex(classes);
     this.root = root.toAbsolutePath().normalize();
     this.maxFileBytes = maxFileBytes;
     this.poolSizeCeiling = poolSizeCeiling;
@@ -79,7 +81,19 @@ final class SourceTree {
    * analysis, so a file is parsed again only if memory ran short in between.
    */
   static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes, int poolSizeCeiling) {
-    SourceTree t = new SourceTree(model, root, maxFileBytes, poolSizeCeiling);
+    return index(model, root, files, maxFileBytes, poolSizeCeiling, List.of());
+  }
+
+  /** As above, with the compiled classes of {@code classPath} known by reflection (see {@link JdkTypes}). */
+  static SourceTree index(
+      ResourceModel model,
+      Path root,
+      List<Path> files,
+      long maxFileBytes,
+      int poolSizeCeiling,
+      List<Path> classPath) {
+    SourceTree t =
+        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath));
     files.parallelStream()
         .forEach(
             f -> {

@@ -94,6 +94,13 @@ final class TreeIndex {
   }
 
   private final Map<String, TypeInfo> types = new ConcurrentHashMap<>();
+
+  /** Compiled types outside the tree: the JDK's, and the class path's when there is one. */
+  final JdkTypes classes;
+
+  TreeIndex(JdkTypes classes) {
+    this.classes = classes;
+  }
   private final Set<String> packages = ConcurrentHashMap.newKeySet();
 
   TypeInfo type(String fq) {
@@ -229,7 +236,7 @@ final class TreeIndex {
       }
       return;
     }
-    Class<?> c = JdkTypes.load(fq);
+    Class<?> c = classes.load(fq);
     if (c != null) {
       for (String s : JdkTypes.closure(c)) {
         out.put(s, true);

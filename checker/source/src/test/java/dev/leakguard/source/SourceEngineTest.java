@@ -60,6 +60,99 @@ class SourceEngineTest {
     assertEquals(8, r.findings().get(0).line());
   }
 
+  /** Compiles a small library (outside the scanned tree) into {@code lib/} and returns it. */
+  private Path compiledLibrary() throws Exception {
+    Path src = dir.resolve("libsrc/com/acme");
+    Files.createDirectories(src);
+    Files.writeString(
+        src.resolve("ScriptReader.java"),
+        "package com.acme;\npublic class ScriptReader {\n"
+            + "  public String readStatement() { return null; }\n}\n");
+    Files.writeString(
+        src.resolve("DataError.java"),
+        "package com.acme;\npublic class DataError extends RuntimeException {\n"
+            + "  public DataError(String m) { super(m); }\n}\n");
+    Files.writeString(
+        src.resolve("Checks.java"),
+        "package com.acme;\npublic class Checks {\n"
+            + "  public static void verify(java.sql.Connection c) throws DataError {}\n}\n");
+    Path out = dir.resolve("lib");
+    Files.createDirectories(out);
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    int rc =
+        javac.run(
+            null, null, null, "-d", out.toString(),
+            src.resolve("ScriptReader.java").toString(),
+            src.resolve("DataError.java").toString(),
+            src.resolve("Checks.java").toString());
+    assertEquals(0, rc);
+    return out;
+  }
+
+  private static final String LIBRARY_CALLS =
+      String.join(
+          "\n",
+          "import java.sql.*;",
+          "import javax.sql.DataSource;",
+          "import com.acme.Checks;",
+          "import com.acme.ScriptReader;",
+          "class Runner {",
+          "  int firstLength(DataSource ds, ScriptReader reader) throws SQLException {",
+          "    Connection con = ds.getConnection();",
+          "    String sql = reader.readStatement();",
+          "    con.close();",
+          "    return sql.length();",
+          "  }",
+          "  Connection checked(DataSource ds) throws SQLException {",
+          "    Connection con = ds.getConnection();",
+          "    try {",
+          "      Checks.verify(con);",
+          "    } catch (RuntimeException | Error e) {",
+          "      con.close();",
+          "      throw e;",
+          "    }",
+          "    return con;",
+          "  }",
+          "}");
+
+  /**
+   * Without a class path, a call into a library may throw what the method declares, and a library
+   * exception is not known to be unchecked: both methods seem to leak when it throws. With the
+   * library on the class path the calls resolve as for the compiler: readStatement() declares
+   * nothing, and DataError is a RuntimeException that the catch closes for.
+   */
+  @Test
+  void aClassPathResolvesCallsIntoLibraries() throws Exception {
+    Path lib = compiledLibrary();
+    Path f = dir.resolve("src/Runner.java");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, LIBRARY_CALLS);
+    SourceEngine.FileResult without =
+        SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
+    assertEquals(List.of(7, 13), without.findings().stream().map(x -> x.line()).toList(),
+        without.findings().toString());
+    SourceEngine.FileResult with =
+        SourceEngine.create(
+                ResourceModel.builtIn(), dir, List.of(f),
+                SourceEngine.Options.defaults().withClassPath(List.of(lib)))
+            .analyze(f);
+    assertEquals(List.of(), with.findings(), with.findings().toString());
+  }
+
+  /** A class path entry that does not exist, or a class that cannot be linked, is only unknown. */
+  @Test
+  void aMissingClassPathEntryChangesNothing() throws Exception {
+    Path f = dir.resolve("src/Runner.java");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, LIBRARY_CALLS);
+    SourceEngine.FileResult r =
+        SourceEngine.create(
+                ResourceModel.builtIn(), dir, List.of(f),
+                SourceEngine.Options.defaults().withClassPath(List.of(dir.resolve("no-such.jar"))))
+            .analyze(f);
+    assertEquals(List.of(7, 13), r.findings().stream().map(x -> x.line()).toList(), r.findings().toString());
+  }
+
   @Test
   void aFileNestedTooDeeplyIsSkippedWithTheReason() throws Exception {
     String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);

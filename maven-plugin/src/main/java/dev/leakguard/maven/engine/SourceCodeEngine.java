@@ -41,7 +41,9 @@ public final class SourceCodeEngine implements Engine {
     SourceEngine engine =
         SourceEngine.create(
             req.model(), req.reportRoot(), all,
-            SourceEngine.Options.defaults().withPoolSizeCeiling(req.poolSizeCeiling()));
+            SourceEngine.Options.defaults()
+                .withPoolSizeCeiling(req.poolSizeCeiling())
+                .withClassPath(req.classpath()));
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =

@@ -146,6 +146,14 @@ final class ScanCommand implements Callable<Integer> {
   int poolSizeCeiling = PoolConfigScanner.DEFAULT_MAX_POOL_SIZE_CEILING;
 
   @Option(
+      names = {"--classpath", "-cp"},
+      paramLabel = "PATH",
+      description = "Jars and class directories of the project's dependencies, separated by the"
+          + " platform's path separator (':' or ';'): calls into them resolve to what they declare"
+          + " (return types, exceptions), as for the compiler. Default: the JDK's types only.")
+  String classPath;
+
+  @Option(
       names = "--max-file-size",
       paramLabel = "SIZE",
       description = "Skip larger files, e.g. 500K, 2MB, 10M. Default: " + DEFAULT_MAX_FILE_SIZE + ".")
@@ -339,7 +347,10 @@ final class ScanCommand implements Callable<Integer> {
       throws InterruptedException, CliException {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      return pool.submit(() -> env.analyzers().create(model, rootDir, files, poolSizeCeiling)).get();
+      List<Path> classPathEntries = classPathEntries();
+      return pool.submit(
+              () -> env.analyzers().create(model, rootDir, files, poolSizeCeiling, classPathEntries))
+          .get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StackOverflowError) {
@@ -356,6 +367,25 @@ final class ScanCommand implements Callable<Integer> {
 
   private Path resolve(String path) {
     return env.workingDir().resolve(path).normalize();
+  }
+
+  /** The --classpath entries, relative to the working directory; a missing one is an error. */
+  private List<Path> classPathEntries() throws CliException {
+    List<Path> out = new ArrayList<>();
+    if (classPath == null || classPath.isBlank()) {
+      return out;
+    }
+    for (String e : classPath.split(java.io.File.pathSeparator)) {
+      if (e.isBlank()) {
+        continue;
+      }
+      Path p = resolve(e);
+      if (!Files.exists(p)) {
+        throw new CliException("--classpath " + e + ": no such jar or directory");
+      }
+      out.add(p);
+    }
+    return out;
   }
 
   private Path resolveRoot() throws CliException {

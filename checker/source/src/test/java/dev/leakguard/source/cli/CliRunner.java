@@ -66,11 +66,17 @@ final class CliRunner {
     final Set<String> indexed = ConcurrentHashMap.newKeySet();
     final Set<String> analysed = ConcurrentHashMap.newKeySet();
     volatile int poolSizeCeiling;
+    volatile List<Path> classPath;
 
     @Override
     public Analyzer create(
-        dev.leakguard.core.model.ResourceModel model, Path root, List<Path> files, int poolSizeCeiling) {
+        dev.leakguard.core.model.ResourceModel model,
+        Path root,
+        List<Path> files,
+        int poolSizeCeiling,
+        List<Path> classPath) {
       this.poolSizeCeiling = poolSizeCeiling;
+      this.classPath = classPath;
       files.forEach(f -> indexed.add(ReportPaths.of(root, f)));
       return file -> analyze(root, file);
     }

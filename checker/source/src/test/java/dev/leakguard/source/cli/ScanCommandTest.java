@@ -82,6 +82,14 @@ class ScanCommandTest {
   }
 
   /** Every file under {@code root} with its size and modification time. */
+  static List<Path> realPaths(List<Path> paths) throws IOException {
+    List<Path> out = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      out.add(p.toRealPath());
+    }
+    return out;
+  }
+
   static Map<String, String> snapshot(Path root) throws IOException {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
@@ -101,6 +109,23 @@ class ScanCommandTest {
     assertEquals(100, engine.poolSizeCeiling);
     assertEquals(0, scan("--root", ".", "--pool-size-ceiling", "40", "src").exit());
     assertEquals(40, engine.poolSizeCeiling);
+  }
+
+  @Test
+  void theClassPathReachesTheEngineAndAMissingEntryIsAnError() throws Exception {
+    write("src/shop/CleanDao.java", CLEAN);
+    write("lib/a.jar", "not really a jar");
+    Files.createDirectories(dir.resolve("classes"));
+    String cp = "lib/a.jar" + java.io.File.pathSeparator + "classes";
+    assertEquals(0, scan("--root", ".", "--classpath", cp, "src").exit());
+    assertEquals(
+        List.of(dir.resolve("lib/a.jar").toRealPath(), dir.resolve("classes").toRealPath()),
+        realPaths(engine.classPath));
+    assertEquals(0, scan("--root", ".", "src").exit());
+    assertEquals(List.of(), engine.classPath);
+    CliRunner.Result r = scan("--root", ".", "-cp", "lib/missing.jar", "src");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--classpath lib/missing.jar: no such jar or directory"), r.err());
   }
 
   @Test
