@@ -188,6 +188,12 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
       fixes.add("each pool setting (see " + pools.get(0).id().docsUrl() + ")");
     }
     sb.append("Fix ").append(String.join(" and ", fixes)).append(", or\n");
+    if (!leaks.isEmpty()) {
+      sb.append("  - if a call returns a resource that someone else owns and closes (a transaction's or"
+          + " a pool's connection), say so in a model file named by -Dleakguard.modelFiles=<file>,"
+          + " one line per method, e.g. 'borrow com.acme.TxContext.currentConnection() none'"
+          + " (docs/model-format.md),\n");
+    }
     if (!inJava.isEmpty()) {
       sb.append("  - suppress a finding you have reviewed with @SuppressWarnings(\"").append(inJava.get(0).id().name())
           .append("\") on its method or class,\n");

@@ -73,7 +73,7 @@ class CheckMojoTest {
   }
 
   @Test
-  void failureMessageForLeaksIsUnchanged() {
+  void failureMessageForLeaksNamesEveryWayOut() {
     String m = CheckMojo.failureMessage("m", List.of(LEAK), Severity.ERROR, SARIF, TEXT);
     assertEquals(
         "LeakGuard found 1 leak at or above severity 'error' in m (JdbcConnectionLeak):\n"
@@ -81,6 +81,9 @@ class CheckMojoTest {
             + "Reports: " + SARIF + " and " + TEXT + "\n"
             + "Fix each leak (usually: open the resource in a try-with-resources header; see "
             + CheckId.JdbcConnectionLeak.docsUrl() + "), or\n"
+            + "  - if a call returns a resource that someone else owns and closes (a transaction's or a pool's"
+            + " connection), say so in a model file named by -Dleakguard.modelFiles=<file>, one line per method,"
+            + " e.g. 'borrow com.acme.TxContext.currentConnection() none' (docs/model-format.md),\n"
             + "  - suppress a finding you have reviewed with @SuppressWarnings(\"JdbcConnectionLeak\") on its method or class,\n"
             + "  - accept all current findings with 'mvn leakguard:baseline' (writes leakguard-baseline.txt; commit it)"
             + " so that only new leaks fail the build,\n"
