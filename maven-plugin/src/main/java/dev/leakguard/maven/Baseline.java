@@ -60,16 +60,15 @@ public final class Baseline {
   public record Split(List<MergedFinding> reported, List<MergedFinding> accepted) {}
 
   /**
-   * The text of a baseline that accepts every one of {@code findings}: one line per fingerprint,
-   * so a finding that several engines fingerprint differently stays accepted whichever of them run.
+   * The text of a baseline that accepts every one of {@code findings}: one line per finding, with
+   * the fingerprint of every engine that saw it, so it stays accepted whichever of them run.
    */
   public static String render(List<MergedFinding> findings) {
     List<dev.leakguard.core.report.Baseline.Row> rows = new ArrayList<>();
     for (MergedFinding m : findings) {
       ReportedFinding f = m.finding();
-      for (String fp : m.fingerprints()) {
-        rows.add(new dev.leakguard.core.report.Baseline.Row(fp, f.id().name(), f.path(), f.message(), f.line()));
-      }
+      String fps = String.join(",", new java.util.TreeSet<>(m.fingerprints()));
+      rows.add(new dev.leakguard.core.report.Baseline.Row(fps, f.id().name(), f.path(), f.message(), f.line()));
     }
     return dev.leakguard.core.report.Baseline.render(
         rows, "leakguard:check (and 'leakguard scan --baseline')", "'mvn leakguard:baseline'");

@@ -27,9 +27,11 @@ class BaselineTest {
             finding("src/A.java", 20, CheckId.JdbcStatementLeak, "ccc2"));
     String text = Baseline.render(now);
     assertTrue(text.startsWith(Baseline.HEADER + "\n"), text);
-    assertTrue(text.contains("aaa1\tJdbcConnectionLeak\tsrc/A.java\tConnection 'c' is not closed\n"), text);
+    // one line per finding, with every engine's fingerprint
+    assertTrue(text.contains("aaa1,bbb1\tJdbcConnectionLeak\tsrc/A.java\tConnection 'c' is not closed\n"), text);
+    assertEquals(2, text.lines().filter(l -> !l.startsWith("#")).count(), text);
     Baseline b = Baseline.parse(FILE, text);
-    assertEquals(3, b.size());
+    assertEquals(2, b.size());
     Baseline.Split split = b.split(now);
     assertEquals(List.of(), split.reported());
     assertEquals(2, split.accepted().size());
@@ -61,6 +63,17 @@ class BaselineTest {
     assertEquals(1, b.split(List.of(finding("A.java", 1, CheckId.JdbcConnectionLeak, "src1"))).accepted().size());
   }
 
+  /** Files written with one line per engine fingerprint accept each finding once, as before. */
+  @Test
+  void aBaselineWithOneLinePerEngineStillAcceptsEachFindingOnce() throws Exception {
+    Baseline b = Baseline.parse(FILE, "ep1\tJdbcConnectionLeak\nsrc1\tJdbcConnectionLeak\n");
+    MergedFinding first = finding("A.java", 1, CheckId.JdbcConnectionLeak, "ep1", "src1");
+    MergedFinding sameShapeAgain = finding("A.java", 5, CheckId.JdbcConnectionLeak, "ep1", "src1");
+    Baseline.Split split = b.split(List.of(first, sameShapeAgain));
+    assertEquals(List.of(first), split.accepted());
+    assertEquals(List.of(sameShapeAgain), split.reported());
+  }
+
   @Test
   void readsTheCommandLinesFormatWithOnlyFingerprintsAndComments() throws Exception {
     Baseline b = Baseline.parse(FILE, "\uFEFF# LeakGuard baseline, format 1\r\n\r\nabc123\r\ndef456\tJdbcStatementLeak\n");
@@ -72,7 +85,8 @@ class BaselineTest {
     Baseline.BaselineException e =
         assertThrows(Baseline.BaselineException.class, () -> Baseline.parse(FILE, "# header\nnot a fingerprint!\tX\n"));
     assertEquals(
-        "leakguard-baseline.txt:2: expected a fingerprint (letters, digits, '-', '_', '.', ':' or '/') as the first tab-separated column, found 'not a fingerprint!'",
+        "leakguard-baseline.txt:2: expected a fingerprint (letters, digits, '-', '_', '.', ':' or '/'),"
+            + " or several separated by ',', as the first tab-separated column, found 'not a fingerprint!'",
         e.getMessage());
   }
 }

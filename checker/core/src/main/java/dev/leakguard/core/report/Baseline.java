@@ -29,23 +29,24 @@ import java.util.function.Function;
  *
  * Blank lines and lines starting with {@code #} are ignored. Only the first column, the finding's
  * fingerprint, is matched; the others are for people and may be left out. The fingerprint does not
- * contain the line number, so code moving around a finding keeps it matched. Each line accepts one
- * finding: when a method gains a second leak with the same fingerprint, the extra one is reported.
+ * contain the line number, so code moving around a finding keeps it matched. A finding that several
+ * engines report with different fingerprints has them all in the first column, separated by
+ * {@code ,}, so it is accepted whichever engine runs. Each line accepts one finding: when a method
+ * gains a second leak with the same fingerprint, the extra one is reported.
  */
 public final class Baseline {
   public static final String HEADER = "# LeakGuard baseline, format 1";
 
-  private final Map<String, Integer> counts;
-  private final int size;
+  /** The entries in file order: each the fingerprints of one finding. */
+  private final List<List<String>> entries;
 
-  private Baseline(Map<String, Integer> counts, int size) {
-    this.counts = counts;
-    this.size = size;
+  private Baseline(List<List<String>> entries) {
+    this.entries = entries;
   }
 
   /** Number of entries (lines with a fingerprint). */
   public int size() {
-    return size;
+    return entries.size();
   }
 
   /** Reads a baseline file; the error names the file (and line) and what is wrong. */
@@ -65,8 +66,7 @@ public final class Baseline {
   }
 
   public static Baseline parse(String source, String text) throws BaselineException {
-    Map<String, Integer> counts = new HashMap<>();
-    int size = 0;
+    List<List<String>> entries = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
@@ -78,20 +78,21 @@ public final class Baseline {
       }
       int tab = line.indexOf('\t');
       String fingerprint = (tab < 0 ? line : line.substring(0, tab)).strip();
-      if (fingerprint.isEmpty() || !fingerprint.chars().allMatch(Baseline::isFingerprintChar)) {
+      List<String> fps = List.of(fingerprint.split(",", -1));
+      if (fingerprint.isEmpty()
+          || fps.stream().anyMatch(fp -> fp.isEmpty() || !fp.chars().allMatch(Baseline::isFingerprintChar))) {
         throw new BaselineException(
             source
                 + ":"
                 + (i + 1)
-                + ": expected a fingerprint (letters, digits, '-', '_', '.', ':' or '/') as the"
-                + " first tab-separated column, found '"
+                + ": expected a fingerprint (letters, digits, '-', '_', '.', ':' or '/'), or several"
+                + " separated by ',', as the first tab-separated column, found '"
                 + (fingerprint.length() <= 40 ? fingerprint : fingerprint.substring(0, 40) + "...")
                 + "'");
       }
-      counts.merge(fingerprint, 1, Integer::sum);
-      size++;
+      entries.add(fps);
     }
-    return new Baseline(counts, size);
+    return new Baseline(List.copyOf(entries));
   }
 
   private static boolean isFingerprintChar(int c) {
@@ -107,26 +108,49 @@ public final class Baseline {
 
   /**
    * Splits findings (in report order) into those this baseline accepts and the others. A finding
-   * is accepted when any of its fingerprints has an entry left; it then uses up one entry of each
-   * of its fingerprints, so each finding is accepted once, the earliest first.
+   * is accepted by the first unused entry that shares one of its fingerprints, which it uses up,
+   * so each entry accepts one finding, the earliest first. Files written with one line per engine
+   * (an earlier layout) keep working: the finding also uses up the unused one-fingerprint entries
+   * of its other fingerprints.
    */
   public <T> Split<T> split(List<T> findings, Function<T, Collection<String>> fingerprints) {
-    Map<String, Integer> left = new HashMap<>(counts);
+    Map<String, List<Integer>> byFingerprint = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      for (String fp : entries.get(i)) {
+        byFingerprint.computeIfAbsent(fp, k -> new ArrayList<>()).add(i);
+      }
+    }
+    boolean[] used = new boolean[entries.size()];
     List<T> reported = new ArrayList<>();
     List<T> accepted = new ArrayList<>();
     for (T f : findings) {
-      boolean hit = false;
-      for (String fp : fingerprints.apply(f)) {
-        hit |= left.getOrDefault(fp, 0) > 0;
-      }
-      if (hit) {
-        for (String fp : fingerprints.apply(f)) {
-          left.computeIfPresent(fp, (k, n) -> n > 0 ? n - 1 : 0);
+      Collection<String> fps = fingerprints.apply(f);
+      int hit = -1;
+      for (String fp : fps) {
+        for (int i : byFingerprint.getOrDefault(fp, List.of())) {
+          if (!used[i] && (hit < 0 || i < hit)) {
+            hit = i;
+            break;
+          }
         }
-        accepted.add(f);
-      } else {
-        reported.add(f);
       }
+      if (hit < 0) {
+        reported.add(f);
+        continue;
+      }
+      used[hit] = true;
+      for (String fp : fps) {
+        if (entries.get(hit).contains(fp)) {
+          continue;
+        }
+        for (int i : byFingerprint.getOrDefault(fp, List.of())) {
+          if (!used[i] && entries.get(i).size() == 1) {
+            used[i] = true;
+            break;
+          }
+        }
+      }
+      accepted.add(f);
     }
     return new Split<>(List.copyOf(reported), List.copyOf(accepted));
   }
@@ -134,7 +158,7 @@ public final class Baseline {
   /** Findings not in the baseline, and the ones it accepts. */
   public record Split<T>(List<T> reported, List<T> accepted) {}
 
-  /** One line of a baseline file. */
+  /** One line of a baseline file; {@code fingerprint} may list several, separated by {@code ,}. */
   public record Row(String fingerprint, String id, String path, String message, int line) {}
 
   /**
