@@ -38,8 +38,15 @@ public enum CheckId {
   private static final List<CheckId> LEAK_IDS =
       Arrays.stream(values()).filter(id -> id.category == Category.LEAK).toList();
 
-  public static final String DOCS_BASE =
-      "https://github.com/leakguard/leakguard/blob/main/docs/checks/";
+  /**
+   * Where the check pages are, relative to the root of LeakGuard's repository. LeakGuard has no
+   * published web address of its own: a link is only absolute when {@value #DOCS_BASE_PROPERTY}
+   * names a real one (a mirror or an internal host of the docs folder).
+   */
+  public static final String DOCS_BASE = "docs/checks/";
+
+  /** System property: an absolute base (http or https) for the check pages, ending with '/'. */
+  public static final String DOCS_BASE_PROPERTY = "leakguard.docsBase";
 
   private final Category category;
   private final Severity severity;
@@ -68,9 +75,22 @@ public enum CheckId {
     return summary;
   }
 
-  /** Link to the check's documentation page, docs/checks/&lt;Id&gt;.md. */
+  /**
+   * The check's documentation page: docs/checks/&lt;Id&gt;.md of LeakGuard's repository, or under
+   * the absolute base that {@value #DOCS_BASE_PROPERTY} gives.
+   */
   public String docsUrl() {
-    return DOCS_BASE + name() + ".md";
+    String base = absoluteDocsBase();
+    return (base != null ? base : DOCS_BASE) + name() + ".md";
+  }
+
+  /** The absolute docs base of {@value #DOCS_BASE_PROPERTY} (with a trailing '/'), or null. */
+  public static String absoluteDocsBase() {
+    String base = System.getProperty(DOCS_BASE_PROPERTY, "").strip();
+    if (!(base.startsWith("https://") || base.startsWith("http://"))) {
+      return null;
+    }
+    return base.endsWith("/") ? base : base + "/";
   }
 
   /** Parses an id, case-sensitively as written everywhere, with a clear error for unknown ids. */

@@ -13,6 +13,13 @@ public final class SarifWriter {
 
   private SarifWriter() {}
 
+  /** Where the check's page is, as plain text (the only link when no absolute base is set). */
+  static String helpText(CheckId id, String absoluteDocsBase) {
+    return absoluteDocsBase != null
+        ? "See " + id.docsUrl() + "."
+        : "See " + id.docsUrl() + " in LeakGuard's repository.";
+  }
+
   public static String write(String toolVersion, List<ReportedFinding> findings) {
     StringBuilder sb = new StringBuilder();
     sb.append("{\n  \"$schema\": ").append(Json.quote(SCHEMA)).append(",\n");
@@ -20,7 +27,11 @@ public final class SarifWriter {
     sb.append("      \"tool\": {\n        \"driver\": {\n");
     sb.append("          \"name\": \"LeakGuard\",\n");
     sb.append("          \"version\": ").append(Json.quote(toolVersion)).append(",\n");
-    sb.append("          \"informationUri\": ").append(Json.quote(CheckId.DOCS_BASE)).append(",\n");
+    // links only when they lead somewhere: an absolute docs base was configured
+    String docsBase = CheckId.absoluteDocsBase();
+    if (docsBase != null) {
+      sb.append("          \"informationUri\": ").append(Json.quote(docsBase)).append(",\n");
+    }
     sb.append("          \"rules\": [\n");
     StringJoiner rules = new StringJoiner(",\n");
     for (CheckId id : CheckId.values()) {
@@ -28,7 +39,8 @@ public final class SarifWriter {
           "            {\"id\": " + Json.quote(id.name())
               + ", \"name\": " + Json.quote(id.name())
               + ", \"shortDescription\": {\"text\": " + Json.quote(id.summary()) + "}"
-              + ", \"helpUri\": " + Json.quote(id.docsUrl())
+              + (docsBase != null ? ", \"helpUri\": " + Json.quote(id.docsUrl()) : "")
+              + ", \"help\": {\"text\": " + Json.quote(helpText(id, docsBase)) + "}"
               + ", \"defaultConfiguration\": {\"level\": " + Json.quote(id.severity().sarifLevel()) + "}}");
     }
     sb.append(rules).append("\n          ]\n        }\n      },\n");

@@ -31,6 +31,33 @@ class SarifWriterTest {
     assertTrue(sarif.contains("\"partialFingerprints\": {\"leakguard/v1\": \"" + f.fingerprint() + "\"}"));
   }
 
+  /** LeakGuard has no web address of its own: no link unless an absolute docs base is configured. */
+  @Test
+  void linksOnlyWhereAnAbsoluteDocsBaseIsConfigured() {
+    String prior = System.getProperty(CheckId.DOCS_BASE_PROPERTY);
+    try {
+      System.clearProperty(CheckId.DOCS_BASE_PROPERTY);
+      String plain = SarifWriter.write("0.1.0", List.of());
+      assertTrue(!plain.contains("helpUri") && !plain.contains("informationUri"), plain);
+      assertTrue(plain.contains("\"help\": {\"text\": \"See docs/checks/JdbcConnectionLeak.md in LeakGuard's repository.\"}"), plain);
+      assertEquals("docs/checks/JdbcCloseChain.md", CheckId.JdbcCloseChain.docsUrl());
+
+      System.setProperty(CheckId.DOCS_BASE_PROPERTY, "not a url");
+      assertEquals("docs/checks/JdbcCloseChain.md", CheckId.JdbcCloseChain.docsUrl());
+
+      System.setProperty(CheckId.DOCS_BASE_PROPERTY, "https://docs.example.com/leakguard/checks");
+      String linked = SarifWriter.write("0.1.0", List.of());
+      assertTrue(linked.contains("\"informationUri\": \"https://docs.example.com/leakguard/checks/\""), linked);
+      assertTrue(linked.contains("\"helpUri\": \"https://docs.example.com/leakguard/checks/JdbcConnectionLeak.md\""), linked);
+    } finally {
+      if (prior == null) {
+        System.clearProperty(CheckId.DOCS_BASE_PROPERTY);
+      } else {
+        System.setProperty(CheckId.DOCS_BASE_PROPERTY, prior);
+      }
+    }
+  }
+
   @Test
   void emptyResultsIsValidJsonShape() {
     String sarif = SarifWriter.write("0.1.0", List.of());
