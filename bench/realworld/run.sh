@@ -380,7 +380,7 @@ if [[ $NORUN == 0 ]]; then
 fi
 
 rc=0
-report_args=(report --projects "$HERE/projects.tsv" --results "$RESULTS" --verdicts "$HERE/verdicts.tsv")
+report_args=(report --projects "$HERE/projects.tsv" --results "$RESULTS" --verdicts "$HERE/verdicts.tsv" --known "$HERE/known.tsv")
 [[ -n $ONLY ]] && report_args+=(--only "$ONLY")
 [[ $CHECK == 1 ]] && report_args+=(--check)
 tool "${report_args[@]}" || rc=$?

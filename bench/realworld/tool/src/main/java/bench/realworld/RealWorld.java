@@ -175,6 +175,7 @@ public final class RealWorld {
     Path projectsFile = null;
     Path results = null;
     Path verdictsFile = null;
+    Path knownFile = null;
     Set<String> only = new LinkedHashSet<>();
     boolean check = false;
     for (int i = 0; i < args.length; i++) {
@@ -182,6 +183,7 @@ public final class RealWorld {
         case "--projects" -> projectsFile = Path.of(args[++i]);
         case "--results" -> results = Path.of(args[++i]);
         case "--verdicts" -> verdictsFile = Path.of(args[++i]);
+        case "--known" -> knownFile = Path.of(args[++i]);
         case "--only" -> only.addAll(Arrays.asList(args[++i].split(",")));
         case "--check" -> check = true;
         default -> usage();
@@ -192,8 +194,10 @@ public final class RealWorld {
     }
     List<Project> all = readProjects(projectsFile);
     Map<Key, Judgement> verdicts;
+    Map<Key, String> accepted;
     try {
       verdicts = readVerdicts(verdictsFile);
+      accepted = knownFile == null ? Map.of() : readKnown(knownFile, verdicts);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       return 2;
@@ -254,7 +258,7 @@ public final class RealWorld {
     List<String> unjudgedLines = new ArrayList<>(List.of(RESULTS_HEADER));
     unjudged.forEach(f -> unjudgedLines.add(f.tsv()));
     Files.write(results.resolve("unjudged.tsv"), unjudgedLines, StandardCharsets.UTF_8);
-    return check ? check(selected, status, found, verdicts, unjudged) : 0;
+    return check ? check(selected, status, found, verdicts, accepted, unjudged) : 0;
   }
 
   /** The counts of a set of findings against the verdicts. */
@@ -448,7 +452,7 @@ public final class RealWorld {
 
   static int check(
       List<Project> selected, Map<String, Map<String, String>> status, Map<String, List<Finding>> found,
-      Map<Key, Judgement> verdicts, List<Finding> unjudged) {
+      Map<Key, Judgement> verdicts, Map<Key, String> known, List<Finding> unjudged) {
     Set<String> names = new LinkedHashSet<>();
     selected.forEach(p -> names.add(p.name()));
     Map<Key, Finding> reported = new TreeMap<>();
@@ -459,6 +463,7 @@ public final class RealWorld {
     }
     List<String> falseAgain = new ArrayList<>();
     List<String> trueGone = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
     for (Map.Entry<Key, Judgement> e : new TreeMap<>(verdicts).entrySet()) {
       Key k = e.getKey();
@@ -471,6 +476,15 @@ public final class RealWorld {
         continue;
       }
       Finding f = reported.get(k);
+      boolean accepted = known.containsKey(k);
+      if (accepted && (j.verdict() == Verdict.FALSE) == (f == null)) {
+        stale.add("  " + k + ": " + (f == null ? "no longer reported" : "reported again")
+            + ", remove it from known.tsv");
+        continue;
+      }
+      if (accepted) {
+        continue;
+      }
       if (j.verdict() == Verdict.FALSE && f != null) {
         falseAgain.add("  " + k + " {" + String.join(",", f.engines()) + "}: judged FALSE: " + j.reason());
       } else if (j.verdict() == Verdict.TRUE && f == null) {
@@ -484,10 +498,13 @@ public final class RealWorld {
     if (!notRun.isEmpty()) {
       OUT.println("not checked (never run): " + String.join(", ", new LinkedHashSet<>(notRun)));
     }
-    OUT.println("FALSE findings reported again: " + falseAgain.size());
+    OUT.println("known.tsv: " + known.size() + " accepted (FALSE findings still reported, TRUE ones missed)");
+    OUT.println("FALSE findings reported, not in known.tsv: " + falseAgain.size());
     falseAgain.forEach(OUT::println);
-    OUT.println("TRUE findings no longer reported: " + trueGone.size());
+    OUT.println("TRUE findings no longer reported, not in known.tsv: " + trueGone.size());
     trueGone.forEach(OUT::println);
+    OUT.println("known.tsv lines that no longer apply (progress; not a failure): " + stale.size());
+    stale.forEach(OUT::println);
     OUT.println("UNJUDGED findings (not a failure; judge them in verdicts.tsv): " + unjudged.size());
     for (Finding f : unjudged) {
       OUT.println("  " + f.project() + "\t" + f.file() + "\t" + f.line() + "\t" + f.id() + "\t" + f.level() + "\t{"
@@ -532,6 +549,45 @@ public final class RealWorld {
       String[] c = line.split("\t", 7);
       out.add(new Finding(c[0], c[1], Integer.parseInt(c[2]), c[3], c[4],
           c[5].isEmpty() ? List.of() : List.of(c[5].split(",")), c.length > 6 ? c[6] : ""));
+    }
+    return out;
+  }
+
+  /**
+   * known.tsv: '#' comment lines, then project, file, line, id and why it is accepted for now,
+   * tab-separated: the FALSE findings still reported and the TRUE ones no longer reported at the
+   * last accepted run. Each must be judged in verdicts.tsv.
+   */
+  static Map<Key, String> readKnown(Path tsv, Map<Key, Judgement> verdicts) throws IOException {
+    Map<Key, String> out = new LinkedHashMap<>();
+    List<String> errors = new ArrayList<>();
+    List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split("\t", -1);
+      if (c.length < 5 || c[4].isBlank()) {
+        errors.add(tsv + ":" + (i + 1) + ": want 5 tab-separated columns (project file line id why)");
+        continue;
+      }
+      Key k;
+      try {
+        k = new Key(c[0].trim(), c[1].trim(), Integer.parseInt(c[2].trim()), c[3].trim());
+      } catch (NumberFormatException e) {
+        errors.add(tsv + ":" + (i + 1) + ": line '" + c[2] + "' is not a number");
+        continue;
+      }
+      Judgement j = verdicts.get(k);
+      if (j == null || j.verdict() == Verdict.DEBATABLE) {
+        errors.add(tsv + ":" + (i + 1) + ": " + k + " is not judged TRUE or FALSE in verdicts.tsv");
+        continue;
+      }
+      out.put(k, c[4].trim());
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", errors));
     }
     return out;
   }
