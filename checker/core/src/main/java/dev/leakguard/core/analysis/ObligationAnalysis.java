@@ -149,6 +149,9 @@ public final class ObligationAnalysis {
     }
 
     Config freeze() {
+      // a variable nothing reads matters only while it holds an open resource (it keeps it
+      // referenced); once that is closed or gone it would only tell configurations apart
+      vars.entrySet().removeIf(e -> !isRead(e.getKey()) && !holdsInstance(e.getValue()));
       return new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
     }
 
@@ -166,9 +169,11 @@ public final class ObligationAnalysis {
       return out;
     }
 
+    /** True if {@code value} holds a resource that is still open. */
     private boolean holdsInstance(Set<String> value) {
       for (String v : value) {
-        if (insts.containsKey(v)) {
+        Inst i = insts.get(v);
+        if (i != null && (i.status == Status.OPEN || i.status == Status.CLOSES_WITH_CHILDREN)) {
           return true;
         }
       }
@@ -192,7 +197,7 @@ public final class ObligationAnalysis {
     /** Binds {@code to} to {@code value} (null = untracked); an open resource it was the last
      * reference of is lost. */
     void bind(String to, Set<String> value, LeakPath.Kind lostKind, String lostDetail) {
-      if (value != null && !readVars.contains(to) && !holdsInstance(value)) {
+      if (value != null && !isRead(to) && !holdsInstance(value)) {
         value = null; // nothing reads it and it holds no resource: it tells configurations apart for nothing
       }
       Set<String> old = vars.get(to);
@@ -292,6 +297,11 @@ public final class ObligationAnalysis {
 
   /** Every variable some event of the graph reads (see {@link #addReads}). */
   private final Set<String> readVars = new HashSet<>();
+
+  /** True for a variable an event reads, and for what a field holds (read by field loads). */
+  private boolean isRead(String var) {
+    return readVars.contains(var) || var.startsWith(FIELD_VALUE);
+  }
 
   /** For a summary of a body with too many paths: its own acquisitions are not tracked. */
   private boolean paramsOnly;

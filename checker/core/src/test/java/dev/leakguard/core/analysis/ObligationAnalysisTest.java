@@ -57,6 +57,22 @@ class ObligationAnalysisTest {
     assertEquals("1:JdbcConnectionLeak", summary(r));
   }
 
+  /** A keeper of a resource already closed keeps nothing: it does not multiply configurations either. */
+  @Test
+  void unreadKeepersOfAClosedResourceDoNotMultiplyConfigurations() {
+    G g = new G().acquire("c", CONNECTION, 1, null).quietClose("c", 2);
+    g.acquire("d", CONNECTION, 3, null);
+    for (int i = 0; i < 12; i++) {
+      Label skip = g.b.newLabel();
+      g.b.branch(skip);
+      g.ev(new Event.Assign("$keep" + i, "c"), 4 + i);
+      g.b.place(skip);
+    }
+    AnalysisResult r = g.run(20);
+    assertEquals(false, r.gaveUp());
+    assertEquals("3:JdbcConnectionLeak", summary(r));
+  }
+
   /** A keeper that holds the resource still keeps it: clearing the variable it came from loses nothing. */
   @Test
   void unreadKeeperOfAResourceStillHoldsIt() {
