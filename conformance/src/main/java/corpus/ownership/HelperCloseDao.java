@@ -113,4 +113,60 @@ public class HelperCloseDao {
       closeSilently(con);
     }
   }
+
+  /** Prints the rows, then closes the result set and its statement, even when printing fails. */
+  private static long printAndCloseBoth(ResultSet rs, Statement st) throws SQLException {
+    try {
+      long n = 0;
+      while (rs.next()) {
+        System.out.println(rs.getString(1));
+        n++;
+      }
+      return n;
+    } finally {
+      try {
+        rs.close();
+      } finally {
+        st.close();
+      }
+    }
+  }
+
+  /** Prints the rows, then closes both; when printing fails, neither is closed. */
+  private static long printThenCloseBoth(ResultSet rs, Statement st) throws SQLException {
+    long n = 0;
+    while (rs.next()) {
+      System.out.println(rs.getString(1));
+      n++;
+    }
+    rs.close();
+    st.close();
+    return n;
+  }
+
+  /** The helper closes both arguments on every path, its exception included. */
+  public long printNotes(Connection con) throws SQLException {
+    Statement st = con.createStatement();
+    ResultSet rs;
+    try {
+      rs = st.executeQuery(COUNT_NOTES);
+    } catch (SQLException e) {
+      st.close();
+      throw e;
+    }
+    return printAndCloseBoth(rs, st);
+  }
+
+  /** The helper closes both only when it returns: its exception leaves them open. */
+  public long printNotesClosedOnReturn(Connection con) throws SQLException {
+    Statement st = con.createStatement(); // LEAK JdbcStatementLeak
+    ResultSet rs;
+    try {
+      rs = st.executeQuery(COUNT_NOTES); // LEAK JdbcResultSetLeak
+    } catch (SQLException e) {
+      st.close();
+      throw e;
+    }
+    return printThenCloseBoth(rs, st);
+  }
 }

@@ -4,6 +4,7 @@ import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -131,6 +132,7 @@ public final class CallEffects {
     boolean selfClosing = false;
 
     List<String> releases = new ArrayList<>();
+    Set<String> closedEvenWhenThrowing = new HashSet<>();
     List<String> transfers = new ArrayList<>();
     String wrapped = null;
     boolean quietRelease = false;
@@ -179,6 +181,8 @@ public final class CallEffects {
         releases.add(args.get(i));
         if (!summary.closesParamsWhenThrowing().contains(p)) {
           closesOnlyOnReturn = true;
+        } else {
+          closedEvenWhenThrowing.add(args.get(i));
         }
       } else if (summary != null && summary.ownsParams().contains(p)) {
         if (c.constructor()) {
@@ -224,8 +228,12 @@ public final class CallEffects {
       out.emitThrowing(new Event.Nop(), new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
       threw = true;
     }
-    for (String v : releases) {
-      if (!threw && !thrown.isEmpty() && !quietRelease) {
+    // a body that closes its arguments even when it throws (in its finally) closes them all before
+    // its exception leaves: then the last release carries the exceptional edges, not the first
+    int throwingRelease = closedEvenWhenThrowing.containsAll(releases) ? releases.size() - 1 : 0;
+    for (int k = 0; k < releases.size(); k++) {
+      String v = releases.get(k);
+      if (!threw && !thrown.isEmpty() && !quietRelease && k == throwingRelease) {
         out.emitThrowing(
             new Event.Release(v), new ThrowInfo(out.closeText(v), thrown.get(0), line, true), thrown);
         threw = true;
