@@ -74,7 +74,8 @@ class CorpusSanityTest {
           "prepare",
           "createMemoryResultSet",
           "tables",
-          "openLabelled");
+          "openLabelled",
+          "doPrepare");
 
   private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
 

@@ -70,6 +70,23 @@ final class Program {
           // a class javac could not complete: no body to see
         }
       }
+      // local and anonymous classes are not entered with the others: their overrides are found
+      // in the trees of the classes that declare them
+      for (ClassSymbol c : new ArrayList<>(found.values())) {
+        TreePath p = c.owner instanceof Symbol.PackageSymbol ? pathOf(c) : null;
+        if (p == null) {
+          continue;
+        }
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+          @Override
+          public Void visitClass(com.sun.source.tree.ClassTree t, Void unused) {
+            if (t instanceof com.sun.tools.javac.tree.JCTree.JCClassDecl d && d.sym != null) {
+              found.putIfAbsent(d.sym.flatName().toString(), d.sym);
+            }
+            return super.visitClass(t, null);
+          }
+        }.scan(p.getLeaf(), null);
+      }
       sourceClasses = new ArrayList<>(found.values());
     }
     return sourceClasses;

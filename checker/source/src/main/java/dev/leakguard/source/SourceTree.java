@@ -279,7 +279,8 @@ final class SourceTree {
               && d.getBegin().get().column == m.column()) {
             FileContext ctx = new FileContext(this, cu);
             List<String> params = new ArrayList<>();
-            SourceLowering low = new SourceLowering(ctx, m.owner());
+            // a method of an anonymous class belongs to its outer type, as for the analysis
+            SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
             if (first) {
               low.probes = new java.util.HashMap<>();
             }

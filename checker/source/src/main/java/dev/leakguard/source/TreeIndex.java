@@ -2,6 +2,7 @@ package dev.leakguard.source;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -158,6 +159,37 @@ final class TreeIndex {
       }
     }
     types.put(fq, info);
+    addAnonymousClasses(file, names, t, fq);
+  }
+
+  /**
+   * The anonymous classes in the bodies of {@code t} (outside its member types), each as a type of
+   * its own whose only supertype is the one it instantiates: their methods are overrides that a
+   * call on that supertype may run, as for a compiler.
+   */
+  private void addAnonymousClasses(Path file, Names names, TypeDeclaration<?> t, String fq) {
+    for (BodyDeclaration<?> m : t.getMembers()) {
+      if (m instanceof TypeDeclaration<?>) {
+        continue;
+      }
+      for (ObjectCreationExpr oc : m.findAll(ObjectCreationExpr.class)) {
+        if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty()) {
+          continue;
+        }
+        String anon = fq + "$anonymous@" + oc.getBegin().get().line + ":" + oc.getBegin().get().column;
+        TypeInfo info = new TypeInfo(anon, file, names, false);
+        info.isFinal = true;
+        info.rawSupertypes.add(oc.getType().getNameWithScope());
+        for (BodyDeclaration<?> b : oc.getAnonymousClassBody().get()) {
+          if (b instanceof MethodDeclaration md) {
+            addMethod(
+                info, names, md, md.getNameAsString(), Names.written(md.getType()), md.getBody().isPresent(),
+                false, md.isStatic());
+          }
+        }
+        types.put(anon, info);
+      }
+    }
   }
 
   private static void addMethod(
