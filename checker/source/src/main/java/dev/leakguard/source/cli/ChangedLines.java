@@ -38,6 +38,18 @@ final class ChangedLines {
     return set == null ? 0 : set.cardinality();
   }
 
+  /** These changes plus every line of the given files (new files the diff does not show). */
+  ChangedLines withWholeFiles(Map<String, Integer> lineCounts) {
+    Map<String, BitSet> out = new TreeMap<>();
+    lines.forEach((p, s) -> out.put(p, (BitSet) s.clone()));
+    lineCounts.forEach((p, n) -> {
+      if (n > 0) {
+        out.computeIfAbsent(p, k -> new BitSet()).set(1, n + 1);
+      }
+    });
+    return new ChangedLines(out);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();

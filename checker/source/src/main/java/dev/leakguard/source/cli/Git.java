@@ -63,6 +63,31 @@ final class Git {
     return r.stdout();
   }
 
+  /**
+   * The files of the work tree under {@code root} that Git does not track and does not ignore
+   * ({@code git ls-files --others --exclude-standard}), relative to {@code root}: new files that
+   * {@code git diff REF} does not show.
+   */
+  static List<String> untracked(Path root) throws CliException {
+    Result r;
+    try {
+      r = run(root, List.of("-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard", "-z", "--"));
+    } catch (IOException e) {
+      throw new CliException("--diff: cannot run git (" + InputFiles.describe(e) + ")", e);
+    }
+    if (r.exit() != 0) {
+      String msg = r.stderr().strip();
+      throw new CliException("--diff: 'git ls-files' failed in " + root + (msg.isEmpty() ? "" : ": " + msg));
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : r.stdout().split("\0")) {
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
   record Result(int exit, String stdout, String stderr) {}
 
   private static Result run(Path dir, List<String> args) throws IOException {

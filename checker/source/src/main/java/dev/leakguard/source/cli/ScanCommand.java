@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -102,8 +104,9 @@ final class ScanCommand implements Callable<Integer> {
       names = "--diff",
       paramLabel = "REF|-",
       description = "Report only findings on lines added or changed since REF"
-          + " ('git diff --unified=0 REF', run in the root), or by the unified diff read from"
-          + " stdin with '-' (paths relative to the root).")
+          + " ('git diff --unified=0 REF', run in the root; Java files not yet added to Git count"
+          + " as wholly new), or by the unified diff read from stdin with '-' (paths relative to"
+          + " the root).")
   String diff;
 
   @Option(
@@ -423,6 +426,18 @@ final class ScanCommand implements Callable<Integer> {
       }
     } else {
       text = Git.diff(rootDir, diff);
+      // files not yet added to Git are new in the work tree: all their lines are changed
+      Map<String, Integer> added = new TreeMap<>();
+      for (String p : Git.untracked(rootDir)) {
+        if (p.endsWith(".java")) {
+          try (java.util.stream.Stream<String> lines = Files.lines(rootDir.resolve(p), StandardCharsets.UTF_8)) {
+            added.put(p, (int) lines.count());
+          } catch (IOException | java.io.UncheckedIOException e) {
+            // unreadable: the scan itself reports it
+          }
+        }
+      }
+      return UnifiedDiff.parse(text).withWholeFiles(added);
     }
     return UnifiedDiff.parse(text);
   }

@@ -473,6 +473,29 @@ class ScanCommandTest {
     assertTrue(badRef.err().startsWith("leakguard: --diff no-such-ref: 'git diff' failed"), badRef.err());
   }
 
+  /** A file not yet added to Git is new: all of its lines count as changed. */
+  @Test
+  void diffAgainstAGitRefIncludesFilesNotYetAdded() throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve("src/shop"));
+    git(repo, "init", "-q");
+    Files.writeString(repo.resolve("src/shop/CleanDao.java"), CLEAN);
+    Files.writeString(repo.resolve(".gitignore"), "ignored/\n");
+    git(repo, "add", "-A");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
+    Files.writeString(repo.resolve("src/shop/OrderDao.java"), LEAKY);
+    Files.createDirectories(repo.resolve("ignored"));
+    Files.writeString(repo.resolve("ignored/Generated.java"), LEAKY);
+
+    CliRunner.Result r = CliRunner.run(repo, engine, "", "scan", "--diff", "HEAD", "--fail-on", "warning", "src", "ignored");
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        List.of(
+            "src/shop/OrderDao.java:5: error: [JdbcConnectionLeak] fake leak at 'Connection c = ds.getConnection();'",
+            "src/shop/OrderDao.java:6: warning: [JdbcStatementLeak] fake leak at 'Statement st = c.createStatement();'"),
+        r.out().lines().toList());
+  }
+
   static void git(Path dir, String... args) throws Exception {
     List<String> cmd = new java.util.ArrayList<>();
     cmd.add("git");
