@@ -149,10 +149,46 @@ public final class ObligationAnalysis {
     }
 
     Config freeze() {
-      // a variable nothing reads matters only while it holds an open resource (it keeps it
-      // referenced); once that is closed or gone it would only tell configurations apart
-      vars.entrySet().removeIf(e -> !isRead(e.getKey()) && !holdsInstance(e.getValue()));
+      // variables nothing reads only keep open resources referenced: which of them keeps which
+      // resource does not matter, so they are folded into one, and what no longer holds an
+      // open resource is dropped; otherwise they would only tell configurations apart
+      Set<String> kept = null;
+      for (var it = vars.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, Set<String>> e = it.next();
+        if (isRead(e.getKey()) || e.getKey().equals(KEPT)) {
+          continue;
+        }
+        for (String v : e.getValue()) {
+          if (isOpen(v)) {
+            if (kept == null) {
+              kept = new TreeSet<>();
+            }
+            kept.add(v);
+          }
+        }
+        it.remove();
+      }
+      Set<String> old = vars.get(KEPT);
+      if (old != null || kept != null) {
+        Set<String> all = new TreeSet<>();
+        if (old != null) {
+          old.stream().filter(this::isOpen).forEach(all::add);
+        }
+        if (kept != null) {
+          all.addAll(kept);
+        }
+        if (all.isEmpty()) {
+          vars.remove(KEPT);
+        } else {
+          vars.put(KEPT, all);
+        }
+      }
       return new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
+    }
+
+    private boolean isOpen(String key) {
+      Inst i = insts.get(key);
+      return i != null && (i.status == Status.OPEN || i.status == Status.CLOSES_WITH_CHILDREN);
     }
 
     Set<String> instances(String var) {
@@ -172,8 +208,7 @@ public final class ObligationAnalysis {
     /** True if {@code value} holds a resource that is still open. */
     private boolean holdsInstance(Set<String> value) {
       for (String v : value) {
-        Inst i = insts.get(v);
-        if (i != null && (i.status == Status.OPEN || i.status == Status.CLOSES_WITH_CHILDREN)) {
+        if (isOpen(v)) {
           return true;
         }
       }
@@ -294,6 +329,9 @@ public final class ObligationAnalysis {
    * analysed less precisely rather than not at all.
    */
   private boolean ignoreFlags;
+
+  /** Where the open resources that only unread variables hold are kept (see Step#freeze). */
+  private static final String KEPT = "#kept";
 
   /** Every variable some event of the graph reads (see {@link #addReads}). */
   private final Set<String> readVars = new HashSet<>();

@@ -73,6 +73,25 @@ class ObligationAnalysisTest {
     assertEquals("3:JdbcConnectionLeak", summary(r));
   }
 
+  /**
+   * Which unread keeper holds an open resource does not matter, only that one does: keepers made
+   * on twelve independent branches are one configuration, and the resource is still found leaking.
+   */
+  @Test
+  void unreadKeepersOfAnOpenResourceAreOneConfiguration() {
+    G g = new G().acquire("c", CONNECTION, 1, null);
+    for (int i = 0; i < 12; i++) {
+      Label skip = g.b.newLabel();
+      g.b.branch(skip);
+      g.ev(new Event.Assign("$keep" + i, "c"), 2 + i);
+      g.b.place(skip);
+    }
+    g.ev(new Event.AssignNull("c"), 15);
+    AnalysisResult r = g.run(20);
+    assertEquals(false, r.gaveUp());
+    assertEquals("1:JdbcConnectionLeak", summary(r));
+  }
+
   /** A keeper that holds the resource still keeps it: clearing the variable it came from loses nothing. */
   @Test
   void unreadKeeperOfAResourceStillHoldsIt() {
