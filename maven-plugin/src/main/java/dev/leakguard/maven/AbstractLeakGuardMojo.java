@@ -53,9 +53,9 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
   /**
    * The engines to run, comma-separated: {@code errorprone} (javac + Error Prone, forked),
    * {@code spotbugs} (bytecode, needs compiled classes and LeakGuard's SpotBugs plugin in the
-   * repositories), {@code source} (JavaParser, in process, no class path). Default:
-   * {@code errorprone,spotbugs}, or {@code errorprone,source} when the SpotBugs plugin cannot be
-   * resolved.
+   * repositories), {@code source} (JavaParser, in process; library calls resolve through the
+   * module's class path). Default: {@code errorprone,spotbugs}, or {@code errorprone,source} when
+   * the SpotBugs plugin cannot be resolved.
    */
   @Parameter(property = "leakguard.engines")
   protected String engines;

@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The source engine (JavaParser, no class path), in the Maven JVM. Every source file of the module
- * is indexed so helpers in other files are understood; the included files are analysed on a few
- * threads.
+ * The source engine (JavaParser, with the module's compile class path for library calls), in the
+ * Maven JVM. Every source file of the module is indexed so helpers in other files are understood;
+ * the included files are analysed on a few threads.
  */
 public final class SourceCodeEngine implements Engine {
   public static final String NAME = "source";
