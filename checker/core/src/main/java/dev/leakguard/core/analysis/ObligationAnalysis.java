@@ -876,6 +876,28 @@ public final class ObligationAnalysis {
     return held && pk != null && implicitClose.apply(pk, i.kind) != ImplicitClose.NONE;
   }
 
+  /**
+   * True for a child that its parent closes without a trace (a Statement's ResultSet) when that
+   * parent was handed over (returned, stored in a field its owner closes, given to an object): the
+   * child goes with it, as a result set of a statement the method never owned does.
+   */
+  private boolean goesWithHandedOverParent(Config c, Inst i) {
+    if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
+      return false;
+    }
+    Inst p = c.insts.get(i.parent);
+    if (p == null) {
+      return false;
+    }
+    boolean handedOver =
+        switch (p.status) {
+          case TRANSFERRED, IN_FIELD, OWNED_BY_NEW_OBJECT -> true;
+          default -> false;
+        };
+    ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
+    return handedOver && pk != null && implicitClose.apply(pk, i.kind) == ImplicitClose.SILENT;
+  }
+
   private static boolean referencedByVariable(Config c, String key) {
     for (Set<String> v : c.vars.values()) {
       if (v.contains(key)) {
@@ -964,6 +986,9 @@ public final class ObligationAnalysis {
       }
       if (i.status == Status.OPEN && heldByParent(c, i) && !referencedByVariable(c, e.getKey())) {
         continue; // dropped while its parent was open: the parent's finding or hand-over covers it
+      }
+      if (i.status == Status.OPEN && goesWithHandedOverParent(c, i)) {
+        continue; // a result set of a statement now someone else's, as one of the caller's statement
       }
       if (i.status == Status.CLOSES_WITH_CHILDREN && hasChild(c, e.getKey())) {
         continue; // its result set is the one to close (and is judged on its own)
