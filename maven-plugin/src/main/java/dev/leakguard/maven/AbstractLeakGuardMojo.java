@@ -46,6 +46,9 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
 
   @Component protected RepositorySystem repositorySystem;
 
+  /** Resolves the test-scope dependencies, and only when the test sources are analysed. */
+  @Component protected org.apache.maven.project.ProjectDependenciesResolver dependenciesResolver;
+
   /** Skips LeakGuard entirely. */
   @Parameter(property = "leakguard.skip", defaultValue = "false")
   protected boolean skip;
@@ -152,7 +155,7 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
       if (includeTests) {
         files.addAll(ProjectInputs.sourceFiles(project, root, project.getTestCompileSourceRoots(), true));
         classesDirs.add(testOutput);
-        elements = project.getTestClasspathElements();
+        elements = testClasspathElements();
       } else {
         elements = project.getCompileClasspathElements();
       }
@@ -236,6 +239,32 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
       all.add(base.relativize(build).toString().replace(File.separatorChar, '/') + "/");
     }
     return all;
+  }
+
+  /**
+   * The test class path, resolved here: the goal asks Maven for the compile scope only, so a
+   * test-only dependency that cannot be resolved fails nothing unless the tests are analysed.
+   */
+  private List<String> testClasspathElements() throws MojoExecutionException {
+    org.apache.maven.project.DefaultDependencyResolutionRequest request =
+        new org.apache.maven.project.DefaultDependencyResolutionRequest(project, repositorySession);
+    org.apache.maven.project.DependencyResolutionResult result;
+    try {
+      result = dependenciesResolver.resolve(request);
+    } catch (org.apache.maven.project.DependencyResolutionException e) {
+      throw new MojoExecutionException(
+          "LeakGuard: the test dependencies of " + project.getArtifactId() + " cannot be resolved,"
+              + " and leakguard.includeTests=true needs them: " + e.getMessage(), e);
+    }
+    List<String> out = new ArrayList<>();
+    out.add(project.getBuild().getTestOutputDirectory());
+    out.add(project.getBuild().getOutputDirectory());
+    for (org.eclipse.aether.graph.Dependency d : result.getDependencies()) {
+      if (d.getArtifact() != null && d.getArtifact().getFile() != null) {
+        out.add(d.getArtifact().getFile().getPath());
+      }
+    }
+    return out;
   }
 
   private List<String> engineNames(EngineContext ctx) throws MojoExecutionException {

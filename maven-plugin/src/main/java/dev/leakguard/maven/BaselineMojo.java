@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * call; for a configuration file, the file and the setting's key), never by line, so code moving
  * around them keeps them accepted. Review and commit the file.
  */
-@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
 public final class BaselineMojo extends AbstractLeakGuardMojo {
   /** The baseline file to write; default <code>${project.basedir}/leakguard-baseline.txt</code>. */
   @Parameter(property = "leakguard.baseline")

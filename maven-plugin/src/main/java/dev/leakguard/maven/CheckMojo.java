@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(
     name = "check",
     defaultPhase = LifecyclePhase.VERIFY,
-    requiresDependencyResolution = ResolutionScope.TEST,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
     threadSafe = true)
 public final class CheckMojo extends AbstractLeakGuardMojo {
   /** How many findings the failure message lists. */
