@@ -170,6 +170,12 @@ final class FileContext {
     }
     List<String> owners = new ArrayList<>();
     if (mce.getScope().isEmpty()) {
+      // a method of an enclosing anonymous class (or one it inherits) comes first
+      for (String anon : enclosingAnonymousClasses(mce)) {
+        if (!tree.index().methods(anon, name, arity).isEmpty()) {
+          owners.add(anon);
+        }
+      }
       for (String c = low.enclosingClass(); c != null; c = outer(c)) {
         owners.add(c);
       }
@@ -194,6 +200,27 @@ final class FileContext {
       }
     }
     return CallInfo.unknown(name, arity);
+  }
+
+  /** The anonymous classes around {@code at}, innermost first, by their names in the tree index. */
+  private List<String> enclosingAnonymousClasses(com.github.javaparser.ast.Node at) {
+    List<String> out = new ArrayList<>();
+    List<ObjectCreationExpr> anons = new ArrayList<>();
+    for (com.github.javaparser.ast.Node n = at.getParentNode().orElse(null); n != null;
+        n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration<?> t) {
+        String fq = fqOf(t);
+        for (ObjectCreationExpr oc : anons) {
+          out.add(TreeIndex.anonymousName(fq, oc));
+        }
+        break;
+      }
+      if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()
+          && oc.getBegin().isPresent()) {
+        anons.add(oc);
+      }
+    }
+    return out;
   }
 
   CallInfo resolveConstructor(SourceLowering low, ObjectCreationExpr oc) {

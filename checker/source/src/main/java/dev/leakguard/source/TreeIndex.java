@@ -162,6 +162,11 @@ final class TreeIndex {
     addAnonymousClasses(file, names, t, fq);
   }
 
+  /** The index's name of an anonymous class written in a body of type {@code fq}. */
+  static String anonymousName(String fq, ObjectCreationExpr oc) {
+    return fq + "$anonymous@" + oc.getBegin().map(p -> p.line + ":" + p.column).orElse("?");
+  }
+
   /**
    * The anonymous classes in the bodies of {@code t} (outside its member types), each as a type of
    * its own whose only supertype is the one it instantiates: their methods are overrides that a
@@ -176,7 +181,7 @@ final class TreeIndex {
         if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty()) {
           continue;
         }
-        String anon = fq + "$anonymous@" + oc.getBegin().get().line + ":" + oc.getBegin().get().column;
+        String anon = anonymousName(fq, oc);
         TypeInfo info = new TypeInfo(anon, file, names, false);
         info.isFinal = true;
         info.rawSupertypes.add(oc.getType().getNameWithScope());
