@@ -59,14 +59,14 @@ final class FileContext {
     }
   }
 
-  /** The binary name of a type declaration of this file. */
+  /** The binary name of a type declaration of this file (a local class: as the index names it). */
   String fqOf(TypeDeclaration<?> t) {
     for (Map.Entry<String, TypeDeclaration<?>> e : declared.entrySet()) {
       if (e.getValue() == t) {
         return e.getKey();
       }
     }
-    return t.getNameAsString();
+    return names.binaryName(t);
   }
 
   ResourceModel model() {

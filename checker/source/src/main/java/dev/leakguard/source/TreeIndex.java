@@ -162,6 +162,17 @@ final class TreeIndex {
     addAnonymousClasses(file, names, t, fq);
   }
 
+  /** The nearest type declaration around {@code n} (anonymous classes do not count). */
+  static TypeDeclaration<?> nearestType(com.github.javaparser.ast.Node n) {
+    for (com.github.javaparser.ast.Node p = n.getParentNode().orElse(null); p != null;
+        p = p.getParentNode().orElse(null)) {
+      if (p instanceof TypeDeclaration<?> t) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** The index's name of an anonymous class written in a body of type {@code fq}. */
   static String anonymousName(String fq, ObjectCreationExpr oc) {
     return fq + "$anonymous@" + oc.getBegin().map(p -> p.line + ":" + p.column).orElse("?");
@@ -177,8 +188,15 @@ final class TreeIndex {
       if (m instanceof TypeDeclaration<?>) {
         continue;
       }
+      // classes declared in a method body are types of their own too (named as Names does)
+      for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt lc
+          : m.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+        if (nearestType(lc) == t) {
+          addType(file, names, lc.getClassDeclaration(), names.binaryName(lc.getClassDeclaration()));
+        }
+      }
       for (ObjectCreationExpr oc : m.findAll(ObjectCreationExpr.class)) {
-        if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty()) {
+        if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty() || nearestType(oc) != t) {
           continue;
         }
         String anon = anonymousName(fq, oc);
