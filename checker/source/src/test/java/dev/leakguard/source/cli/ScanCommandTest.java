@@ -33,6 +33,12 @@ class ScanCommandTest {
       }
       """;
 
+  /** What the marker engine prints for LEAKY at src/shop/OrderDao.java. */
+  static final List<String> LEAKY_LINES =
+      List.of(
+          "src/shop/OrderDao.java:5: error: [JdbcConnectionLeak] fake leak at 'Connection c = ds.getConnection();'",
+          "src/shop/OrderDao.java:6: warning: [JdbcStatementLeak] fake leak at 'Statement st = c.createStatement();'");
+
   static final String WARNING_ONLY =
       """
       package shop;
@@ -144,9 +150,7 @@ class ScanCommandTest {
     CliRunner.Result r = scan("--root", ".", "src");
     assertEquals(1, r.exit(), r.err());
     assertEquals(
-        List.of(
-            "src/shop/OrderDao.java:5: error: [JdbcConnectionLeak] fake leak at 'Connection c = ds.getConnection();'",
-            "src/shop/OrderDao.java:6: warning: [JdbcStatementLeak] fake leak at 'Statement st = c.createStatement();'"),
+        LEAKY_LINES,
         r.out().lines().toList());
     assertEquals(
         "LeakGuard: 2 finding(s) in 2 file(s) (0 skipped) [JdbcConnectionLeak: 1, JdbcStatementLeak: 1]",
@@ -490,9 +494,7 @@ class ScanCommandTest {
     CliRunner.Result r = CliRunner.run(repo, engine, "", "scan", "--diff", "HEAD", "--fail-on", "warning", "src", "ignored");
     assertEquals(1, r.exit(), r.err());
     assertEquals(
-        List.of(
-            "src/shop/OrderDao.java:5: error: [JdbcConnectionLeak] fake leak at 'Connection c = ds.getConnection();'",
-            "src/shop/OrderDao.java:6: warning: [JdbcStatementLeak] fake leak at 'Statement st = c.createStatement();'"),
+        LEAKY_LINES,
         r.out().lines().toList());
   }
 
