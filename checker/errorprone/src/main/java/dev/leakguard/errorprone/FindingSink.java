@@ -16,8 +16,9 @@ public final class FindingSink {
    * @param id the check id
    * @param message the message, without the id prefix
    * @param fingerprint see {@link dev.leakguard.core.report.ReportedFinding#fingerprintOf}
+   * @param fixable true if the finding carries a suggested fix
    */
-  public record Located(String file, int line, CheckId id, String message, String fingerprint) {}
+  public record Located(String file, int line, CheckId id, String message, String fingerprint, boolean fixable) {}
 
   private static volatile Consumer<Located> sink;
 

@@ -3,6 +3,7 @@ package dev.leakguard.errorprone;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -54,7 +55,10 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
       Description.Builder d =
           buildDescription(position(at, positionOf(f, state)))
               .setMessage(f.message());
-      TryWithResourcesFix.suggest(f, state).ifPresent(d::addFix);
+      SuggestedFix fix = result.fixes(tree, state).get(f);
+      if (fix != null) {
+        d.addFix(fix);
+      }
       state.reportMatch(d.build());
       FindingSink.offer(
           new FindingSink.Located(
@@ -63,7 +67,8 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
               f.id(),
               f.message(),
               ReportedFinding.fingerprintOf(
-                  f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at)))));
+                  f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at))),
+              fix != null));
     }
     return Description.NO_MATCH;
   }

@@ -30,8 +30,11 @@ import javax.tools.StandardJavaFileManager;
  * <pre>
  * java [javac --add-exports flags] -cp ... dev.leakguard.errorprone.LeakGuardJavac
  *     [--root DIR] [--sarif FILE] [--text FILE] [--model FILE] [--pool-size-ceiling N]
- *     [--fail-on error|warning|note|never] -- [javac options] FILES-OR-DIRECTORIES...
+ *     [--fail-on error|warning|note|never] [--fix] -- [javac options] FILES-OR-DIRECTORIES...
  * </pre>
+ *
+ * {@code --fix} rewrites the sources in place with every leak check's suggested fix at once; the
+ * findings printed are the ones found before the fix, and the summary counts those fixed.
  *
  * Exit codes: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage error or
  * code that does not compile.
@@ -43,13 +46,15 @@ public final class LeakGuardJavac {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
-  static int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
+  /** Runs as {@link #main} does and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) throws IOException {
     Path root = Path.of("").toAbsolutePath();
     Path sarif = null;
     Path text = null;
     String model = null;
     String ceiling = null;
     Severity failOn = Severity.ERROR;
+    boolean fix = false;
     List<String> javacArgs = new ArrayList<>();
     int i = 0;
     try {
@@ -64,6 +69,7 @@ public final class LeakGuardJavac {
           case "--sarif" -> sarif = Path.of(args[++i]);
           case "--text" -> text = Path.of(args[++i]);
           case "--model" -> model = args[++i];
+          case "--fix" -> fix = true;
           case "--pool-size-ceiling" -> {
             ceiling = args[++i];
             PoolCeiling parsed = PoolCeiling.parse(ceiling);
@@ -82,7 +88,7 @@ public final class LeakGuardJavac {
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       err.println("leakguard: " + (e instanceof ArrayIndexOutOfBoundsException ? "missing value for " + args[i - 1] : e.getMessage()));
       err.println("usage: LeakGuardJavac [--root DIR] [--sarif FILE] [--text FILE] [--model FILE]"
-          + " [--pool-size-ceiling N] [--fail-on error|warning|note|never] -- [javac options] FILES...");
+          + " [--pool-size-ceiling N] [--fail-on error|warning|note|never] [--fix] -- [javac options] FILES...");
       return 2;
     }
     for (; i < args.length; i++) {
@@ -107,6 +113,14 @@ public final class LeakGuardJavac {
     for (CheckId id : CheckId.values()) {
       options.add("-Xep:" + id.name() + ":WARN"); // collected here; the gate is --fail-on
     }
+    if (fix) {
+      List<String> leakIds = new ArrayList<>();
+      for (CheckId id : CheckId.values()) {
+        leakIds.add(id.name());
+      }
+      options.add("-XepPatchChecks:" + String.join(",", leakIds));
+      options.add("-XepPatchLocation:IN_PLACE");
+    }
     if (model != null) {
       options.add("-XepOpt:" + ModelHolder.FLAG + "=" + model);
     }
@@ -114,9 +128,13 @@ public final class LeakGuardJavac {
       options.add("-XepOpt:" + PoolCeiling.FLAG + "=" + ceiling.trim());
     }
     List<ReportedFinding> findings = new ArrayList<>();
+    int[] fixable = {0};
     Path base = root;
     FindingSink.install(
         l -> {
+          if (l.fixable()) {
+            fixable[0]++;
+          }
           Path file = Path.of(l.file()).toAbsolutePath().normalize();
           String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
           findings.add(
@@ -154,7 +172,8 @@ public final class LeakGuardJavac {
     }
     String summary =
         "LeakGuard: " + findings.size() + " finding(s) in " + sources.size() + " file(s)"
-            + (counts.isEmpty() ? "" : " " + counts);
+            + (counts.isEmpty() ? "" : " " + counts)
+            + (fix ? "; " + fixable[0] + " fixed in place" : "");
     out.println(summary);
     report.append(summary).append('\n');
     if (sarif != null) {

@@ -50,7 +50,7 @@ abstract class PoolCheck extends BugChecker implements MethodTreeMatcher {
           buildDescription(LeakCheck.position(p.at(), p.preferred())).setMessage(p.issue().message()).build());
       FindingSink.offer(
           new FindingSink.Located(
-              LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint()));
+              LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint(), false));
     }
     return Description.NO_MATCH;
   }

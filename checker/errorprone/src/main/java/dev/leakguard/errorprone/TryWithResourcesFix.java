@@ -6,16 +6,23 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -23,85 +30,325 @@ import com.sun.tools.javac.code.Type;
 import dev.leakguard.core.finding.Finding;
 import dev.leakguard.core.finding.LeakPath;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Suggests turning {@code T v = acquire(); rest...} into {@code try (T v = acquire()) { rest... }}
- * when that keeps behaviour: the declaration's block ends with the resource's use, the variable is
- * never reassigned, returned, stored or captured, and the method already declares the exception
- * that close() throws. Explicit top-level {@code v.close();} statements are removed.
+ * The try-with-resources fix of a method's leak findings.
+ *
+ * <p>A leaked local {@code T v = acquire(); rest...} becomes {@code try (T v = acquire()) { rest...
+ * }} when that keeps behaviour: the variable is never reassigned, returned, stored or captured, no
+ * path hands it (or a resource made from it) over, and the method declares what its close()
+ * throws. The body is indented one level more, explicit top-level {@code v.close();} statements
+ * go, and consecutive declarations share one header.
+ *
+ * <p>All findings of a method get the same fix, built from every fixable finding of the method at
+ * once: applied together (one check's or every check's fixes in one patch run) they are one
+ * edit, so they compose instead of each inserting its own closing brace at the same offset.
  */
 final class TryWithResourcesFix {
   private TryWithResourcesFix() {}
 
-  static Optional<SuggestedFix> suggest(Finding f, VisitorState state) {
-    if (f.path().kind() == LeakPath.Kind.FIELD || f.path().kind() == LeakPath.Kind.NEXT_ITERATION
-        || f.path().kind() == LeakPath.Kind.REASSIGNED) {
-      return Optional.empty();
+  /** A fixable declaration: the finding's variable in its block. */
+  private record Candidate(Finding finding, VariableTree decl, BlockTree block, int index, Symbol var) {}
+
+  /** One text edit of the method's source, in absolute offsets. */
+  private record Edit(int start, int end, String text, int order) {}
+
+  /**
+   * The fix of each fixable finding of a method (all the same fix); findings without a safe fix
+   * are absent.
+   */
+  static Map<Finding, SuggestedFix> forMethod(List<Finding> findings, MethodTree method, VisitorState state) {
+    TreePath methodPath = TreePath.getPath(state.getPath().getCompilationUnit(), method);
+    if (methodPath == null || method.getBody() == null) {
+      return Map.of();
     }
-    Tree call = (Tree) f.site().position();
-    TreePath methodPath = state.getPath();
+    List<Candidate> all = new ArrayList<>();
+    Map<VariableTree, Candidate> byDecl = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      candidate(f, methodPath, method, state)
+          .ifPresent(
+              c -> {
+                all.add(c);
+                byDecl.putIfAbsent(c.decl(), c);
+              });
+    }
+    if (byDecl.isEmpty()) {
+      return Map.of();
+    }
+    Optional<SuggestedFix> fix = build(new ArrayList<>(byDecl.values()), method, state);
+    if (fix.isEmpty()) {
+      return Map.of();
+    }
+    Map<Finding, SuggestedFix> out = new IdentityHashMap<>();
+    for (Candidate c : all) {
+      out.put(c.finding(), fix.get());
+    }
+    return out;
+  }
+
+  private static TreePath declPath(Finding f, TreePath methodPath) {
+    if (!(f.site().position() instanceof Tree call)) {
+      return null;
+    }
     TreePath callPath = TreePath.getPath(methodPath, call);
     if (callPath == null) {
+      return null;
+    }
+    TreePath p = callPath.getParentPath();
+    while (p != null && p.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+      p = p.getParentPath();
+    }
+    return p;
+  }
+
+  private static Optional<Candidate> candidate(Finding f, TreePath methodPath, MethodTree method, VisitorState state) {
+    switch (f.path().kind()) {
+      case FIELD, NEXT_ITERATION, REASSIGNED, CONSTRUCTOR_FAILS, TEMPORARY -> {
+        return Optional.empty();
+      }
+      default -> {}
+    }
+    if (f.handedOver()) {
       return Optional.empty();
     }
-    TreePath declPath = callPath.getParentPath();
-    while (declPath != null && declPath.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
-      declPath = declPath.getParentPath();
-    }
+    TreePath declPath = declPath(f, methodPath);
     if (declPath == null
         || !(declPath.getLeaf() instanceof VariableTree decl)
-        || ASTHelpers.stripParentheses(decl.getInitializer()) != call
-        || !(declPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+        || decl.getInitializer() == null
+        || ASTHelpers.stripParentheses(decl.getInitializer()) != f.site().position()
+        || !(declPath.getParentPath().getLeaf() instanceof BlockTree block)
+        || enclosingMethod(declPath) != method) {
       return Optional.empty();
     }
     Symbol var = ASTHelpers.getSymbol(decl);
-    MethodTree method = enclosingMethod(declPath);
-    if (var == null || method == null || !closeExceptionsDeclared(var.type, method, state)) {
+    if (var == null
+        || !isAutoCloseable(var.type, state)
+        || !closeExceptionsDeclared(var.type, method, state)
+        || !usesAreLocal(var, method, state)) {
       return Optional.empty();
     }
-    List<? extends StatementTree> stmts = block.getStatements();
-    int at = stmts.indexOf(decl);
-    List<? extends StatementTree> rest = stmts.subList(at + 1, stmts.size());
-    if (!usesAreLocal(var, method, decl, state)) {
+    return Optional.of(new Candidate(f, decl, block, block.getStatements().indexOf(decl), var));
+  }
+
+  /** Builds the method's one edit from all its candidates. */
+  private static Optional<SuggestedFix> build(List<Candidate> candidates, MethodTree method, VisitorState state) {
+    String source = state.getSourceCode() == null ? null : state.getSourceCode().toString();
+    if (source == null) {
       return Optional.empty();
     }
-    String declText = state.getSourceForNode(decl);
-    if (declText == null) {
-      return Optional.empty();
+    candidates.sort(Comparator.comparingInt(c -> start(c.decl(), state)));
+    List<Edit> edits = new ArrayList<>();
+    // [from, to) ranges whose lines move one level in, per wrapped group
+    List<int[]> indented = new ArrayList<>();
+    String unit = indentUnit(source, method, state);
+    int order = 0;
+    int i = 0;
+    while (i < candidates.size()) {
+      Candidate first = candidates.get(i);
+      List<Candidate> group = new ArrayList<>();
+      group.add(first);
+      int j = i + 1;
+      while (j < candidates.size()
+          && candidates.get(j).block() == first.block()
+          && candidates.get(j).index() == group.get(group.size() - 1).index() + 1
+          && source
+              .substring(state.getEndPosition(group.get(group.size() - 1).decl()), start(candidates.get(j).decl(), state))
+              .isBlank()) { // one header for consecutive declarations, unless a comment sits between
+        group.add(candidates.get(j));
+        j++;
+      }
+      // candidates later in the same block nest inside this group's try
+      List<? extends StatementTree> stmts = first.block().getStatements();
+      Candidate lastOfGroup = group.get(group.size() - 1);
+      int declStart = start(first.decl(), state);
+      int declEnd = state.getEndPosition(lastOfGroup.decl());
+      if (declStart < 0 || declEnd < 0) {
+        return Optional.empty();
+      }
+      StringBuilder header = new StringBuilder("try (");
+      for (int k = 0; k < group.size(); k++) {
+        String text = declarationText(group.get(k).decl(), state);
+        if (text == null) {
+          return Optional.empty();
+        }
+        if (k > 0) {
+          header.append(";\n").append(indentOf(source, declStart)).append(unit).append(unit);
+        }
+        header.append(text);
+      }
+      header.append(") {");
+      // groups opened earlier whose body holds this declaration move it (and its brace) in
+      int depth = depth(indented, declStart);
+      edits.add(new Edit(declStart, declEnd, header.toString().replace("\n", "\n" + unit.repeat(depth)), order++));
+      List<StatementTree> rest = new ArrayList<>(stmts.subList(lastOfGroup.index() + 1, stmts.size()));
+      // explicit closes of the group's variables at this level go: the try closes them
+      for (StatementTree s : rest) {
+        if (group.stream().anyMatch(c -> isCloseOf(s, c.var()))) {
+          int index = stmts.indexOf(s);
+          int from = state.getEndPosition(stmts.get(index - 1));
+          edits.add(new Edit(from, state.getEndPosition(s), "", order++));
+        }
+      }
+      int bodyEnd =
+          rest.isEmpty() ? declEnd : state.getEndPosition(rest.get(rest.size() - 1));
+      indented.add(new int[] {declEnd, bodyEnd});
+      // the closing brace, at the declaration's indentation; an inner group's brace comes first
+      edits.add(new Edit(bodyEnd, bodyEnd, "\n" + indentOf(source, declStart) + unit.repeat(depth) + "}", -order++));
+      i = j;
     }
-    declText = declText.trim();
-    if (declText.endsWith(";")) {
-      declText = declText.substring(0, declText.length() - 1);
+    // one more level for each line inside a group, except inside text blocks and blank lines
+    List<int[]> literals = multiLineLiterals(method, state);
+    int lineStart = source.indexOf('\n', start(method.getBody(), state));
+    int bodyEndPos = state.getEndPosition(method.getBody());
+    while (lineStart >= 0 && lineStart < bodyEndPos) {
+      int at = lineStart + 1;
+      int depth = depth(indented, at);
+      if (depth > 0 && !blankLine(source, at) && !inside(literals, at) && !insideEdit(edits, at)) {
+        edits.add(new Edit(at, at, unit.repeat(depth), order++));
+      }
+      lineStart = source.indexOf('\n', at);
     }
-    SuggestedFix.Builder fix = SuggestedFix.builder();
-    if (rest.isEmpty()) {
-      fix.replace(decl, "try (" + declText + ") {\n}");
-      return Optional.of(fix.build());
+    edits.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).thenComparingInt(Edit::order));
+    int from = edits.get(0).start();
+    int to = edits.stream().mapToInt(Edit::end).max().orElse(from);
+    StringBuilder text = new StringBuilder();
+    int pos = from;
+    for (Edit e : edits) {
+      if (e.start() < pos) {
+        return Optional.empty(); // overlapping edits: no fix rather than a wrong one
+      }
+      text.append(source, pos, e.start()).append(e.text());
+      pos = e.end();
     }
-    fix.replace(decl, "try (" + declText + ") {");
-    StatementTree last = rest.get(rest.size() - 1);
-    List<StatementTree> closes = new ArrayList<>();
-    for (StatementTree s : rest) {
-      if (isCloseOf(s, var)) {
-        closes.add(s);
+    text.append(source, pos, to);
+    if (containsClass(method, from, to, state)) {
+      return Optional.empty(); // a class body's own fixes would overlap this one
+    }
+    return Optional.of(
+        SuggestedFix.builder()
+            .setShortDescription("open the resources in try-with-resources")
+            .replace(from, to, text.toString())
+            .build());
+  }
+
+  /** How many groups' bodies hold this offset: (end of the header, end of the last statement]. */
+  private static int depth(List<int[]> ranges, int at) {
+    int d = 0;
+    for (int[] r : ranges) {
+      if (r[0] < at && at <= r[1]) {
+        d++;
       }
     }
-    for (StatementTree s : closes) {
-      if (s == last) {
-        fix.replace(s, "}");
-      } else {
-        // remove the statement with the line break before it
-        int index = stmts.indexOf(s);
-        int from = state.getEndPosition(stmts.get(index - 1));
-        fix.replace(from, state.getEndPosition(s), "");
+    return d;
+  }
+
+  private static boolean blankLine(String source, int at) {
+    for (int k = at; k < source.length(); k++) {
+      char ch = source.charAt(k);
+      if (ch == '\n') {
+        return true;
+      }
+      if (!Character.isWhitespace(ch)) {
+        return false;
       }
     }
-    if (!closes.contains(last)) {
-      fix.postfixWith(last, "\n}");
+    return true;
+  }
+
+  private static boolean inside(List<int[]> ranges, int at) {
+    for (int[] r : ranges) {
+      if (r[0] < at && at < r[1]) {
+        return true;
+      }
     }
-    return Optional.of(fix.build());
+    return false;
+  }
+
+  private static boolean insideEdit(List<Edit> edits, int at) {
+    for (Edit e : edits) {
+      if (e.start() < at && at < e.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String indentOf(String source, int offset) {
+    int lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+    int k = lineStart;
+    while (k < offset && (source.charAt(k) == ' ' || source.charAt(k) == '\t')) {
+      k++;
+    }
+    return source.substring(lineStart, k);
+  }
+
+  /** The file's indentation step: tabs if the method is indented with tabs, else its body's step. */
+  private static String indentUnit(String source, MethodTree method, VisitorState state) {
+    String outer = indentOf(source, start(method, state));
+    if (outer.contains("\t")) {
+      return "\t";
+    }
+    List<? extends StatementTree> stmts = method.getBody().getStatements();
+    if (!stmts.isEmpty()) {
+      String inner = indentOf(source, start(stmts.get(0), state));
+      if (inner.startsWith(outer) && inner.length() > outer.length() && !inner.contains("\t")) {
+        return inner.substring(outer.length());
+      }
+    }
+    return "  ";
+  }
+
+  private static int start(Tree t, VisitorState state) {
+    return ((com.sun.tools.javac.tree.JCTree) t).getStartPosition();
+  }
+
+  private static String declarationText(VariableTree decl, VisitorState state) {
+    String text = state.getSourceForNode(decl);
+    if (text == null) {
+      return null;
+    }
+    text = text.trim();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1).trim() : text;
+  }
+
+  private static List<int[]> multiLineLiterals(MethodTree method, VisitorState state) {
+    List<int[]> out = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitLiteral(LiteralTree node, Void unused) {
+        if (node.getValue() instanceof String) {
+          int s = start(node, state);
+          int e = state.getEndPosition(node);
+          String src = state.getSourceForNode(node);
+          if (src != null && src.indexOf('\n') >= 0) {
+            out.add(new int[] {s, e});
+          }
+        }
+        return null;
+      }
+    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
+    return out;
+  }
+
+  private static boolean containsClass(MethodTree method, int from, int to, VisitorState state) {
+    boolean[] found = {false};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree node, Void unused) {
+        int s = start(node, state);
+        if (s < to && state.getEndPosition(node) > from) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
+    return found[0];
   }
 
   private static MethodTree enclosingMethod(TreePath p) {
@@ -116,21 +363,55 @@ final class TryWithResourcesFix {
     return null;
   }
 
+  private static boolean isAutoCloseable(Type type, VisitorState state) {
+    Type ac = state.getTypeFromString("java.lang.AutoCloseable");
+    return ac != null && state.getTypes().isSubtype(state.getTypes().erasure(type), ac);
+  }
+
+  /** True if the method declares every checked exception that the type's close() throws. */
   private static boolean closeExceptionsDeclared(Type resource, MethodTree method, VisitorState state) {
     Symbol.MethodSymbol ms = ASTHelpers.getSymbol(method);
     if (ms == null) {
       return false;
     }
-    Type sqlException = state.getTypeFromString("java.sql.SQLException");
-    if (sqlException == null) {
+    Symbol.MethodSymbol close = closeMethod(resource, state);
+    if (close == null) {
       return false;
     }
-    for (Type t : ms.getThrownTypes()) {
-      if (state.getTypes().isSubtype(sqlException, t)) {
-        return true;
+    Type runtime = state.getSymtab().runtimeExceptionType;
+    Type error = state.getSymtab().errorType;
+    for (Type thrown : close.getThrownTypes()) {
+      if (state.getTypes().isSubtype(thrown, runtime) || state.getTypes().isSubtype(thrown, error)) {
+        continue;
+      }
+      boolean declared = false;
+      for (Type t : ms.getThrownTypes()) {
+        declared |= state.getTypes().isSubtype(thrown, t);
+      }
+      if (!declared) {
+        return false;
       }
     }
-    return false;
+    return true;
+  }
+
+  private static Symbol.MethodSymbol closeMethod(Type type, VisitorState state) {
+    for (Type t = type; t != null && t.tsym != null; ) {
+      for (Symbol m : t.tsym.members().getSymbolsByName(state.getName("close"))) {
+        if (m instanceof Symbol.MethodSymbol close && close.getParameters().isEmpty()) {
+          return close;
+        }
+      }
+      for (Type iface : state.getTypes().interfaces(t)) {
+        Symbol.MethodSymbol close = closeMethod(iface, state);
+        if (close != null) {
+          return close;
+        }
+      }
+      Type sup = state.getTypes().supertype(t);
+      t = sup == null || sup.getKind() == javax.lang.model.type.TypeKind.NONE ? null : sup;
+    }
+    return null;
   }
 
   private static boolean isCloseOf(StatementTree s, Symbol var) {
@@ -144,18 +425,32 @@ final class TryWithResourcesFix {
     return false;
   }
 
-  /** True if every use of var is a receiver, an argument or a null test. */
-  private static boolean usesAreLocal(Symbol var, MethodTree method, VariableTree decl, VisitorState state) {
+  /**
+   * True if every use of var is a receiver, an argument or a null test, outside lambdas and
+   * classes: never a value that flows on (returned, yielded, assigned, cast, in an array or a
+   * conditional).
+   */
+  private static boolean usesAreLocal(Symbol var, MethodTree method, VisitorState state) {
     boolean[] ok = {true};
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
         if (ASTHelpers.getSymbol(node) == var) {
-          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          TreePath up = getCurrentPath().getParentPath();
+          Tree child = node;
+          while (up.getLeaf() instanceof ParenthesizedTree) {
+            child = up.getLeaf();
+            up = up.getParentPath();
+          }
+          Tree parent = up.getLeaf();
           if (parent instanceof ReturnTree
-              || (parent instanceof AssignmentTree as && as.getExpression() == node)
-              || (parent instanceof AssignmentTree as2 && as2.getVariable() == node)
-              || (parent instanceof VariableTree vt && vt.getInitializer() == node)) {
+              || parent instanceof YieldTree
+              || parent instanceof TypeCastTree
+              || parent instanceof NewArrayTree
+              || (parent instanceof ConditionalExpressionTree c && c.getCondition() != child)
+              || (parent instanceof AssignmentTree as && (as.getExpression() == child || as.getVariable() == child))
+              || parent instanceof CompoundAssignmentTree
+              || (parent instanceof VariableTree vt && vt.getInitializer() == child)) {
             ok[0] = false;
           }
           for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
@@ -170,7 +465,7 @@ final class TryWithResourcesFix {
         }
         return null;
       }
-    }.scan(new TreePath(new TreePath(state.getPath().getCompilationUnit()), method), null);
+    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
     return ok[0];
   }
 }

@@ -1,6 +1,7 @@
 package dev.leakguard.errorprone;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -67,9 +68,23 @@ final class UnitContext {
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
 
   /** Findings of one method, or the reason it was (partly) not analysed, told once. */
-  record Result(List<Finding> findings, String skipped, java.util.concurrent.atomic.AtomicBoolean told) {
+  record Result(
+      List<Finding> findings,
+      String skipped,
+      java.util.concurrent.atomic.AtomicBoolean told,
+      java.util.concurrent.atomic.AtomicReference<Map<Finding, SuggestedFix>> fixes) {
     Result(List<Finding> findings, String skipped) {
-      this(findings, skipped, new java.util.concurrent.atomic.AtomicBoolean());
+      this(findings, skipped, new java.util.concurrent.atomic.AtomicBoolean(), new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** The fix of each fixable finding, built once per method for every check. */
+    Map<Finding, SuggestedFix> fixes(MethodTree method, VisitorState state) {
+      Map<Finding, SuggestedFix> f = fixes.get();
+      if (f == null) {
+        f = findings.isEmpty() ? Map.of() : TryWithResourcesFix.forMethod(findings, method, state);
+        fixes.compareAndSet(null, f);
+      }
+      return fixes.get();
     }
 
     /** True the first time it is asked: the caller should tell the user why it was skipped. */

@@ -458,12 +458,113 @@ class JdbcConnectionLeakTest {
               "class Dao {",
               "  boolean valid(DataSource ds) throws SQLException {",
               "    try (Connection c = ds.getConnection()) {",
-              "    boolean ok = c.isValid(1);",
-              "    return ok;",
+              "      boolean ok = c.isValid(1);",
+              "      return ok;",
               "    }",
               "  }",
               "}")
           .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+    }
+
+    @Test
+    void oneFixForEveryResourceOfTheMethodConsecutiveDeclarationsShareAHeader() {
+      BugCheckerRefactoringTestHelper.newInstance(JdbcStatementLeak.class, JdbcConnectionLeakTest.class)
+          .addInputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  String name(DataSource ds, long id) throws SQLException {",
+              "    Connection c = ds.getConnection();",
+              "    PreparedStatement ps = c.prepareStatement(\"select name from t where id = ?\");",
+              "    ps.setLong(1, id);",
+              "    // the row, if any",
+              "    ResultSet rs = ps.executeQuery();",
+              "    String name = rs.next() ? rs.getString(1) : null;",
+              "",
+              "    rs.close();",
+              "    ps.close();",
+              "    c.close();",
+              "    return name;",
+              "  }",
+              "}")
+          .addOutputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  String name(DataSource ds, long id) throws SQLException {",
+              "    try (Connection c = ds.getConnection();",
+              "        PreparedStatement ps = c.prepareStatement(\"select name from t where id = ?\")) {",
+              "      ps.setLong(1, id);",
+              "      // the row, if any",
+              "      try (ResultSet rs = ps.executeQuery()) {",
+              "        String name = rs.next() ? rs.getString(1) : null;",
+              "        return name;",
+              "      }",
+              "    }",
+              "  }",
+              "}")
+          .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+    }
+
+    @Test
+    void noFixForAResourceThatIsYieldedOrCastOrUnderAReturnedResultSet() {
+      refactoring
+          .addInputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "import javax.sql.DataSource;",
+              "class Dao {",
+              "  Connection pick(DataSource a, DataSource b, int which) throws SQLException {",
+              "    Connection con = switch (which) {",
+              "      case 0 -> a.getConnection();",
+              "      default -> {",
+              "        Connection other = b.getConnection();",
+              "        other.setReadOnly(true);",
+              "        yield other;",
+              "      }",
+              "    };",
+              "    return con;",
+              "  }",
+              "  Object wrap(DataSource ds) throws SQLException {",
+              "    Connection c = ds.getConnection();",
+              "    c.setReadOnly(true);",
+              "    return (Object) c;",
+              "  }",
+              "}")
+          .expectUnchanged()
+          .doTest();
+    }
+
+    @Test
+    void aStatementUnderAReturnedResultSetGetsAdviceInsteadOfAFix() {
+      CompilationTestHelper.newInstance(JdbcStatementLeak.class, JdbcConnectionLeakTest.class)
+          .addSourceLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "class Dao {",
+              "  ResultSet open(Connection con) throws SQLException {",
+              "    // BUG: Diagnostic contains: is not closed; a resource made from it is handed over, so"
+                  + " closing it here would close that too; hand it over with it, or call"
+                  + " closeOnCompletion() on a statement.",
+              "    PreparedStatement ps = con.prepareStatement(\"select 1\");",
+              "    return ps.executeQuery();",
+              "  }",
+              "}")
+          .doTest();
+      BugCheckerRefactoringTestHelper.newInstance(JdbcStatementLeak.class, JdbcConnectionLeakTest.class)
+          .addInputLines(
+              "Dao.java",
+              "import java.sql.*;",
+              "class Dao {",
+              "  ResultSet open(Connection con) throws SQLException {",
+              "    PreparedStatement ps = con.prepareStatement(\"select 1\");",
+              "    return ps.executeQuery();",
+              "  }",
+              "}")
+          .expectUnchanged()
+          .doTest();
     }
 
     @Test

@@ -84,4 +84,17 @@ class LeakGuardJavacTest {
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("--pool-size-ceiling one: give a whole number of at least 2"), bad.err());
   }
+
+  @Test
+  void fixRewritesTheSourceInPlaceAndCountsTheFixes() throws Exception {
+    Run r = run("--fix", "--fail-on", "never");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("LeakGuard: 2 finding(s) in 1 file(s)"), r.out());
+    assertTrue(r.out().contains("; 1 fixed in place"), r.out());
+    String fixed = Files.readString(src, StandardCharsets.UTF_8);
+    assertTrue(fixed.contains("    try (Connection c = ds.getConnection()) {\n    }\n"), fixed);
+    Run again = run("--fail-on", "never");
+    assertTrue(again.out().contains("LeakGuard: 1 finding(s) in 1 file(s)"), again.out());
+    assertTrue(!again.out().contains("JdbcConnectionLeak"), again.out());
+  }
 }

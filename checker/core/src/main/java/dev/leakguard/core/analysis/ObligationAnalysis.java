@@ -312,6 +312,14 @@ public final class ObligationAnalysis {
   private final Map<String, Set<LeakPath>> leaks = new LinkedHashMap<>();
   private final Set<String> released = new HashSet<>();
   private final Set<String> closedSites = new HashSet<>();
+  /**
+   * Resources that some path hands over (returns, stores in a field its owner closes, gives to an
+   * object), or whose children it hands over: closing them at the end of their block would break
+   * that path.
+   */
+  private final Set<String> handedOver = new HashSet<>();
+  /** The resources of {@link #handedOver} that a path hands over themselves, not only a child. */
+  private final Set<String> handedOverItself = new HashSet<>();
   private final List<Config> normalExits = new ArrayList<>();
   private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
@@ -979,6 +987,7 @@ public final class ObligationAnalysis {
     } else {
       exitPath = new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
     }
+    noteHandedOver(c);
     for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
       Inst i = e.getValue();
       if (i.status == Status.OPEN && closesWithUntrackedParent(i)) {
@@ -1035,6 +1044,23 @@ public final class ObligationAnalysis {
     }
   }
 
+  /** Adds what this exit hands over, with the resources it was made from, to {@link #handedOver}. */
+  private void noteHandedOver(Config c) {
+    for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
+      switch (e.getValue().status) {
+        case TRANSFERRED, IN_FIELD, OWNED_BY_NEW_OBJECT -> {
+          String k = e.getKey();
+          handedOverItself.add(k);
+          for (int depth = 0; k != null && depth < 16 && handedOver.add(k); depth++) {
+            Inst i = c.insts.get(k);
+            k = i == null ? null : i.parent;
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
   private List<Finding> findings() {
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<String, Set<LeakPath>> e : leaks.entrySet()) {
@@ -1062,9 +1088,19 @@ public final class ObligationAnalysis {
       List<LeakPath> related = new ArrayList<>(matching.subList(1, matching.size()));
       related.addAll(others);
       boolean unconditional = !released.contains(e.getKey()) && !anyLost(paths);
+      boolean given = handedOver.contains(e.getKey());
+      Messages.HandOver how =
+          !given
+              ? Messages.HandOver.NO
+              : handedOverItself.contains(e.getKey()) ? Messages.HandOver.ITSELF : Messages.HandOver.A_CHILD;
       out.add(
           new Finding(
-              chosen, site, primary, related, Messages.render(chosen, site, primary, unconditional)));
+              chosen,
+              site,
+              primary,
+              related,
+              given,
+              Messages.render(chosen, site, primary, unconditional, how)));
     }
     out.sort(Comparator.comparingInt(Finding::line).thenComparing(f -> f.id().name()));
     return out;

@@ -9,12 +9,24 @@ import dev.leakguard.core.analysis.Site;
 public final class Messages {
   private Messages() {}
 
+  /** Whether some path hands a leaked resource over. */
+  public enum HandOver {
+    NO,
+    /** The resource itself is returned, stored where its owner closes it, or given to an object. */
+    ITSELF,
+    /** Only a resource made from it is (the result set of the statement). */
+    A_CHILD
+  }
+
   /**
    * Renders the message of a finding.
    *
    * @param unconditional true when no path closes the resource: the "when" is then left out
+   * @param handedOver whether a path hands the resource, or one made from it, over: a
+   *     try-with-resources would then close it too early, so the fix says what to do instead
    */
-  public static String render(CheckId id, Site site, LeakPath path, boolean unconditional) {
+  public static String render(
+      CheckId id, Site site, LeakPath path, boolean unconditional, HandOver handedOver) {
     StringBuilder sb = new StringBuilder();
     sb.append(site.typeName());
     if (site.variable() != null) {
@@ -66,7 +78,9 @@ public final class Messages {
         if (!unconditional) {
           sb.append(' ').append(when(path));
         }
-        sb.append("; ").append(fix(site)).append('.');
+        sb.append("; ")
+            .append(handedOver != HandOver.NO && site.variable() != null ? closeOnThatPath(path, handedOver) : fix(site))
+            .append('.');
       }
     }
     return sb.toString();
@@ -75,6 +89,27 @@ public final class Messages {
   /** A variable the front-end made up (a temporary): never shown to users. */
   static boolean internal(String variable) {
     return variable == null || variable.startsWith("$") || variable.startsWith("#");
+  }
+
+  /**
+   * The fix when another path hands the resource over: a try-with-resources would close what the
+   * caller or the new owner still uses.
+   */
+  private static String closeOnThatPath(LeakPath path, HandOver how) {
+    if (how == HandOver.A_CHILD && !path.exceptional()) {
+      return "a resource made from it is handed over, so closing it here would close that too;"
+          + " hand it over with it, or call closeOnCompletion() on a statement";
+    }
+    String keep =
+        how == HandOver.A_CHILD
+            ? "a resource made from it is handed over when nothing fails, so a try-with-resources would"
+                + " close that too"
+            : path.exceptional()
+                ? "it is handed over when nothing fails, so a try-with-resources would close it too early"
+                : "it is handed over on another path, so a try-with-resources would close it too early";
+    return path.exceptional()
+        ? "close it on the failing path (in a catch block), then rethrow: " + keep
+        : "close it on that path before leaving: " + keep;
   }
 
   private static String fix(Site site) {
