@@ -267,16 +267,25 @@ abstract class AbstractLeakGuardMojo extends AbstractMojo {
     return out;
   }
 
+  /** The engines to run, logged with why they were chosen. */
   private List<String> engineNames(EngineContext ctx) throws MojoExecutionException {
     if (engines != null && !engines.isBlank()) {
       try {
-        return Engines.parse(engines);
+        List<String> names = Engines.parse(engines);
+        getLog().info("LeakGuard: engines " + String.join(", ", names) + " (set by leakguard.engines)");
+        return names;
       } catch (IllegalArgumentException e) {
         throw new MojoExecutionException("LeakGuard: " + e.getMessage());
       }
     }
     boolean spotbugs = Engines.byName(SpotBugsEngine.NAME).isAvailable(ctx);
-    return List.of(ErrorProneEngine.NAME, spotbugs ? SpotBugsEngine.NAME : SourceCodeEngine.NAME);
+    List<String> names = List.of(ErrorProneEngine.NAME, spotbugs ? SpotBugsEngine.NAME : SourceCodeEngine.NAME);
+    getLog().info("LeakGuard: engines " + String.join(", ", names) + " (the default"
+        + (spotbugs
+            ? ": LeakGuard's SpotBugs plugin " + PluginInfo.version() + " resolved; set leakguard.engines to choose)"
+            : " without LeakGuard's SpotBugs plugin " + PluginInfo.version() + ", which does not resolve from the"
+                + " build's repositories; set leakguard.engines to choose)"));
+    return names;
   }
 
   private Path resolve(File f) {
