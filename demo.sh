@@ -9,9 +9,10 @@
 # Exit code 1 when static analysis and the runtime disagree.
 #
 #   ./demo.sh              the sample app, as above
-#   ./demo.sh DIR|FILE...  the runner over your own sources (compiled against the conformance
-#                          corpus' libraries: JDBC, Spring JDBC, Commons DbUtils); for instance
-#                          ./demo.sh conformance/src/main/java/corpus
+#   ./demo.sh DIR|FILE...  the runner over self-contained sources (compiled against the
+#                          conformance corpus' libraries only: JDBC, Spring JDBC, Commons
+#                          DbUtils); for instance ./demo.sh conformance/src/main/java/corpus.
+#                          A project with other dependencies: leakguard:check or bin/leakguard scan
 set -euo pipefail
 cd "$(dirname "$0")"
 out=target/leakguard
@@ -64,4 +65,9 @@ java \
   --root . --sarif "$out/leakguard.sarif" --text "$out/leakguard.txt" --fail-on never \
   -- -d "$out/classes" -cp "$runner_cp" --release 17 -encoding UTF-8 "${sources[@]}" || status=$?
 echo "== reports: $out/leakguard.sarif, $out/leakguard.txt =="
+if [ "$status" -eq 2 ]; then
+  echo "demo: these sources do not compile against JDBC and the corpus' libraries alone; for a" \
+    "project with its own dependencies use leakguard:check in its Maven build, or" \
+    "bin/leakguard scan DIR (no build needed; see README.md)" >&2
+fi
 exit $status

@@ -73,6 +73,7 @@ class CommandLineIT {
             .collect(Collectors.joining(File.pathSeparator)),
         "-xml:withMessages", "-output", xml.toString(),
         classes.toString()));
+    assertEquals(readmeOptions(), optionsOf(cmd), "the options of spotbugs-plugin/README.md's command line");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), output);
@@ -100,6 +101,37 @@ class CommandLineIT {
     System.out.println("spotbugs command line with -pluginList: " + score.report());
     System.out.println("for example: " + example);
     assertTrue(score.passed(), score.report());
+  }
+
+  /** The options of the README's command-line block, less the launcher's -textui. */
+  static java.util.Set<String> readmeOptions() throws Exception {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    int at = readme.indexOf("### Command line");
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sh\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(readme);
+    assertTrue(at >= 0 && block.find(at), "the README's command-line block");
+    String command = block.group(1).replace("\\\n", " ");
+    assertTrue(command.startsWith("spotbugs -textui "), command);
+    java.util.Set<String> out = optionsOf(List.of(command.substring("spotbugs -textui ".length()).trim().split("\\s+")));
+    assertFalse(readme.contains("FindBugs2 ...` takes the\nsame options"), "FindBugs2 does not take -textui");
+    return out;
+  }
+
+  /** The option names of a command (what starts with '-'), less the ones that only name the output. */
+  static java.util.Set<String> optionsOf(List<String> cmd) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    boolean afterMain = false;
+    for (String a : cmd) {
+      if (a.equals("edu.umd.cs.findbugs.FindBugs2")) {
+        afterMain = true;
+        continue;
+      }
+      if ((afterMain || !cmd.contains("edu.umd.cs.findbugs.FindBugs2")) && a.startsWith("-")
+          && !a.startsWith("-xml") && !a.equals("-output")) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   private static Element primarySourceLine(Element bug) {
