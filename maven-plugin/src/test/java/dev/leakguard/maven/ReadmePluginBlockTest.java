@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's {@code leakguard:check} block is the one the {@code release-version} integration
- * test builds under a parent that bans SNAPSHOT plugins: same text, and the version it names is
- * this build's, a release.
+ * The README's Maven section cannot drift: its {@code leakguard:check} block is the one the {@code
+ * release-version} integration test builds under a parent that bans SNAPSHOT plugins (same text,
+ * this build's release version), and every parameter of its table exists with its user property.
  */
 class ReadmePluginBlockTest {
   private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -44,5 +44,35 @@ class ReadmePluginBlockTest {
         readmeBlock.replace("<version>" + version.group(1) + "</version>", "<version>@project.version@</version>"),
         tested,
         "the README's block differs from the one the release-version integration test builds");
+  }
+
+  @Test
+  void everyParameterOfTheReadmeTableExistsWithItsUserProperty() throws Exception {
+    String readme = Files.readString(MODULE.resolve("../README.md"), StandardCharsets.UTF_8);
+    String descriptor =
+        Files.readString(MODULE.resolve("target/classes/META-INF/maven/plugin.xml"), StandardCharsets.UTF_8);
+    Matcher row = Pattern.compile("(?m)^\\| `(\\w+)`(?: / `(\\w+)`)? \\| `(leakguard\\.\\w+)`(?: / `(leakguard\\.\\w+)`)? \\|")
+        .matcher(readme);
+    int rows = 0;
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    while (row.find()) {
+      rows++;
+      for (int g = 1; g <= 2; g++) {
+        String name = row.group(g);
+        String property = row.group(g + 2);
+        if (name == null) {
+          continue;
+        }
+        boolean declared =
+            Pattern.compile("<" + name + " implementation=\"[^\"]+\"[^>]*>\\$\\{" + Pattern.quote(property) + "\\}</" + name + ">")
+                .matcher(descriptor)
+                .find();
+        if (!declared) {
+          missing.add(name + " (" + property + ")");
+        }
+      }
+    }
+    assertTrue(rows >= 10, "the README's parameter table has " + rows + " rows");
+    assertEquals(java.util.List.of(), missing, "README parameters the plugin does not have");
   }
 }
