@@ -56,7 +56,8 @@ readSarif = { File file ->
     checkEq(ruleIds.take(6), ['JdbcConnectionLeak', 'JdbcStatementLeak', 'JdbcResultSetLeak',
                       'JdbcStatementLeftToConnectionClose', 'JdbcCloseChain', 'JdbcUnclosedOwningField'], 'rules')
     checkEq(ruleIds.unique(false), ruleIds, 'rule ids are unique')
-    check(ruleIds.every { it.startsWith('Jdbc') }, "rule ids: ${ruleIds}")
+    def known = dev.leakguard.core.finding.CheckId.values()*.name()
+    check(ruleIds.every { it in known }, "rule ids: ${ruleIds}")
     run.results.each { r ->
         checkEq(ruleIds[r.ruleIndex], r.ruleId, 'ruleIndex points at the rule')
         check(r.level in ['error', 'warning', 'note'], "level ${r.level}")

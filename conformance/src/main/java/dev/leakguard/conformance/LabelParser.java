@@ -36,7 +36,13 @@ final class LabelParser {
           "JdbcResultSetLeak",
           "JdbcStatementLeftToConnectionClose",
           "JdbcCloseChain",
-          "JdbcUnclosedOwningField");
+          "JdbcUnclosedOwningField",
+          "DbSessionLeak",
+          "DbCursorLeak",
+          "ConnectionPoolLeak",
+          "HttpResponseLeak",
+          "RedisConnectionLeak",
+          "JmsResourceLeak");
 
   /** The check ids a {@code // POOL} label (a pool setting in Java code) may name. */
   static final Set<String> POOL_IDS =
@@ -51,7 +57,7 @@ final class LabelParser {
   static final Set<String> CHECK_IDS = union(LEAK_IDS, POOL_IDS);
 
   /** The engines a KNOWN line may name. */
-  static final Set<String> ENGINES = Set.of("errorprone", "spotbugs", "source");
+  static final Set<String> ENGINES = Set.of("errorprone", "spotbugs", "source", "source-classpath");
 
   private static final Pattern LABEL_ATTEMPT =
       Pattern.compile("^(?:LEAK\\b|POOL\\b|(?i:leak\\s*:?\\s*jdbc)).*", Pattern.DOTALL);

@@ -36,7 +36,8 @@ class CorpusSanityTest {
           "connections",
           "realistic",
           "inference",
-          "poolconfig");
+          "poolconfig",
+          "libraries");
 
   /**
    * Names of the calls that acquire a resource in the corpus: the JDBC API, plus the corpus's own
@@ -44,6 +45,25 @@ class CorpusSanityTest {
    */
   private static final Set<String> ACQUIRING_CALLS =
       Set.of(
+          // the other libraries that hold a pooled connection (corpus/libraries)
+          "execute",
+          "stream",
+          "getResource",
+          "openSession",
+          "openStatelessSession",
+          "createEntityManager",
+          "getResultStream",
+          "scroll",
+          "selectCursor",
+          "fetchLazy",
+          "fetchStream",
+          "beginTransaction",
+          "HikariDataSource",
+          "BasicDataSource",
+          "createConnection",
+          "createSession",
+          "createProducer",
+          "createContext",
           "getConnection",
           "connect",
           "getPooledConnection",

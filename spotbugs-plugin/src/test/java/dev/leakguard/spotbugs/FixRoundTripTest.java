@@ -94,8 +94,11 @@ class FixRoundTripTest {
     return FixRoundTrip.count(keys);
   }
 
+  /** The source engine with the corpus' libraries on its class path, as leakguard:check runs it. */
   private static Map<Key, Integer> source(Corpus corpus) throws Exception {
-    SourceEngine engine = SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files());
+    SourceEngine engine =
+        SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files(),
+            SourceEngine.Options.defaults().withClassPath(Javac.libraries()));
     List<Key> keys = new ArrayList<>();
     for (Path file : corpus.files()) {
       for (ReportedFinding f : engine.analyze(file).findings()) {

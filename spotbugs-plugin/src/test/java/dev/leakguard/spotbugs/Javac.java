@@ -24,7 +24,11 @@ final class Javac {
           "spotbugs-annotations",
           // the pools of corpus/poolconfig and what their classes' signatures refer to
           "HikariCP", "slf4j-api", "commons-dbcp2", "commons-pool2", "commons-logging",
-          "tomcat-jdbc", "tomcat-juli", "c3p0", "mchange-commons-java");
+          "tomcat-jdbc", "tomcat-juli", "c3p0", "mchange-commons-java",
+          // corpus/libraries: the other libraries that hold a pooled connection
+          "jdbi3-core", "geantyref", "mybatis", "hibernate-core", "jakarta.persistence-api",
+          "jakarta.transaction-api", "jooq", "r2dbc-spi", "reactive-streams", "sql2o", "httpclient",
+          "httpcore", "httpclient5", "httpcore5", "jedis", "jakarta.jms-api");
 
   private Javac() {}
 

@@ -156,7 +156,7 @@ public final class LeakGuardJavac {
     }
     for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
       String msg = d.getMessage(Locale.ROOT);
-      if (!msg.startsWith("[Jdbc")) {
+      if (!isLeakGuardDiagnostic(msg)) {
         if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.NOTE) {
           err.println(d);
         }
@@ -194,6 +194,20 @@ public final class LeakGuardJavac {
       }
     }
     return 0;
+  }
+
+  /** True for a diagnostic of one of LeakGuard's checks ("[CheckId] message"). */
+  private static boolean isLeakGuardDiagnostic(String msg) {
+    int end = msg.indexOf(']');
+    if (!msg.startsWith("[") || end < 0) {
+      return false;
+    }
+    try {
+      CheckId.byName(msg.substring(1, end));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** True if the argument at k is the value of the javac option before it (-d DIR, -cp PATH...). */

@@ -23,6 +23,10 @@ final class EpCompiler {
   static final List<Class<? extends BugChecker>> CHECKS = Checks.ALL;
 
   private static final Pattern ID = Pattern.compile("^\\[(\\w+)\\] (.*)", Pattern.DOTALL);
+  private static final java.util.Set<String> IDS =
+      java.util.Arrays.stream(dev.leakguard.core.finding.CheckId.values())
+          .map(Enum::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** One LeakGuard diagnostic. */
   record Reported(Path file, long line, String id, String message, Diagnostic.Kind kind) {}
@@ -60,7 +64,7 @@ final class EpCompiler {
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         String msg = d.getMessage(Locale.ROOT);
         Matcher m = ID.matcher(msg);
-        if (m.find() && m.group(1).startsWith("Jdbc") && d.getSource() != null) {
+        if (m.find() && IDS.contains(m.group(1)) && d.getSource() != null) {
           found.add(
               new Reported(
                   Path.of(d.getSource().toUri()), d.getLineNumber(), m.group(1), m.group(2), d.getKind()));

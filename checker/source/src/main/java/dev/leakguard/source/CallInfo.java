@@ -46,6 +46,17 @@ record CallInfo(
         "new " + SourceLowering.simple(owner) + "(..)");
   }
 
+  /**
+   * The constructor of a class the model lists as a resource, without its declaration: known to
+   * make a new resource (no checked exceptions assumed).
+   */
+  static CallInfo listedResourceConstructor(String owner, int arity) {
+    return new CallInfo(
+        owner, "<init>", owner, List.of(), List.of(), null, Set.of(), emptyParams(arity),
+        java.util.Collections.nCopies(arity, (String) null), true, true,
+        "new " + SourceLowering.simple(owner) + "(..)");
+  }
+
   static List<Set<String>> emptyParams(int arity) {
     return java.util.Collections.nCopies(arity, Set.of());
   }

@@ -230,6 +230,11 @@ final class FileContext {
     }
     String owner = names.typeName(oc.getType());
     CallInfo ci = resolve(owner, "<init>", argTypes.size(), argTypes, true);
+    if (ci == null && owner != null && model().resourceKind(owner) != null) {
+      // a class the model lists as a resource (a connection pool): constructing one makes a new
+      // resource, whatever its constructor's declaration, which is not known here
+      return CallInfo.listedResourceConstructor(owner, argTypes.size());
+    }
     return ci != null ? ci : CallInfo.unknownConstructor(owner, argTypes.size());
   }
 
@@ -356,6 +361,7 @@ final class FileContext {
           ? "java.sql.CallableStatement"
           : method.startsWith("prepare") ? "java.sql.PreparedStatement" : "java.sql.Statement";
       case RESULT_SET -> "java.sql.ResultSet";
+      default -> null; // another library's resource: its declared type is not known here
     };
   }
 

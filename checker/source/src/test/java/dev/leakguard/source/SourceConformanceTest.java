@@ -7,7 +7,10 @@ import dev.leakguard.conformance.Label;
 import dev.leakguard.conformance.Score;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.core.report.ReportedFinding;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,27 @@ class SourceConformanceTest {
   @Test
   void wholeCorpusMatchesLabels() throws Exception {
     Corpus corpus = Corpus.load(Corpus.locateRoot());
-    SourceEngine engine = SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files());
+    score(corpus, SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files()), "source");
+  }
+
+  /**
+   * With the libraries on the class path, as {@code leakguard:check} runs it and as {@code
+   * leakguard scan --classpath} does: the library calls resolve to what they declare.
+   */
+  @Test
+  void wholeCorpusWithTheClassPathMatchesLabels() throws Exception {
+    Corpus corpus = Corpus.load(Corpus.locateRoot());
+    List<Path> classPath = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classPath.add(Path.of(e));
+    }
+    score(corpus,
+        SourceEngine.create(ResourceModel.builtIn(), corpus.root(), corpus.files(),
+            SourceEngine.Options.defaults().withClassPath(classPath)),
+        "source-classpath");
+  }
+
+  private static void score(Corpus corpus, SourceEngine engine, String name) throws Exception {
     Set<Label> found = new HashSet<>();
     StringBuilder details = new StringBuilder();
     for (var file : corpus.files()) {
@@ -30,7 +53,7 @@ class SourceConformanceTest {
         details.append("  ").append(l.file()).append(':').append(f.line()).append(' ').append(f.message()).append('\n');
       }
     }
-    Score score = Score.compare(corpus, "source", found);
+    Score score = Score.compare(corpus, name, found);
     System.out.println(score.report());
     if (!score.passed()) {
       for (String line : details.toString().split("\n")) {

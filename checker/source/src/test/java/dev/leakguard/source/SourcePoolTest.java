@@ -86,8 +86,16 @@ class SourcePoolTest {
     return out;
   }
 
+  private static List<ReportedFinding> poolSettings(List<ReportedFinding> found) {
+    return found.stream()
+        .filter(f -> f.id().category() == dev.leakguard.core.finding.CheckId.Category.POOL_CONFIG)
+        .toList();
+  }
+
   private void assertMarked(String source) throws Exception {
-    List<ReportedFinding> found = scan(source);
+    // the pool-setting ids: a fixture that builds a pool as a temporary also leaks it
+    // (ConnectionPoolLeak), which the corpus covers
+    List<ReportedFinding> found = poolSettings(scan(source));
     List<String> got = ids(found);
     List<String> sortedGot = new ArrayList<>(got);
     List<String> want = marked(source);
@@ -859,7 +867,7 @@ class SourcePoolTest {
           }
         }
         """);
-    List<ReportedFinding> found = scan(
+    List<ReportedFinding> found = poolSettings(scan(
         """
         import org.apache.commons.dbcp2.BasicDataSource;
         class Config {
@@ -868,7 +876,7 @@ class SourcePoolTest {
             new BasicDataSource().setLogAbandoned(true);
           }
         }
-        """);
+        """));
     assertEquals(1, found.size());
     assertTrue(found.get(0).message().contains("in Config.m (profile 'eu-prod,us-prod')"), found.get(0).message());
   }

@@ -17,6 +17,12 @@ public enum CheckId {
       Category.LEAK, Severity.NOTE, CheckSummaries.STATEMENT_LEFT_TO_CONNECTION_CLOSE),
   JdbcCloseChain(Category.LEAK, Severity.WARNING, CheckSummaries.CLOSE_CHAIN),
   JdbcUnclosedOwningField(Category.LEAK, Severity.WARNING, CheckSummaries.UNCLOSED_OWNING_FIELD),
+  DbSessionLeak(Category.LEAK, Severity.ERROR, CheckSummaries.DB_SESSION_LEAK),
+  DbCursorLeak(Category.LEAK, Severity.WARNING, CheckSummaries.DB_CURSOR_LEAK),
+  ConnectionPoolLeak(Category.LEAK, Severity.ERROR, CheckSummaries.CONNECTION_POOL_LEAK),
+  HttpResponseLeak(Category.LEAK, Severity.ERROR, CheckSummaries.HTTP_RESPONSE_LEAK),
+  RedisConnectionLeak(Category.LEAK, Severity.ERROR, CheckSummaries.REDIS_CONNECTION_LEAK),
+  JmsResourceLeak(Category.LEAK, Severity.ERROR, CheckSummaries.JMS_RESOURCE_LEAK),
 
   JdbcPoolSizeOutOfRange(Category.POOL_CONFIG, Severity.ERROR, CheckSummaries.POOL_SIZE_OUT_OF_RANGE),
   JdbcPoolUnboundedWait(Category.POOL_CONFIG, Severity.ERROR, CheckSummaries.POOL_UNBOUNDED_WAIT),
@@ -27,9 +33,12 @@ public enum CheckId {
   JdbcPoolAbandonedMisconfigured(
       Category.POOL_CONFIG, Severity.WARNING, CheckSummaries.POOL_ABANDONED_MISCONFIGURED);
 
-  /** What an id checks: Java code that leaks a JDBC resource, or a connection-pool setting. */
+  /** What an id checks: Java code that leaks a resource, or a connection-pool setting. */
   public enum Category {
-    /** A JDBC resource not closed on every path; reported by the Java engines. */
+    /**
+     * A resource not closed on every path (a JDBC one, or another that holds a pooled
+     * connection); reported by the Java engines.
+     */
     LEAK,
     /** A connection-pool setting that starves or destabilises the pool; reported from config files. */
     POOL_CONFIG

@@ -22,6 +22,24 @@ public final class CheckSummaries {
   public static final String UNCLOSED_OWNING_FIELD =
       "A JDBC resource is stored in a field that no method of the class closes.";
 
+  public static final String DB_SESSION_LEAK =
+      "A database session (Hibernate Session, JPA EntityManager, JDBI Handle, MyBatis SqlSession, sql2o Connection) is not closed on every path; it keeps its pooled connection.";
+
+  public static final String DB_CURSOR_LEAK =
+      "A lazy database cursor or stream of rows (jOOQ Cursor, Hibernate ScrollableResults, a query's Stream, a MyBatis Cursor) is not closed on every path; it keeps its statement and connection open.";
+
+  public static final String CONNECTION_POOL_LEAK =
+      "A connection pool created in code is neither closed nor handed over; its connections and threads stay open.";
+
+  public static final String HTTP_RESPONSE_LEAK =
+      "An HTTP client response is not closed on every path; its pooled connection is never given back, until the client's pool times out.";
+
+  public static final String REDIS_CONNECTION_LEAK =
+      "A Redis connection taken from a pool is not closed (given back) on every path; the pool runs dry.";
+
+  public static final String JMS_RESOURCE_LEAK =
+      "A JMS connection, session, producer, consumer or context is not closed on every path; the broker keeps it open.";
+
   public static final String POOL_SIZE_OUT_OF_RANGE =
       "A connection pool's maximum size is too small to serve concurrent requests (or above the allowed ceiling), or its minimum idle exceeds its maximum.";
 

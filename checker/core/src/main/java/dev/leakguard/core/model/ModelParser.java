@@ -14,7 +14,8 @@ import java.util.Map;
  * what was expected.
  */
 final class ModelParser {
-  static final String KINDS = "connection, statement or resultset";
+  static final String KINDS =
+      "connection, statement, resultset, session, cursor, pool, http-response, redis-connection or jms";
   static final String DIRECTIVES =
       "section, resource, not-resource, acquire, resets-children, closes-with-children, release,"
           + " borrow, transfer,"
@@ -281,9 +282,13 @@ final class ModelParser {
     if (child == null) {
       throw error("unknown kind", childToken, KINDS);
     }
-    if (child.ordinal() <= parent.ordinal()) {
+    // kinds rank in declaration order (connection > statement > resultset > session > cursor
+    // ...), so rules cannot make a cycle; a non-JDBC kind may be its own parent (a JMS session of
+    // a JMS connection)
+    if (child.ordinal() < parent.ordinal() || (child == parent && parent.isJdbc())) {
       throw error("a " + parent.token() + " cannot be the parent of a", childToken,
-          "a child kind below the parent (connection > statement > resultset)");
+          "a child kind below the parent (connection > statement > resultset > session > cursor >"
+              + " pool > http-response > redis-connection > jms; a non-JDBC kind may be its own parent)");
     }
     String modeToken = need("mode", "'silent' or 'report'");
     ImplicitClose mode =

@@ -3,11 +3,26 @@ package dev.leakguard.core.model;
 import dev.leakguard.core.finding.CheckId;
 import java.util.Locale;
 
-/** The kinds of JDBC resource LeakGuard tracks; each has the check id its leaks are reported as. */
+/**
+ * The kinds of resource LeakGuard tracks: the three JDBC ones, and the families of other libraries
+ * that hold a pooled connection. Each has the check id its leaks are reported as.
+ */
 public enum ResourceKind {
   CONNECTION("connection", "Connection", CheckId.JdbcConnectionLeak),
   STATEMENT("statement", "Statement", CheckId.JdbcStatementLeak),
-  RESULT_SET("resultset", "ResultSet", CheckId.JdbcResultSetLeak);
+  RESULT_SET("resultset", "ResultSet", CheckId.JdbcResultSetLeak),
+  /** An ORM or SQL-mapper session holding a connection: Hibernate, JPA, JDBI, MyBatis, sql2o. */
+  SESSION("session", "session", CheckId.DbSessionLeak),
+  /** A lazy cursor or stream of rows that keeps its statement open: jOOQ, Hibernate, JPA, JDBI. */
+  CURSOR("cursor", "cursor", CheckId.DbCursorLeak),
+  /** A connection pool created in code. */
+  POOL("pool", "connection pool", CheckId.ConnectionPoolLeak),
+  /** An HTTP client response holding a pooled connection. */
+  HTTP_RESPONSE("http-response", "HTTP response", CheckId.HttpResponseLeak),
+  /** A Redis connection borrowed from a pool. */
+  REDIS_CONNECTION("redis-connection", "Redis connection", CheckId.RedisConnectionLeak),
+  /** A JMS connection, session, producer, consumer or context. */
+  JMS("jms", "JMS resource", CheckId.JmsResourceLeak);
 
   private final String token;
   private final String displayName;
@@ -40,8 +55,13 @@ public enum ResourceKind {
     return switch (this) {
       case RESULT_SET -> STATEMENT;
       case STATEMENT -> CONNECTION;
-      case CONNECTION -> null;
+      default -> null;
     };
+  }
+
+  /** True for the JDBC kinds (connection, statement, result set). */
+  public boolean isJdbc() {
+    return this == CONNECTION || this == STATEMENT || this == RESULT_SET;
   }
 
   /** Returns the kind for a model-file token, or null if the token names no kind. */

@@ -38,6 +38,12 @@ public final class ResourceModel {
   public static final String BUILT_IN_RESOURCE = "jdbc.model";
 
   /**
+   * The built-in model's second file: the other libraries whose objects hold a pooled connection
+   * (ORM sessions, cursors, pools created in code, HTTP responses, Redis and JMS connections).
+   */
+  public static final String BUILT_IN_LIBRARIES = "libraries.model";
+
+  /**
    * One line of a model file, as read.
    *
    * @param directive the first word: resource, not-resource, acquire, ...
@@ -130,7 +136,8 @@ public final class ResourceModel {
   // ---------------------------------------------------------------- loading
 
   /**
-   * The built-in model, loaded once from {@link #BUILT_IN_RESOURCE}. An error in it is a defect
+   * The built-in model, loaded once from {@link #BUILT_IN_RESOURCE} and {@link
+   * #BUILT_IN_LIBRARIES}. An error in it is a defect
    * of this build and is thrown as {@link IllegalStateException}.
    */
   public static ResourceModel builtIn() {
@@ -138,13 +145,16 @@ public final class ResourceModel {
   }
 
   private static ResourceModel loadBuiltIn() {
-    InputStream in = ResourceModel.class.getResourceAsStream(BUILT_IN_RESOURCE);
+    return loadResource(BUILT_IN_RESOURCE).merge(loadResource(BUILT_IN_LIBRARIES));
+  }
+
+  private static ResourceModel loadResource(String name) {
+    InputStream in = ResourceModel.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(
-          "the built-in model resource " + BUILT_IN_RESOURCE + " is missing from the class path");
+      throw new IllegalStateException("the built-in model resource " + name + " is missing from the class path");
     }
     try (Reader r = utf8(in)) {
-      return parse(BUILT_IN_RESOURCE, r);
+      return parse(name, r);
     } catch (ModelException e) {
       throw new IllegalStateException("the built-in model is invalid: " + e.getMessage(), e);
     } catch (IOException e) {

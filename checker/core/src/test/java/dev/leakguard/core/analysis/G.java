@@ -26,6 +26,7 @@ final class G {
           case CONNECTION -> "DataSource.getConnection()";
           case STATEMENT -> "Connection.prepareStatement(..)";
           case RESULT_SET -> "PreparedStatement.executeQuery()";
+          default -> "Factory.open()";
         };
     return new Site("s" + line + ":" + var + ":" + kind, kind, type, by, var, line, null);
   }

@@ -269,7 +269,7 @@ class ModelParserTest {
 
   static Stream<Arguments> malformedLines() {
     String sig = "; expected " + ModelParser.SIG_FORM;
-    String kinds = "; expected connection, statement or resultset";
+    String kinds = "; expected connection, statement, resultset, session, cursor, pool, http-response, redis-connection or jms";
     return Stream.of(
         // the example of the format documentation
         Arguments.of("acquire com.acme.Db.open() conection",
@@ -407,7 +407,13 @@ class ModelParserTest {
         Arguments.of("implicit-close resultset statement silent",
             "a resultset cannot be the parent of a 'statement' in 'implicit-close resultset"
                 + " statement silent'; expected a child kind below the parent (connection >"
-                + " statement > resultset)"),
+                + " statement > resultset > session > cursor > pool > http-response > redis-connection"
+                + " > jms; a non-JDBC kind may be its own parent)"),
+        Arguments.of("implicit-close statement statement silent",
+            "a statement cannot be the parent of a 'statement' in 'implicit-close statement"
+                + " statement silent'; expected a child kind below the parent (connection >"
+                + " statement > resultset > session > cursor > pool > http-response > redis-connection"
+                + " > jms; a non-JDBC kind may be its own parent)"),
         Arguments.of("implicit-close statement resultset",
             "missing mode at the end of 'implicit-close statement resultset'; expected 'silent'"
                 + " or 'report'"),
@@ -576,7 +582,7 @@ class ModelParserTest {
     ModelException e = assertThrows(ModelException.class,
         () -> ResourceModel.withUserFiles(List.of(first, bad)));
     assertEquals(bad + ":3: unknown kind 'conection' in 'acquire com.acme.Db.open() conection';"
-        + " expected connection, statement or resultset", e.getMessage());
+        + " expected connection, statement, resultset, session, cursor, pool, http-response, redis-connection or jms", e.getMessage());
   }
 
   @Test
