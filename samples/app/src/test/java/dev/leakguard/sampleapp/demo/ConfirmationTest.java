@@ -75,6 +75,21 @@ class ConfirmationTest {
         "the fixed pool's size is not a constant and is sized by PoolSizing: " + confirmation.table());
   }
 
+  /**
+   * Outage 6: the build's HttpResponseLeak in StockClientLeaky is confirmed by the HTTP pool that
+   * the leaky client drained (HttpStockOutage), and the fixed client has no finding.
+   */
+  @Test
+  void theHttpResponseLeakIsConfirmedByTheDrainedHttpPool() {
+    List<Confirmation.FindingResult> http =
+        confirmation.findings().stream()
+            .filter(result -> result.finding().checkId().equals("HttpResponseLeak"))
+            .toList();
+    assertEquals(1, http.size(), confirmation::table);
+    assertEquals("StockClientLeaky.java", http.get(0).finding().fileName(), confirmation::table);
+    assertEquals(FindingStatus.CONFIRMED, http.get(0).status(), confirmation::table);
+  }
+
   @Test
   void theComparisonHasSomethingOnBothSides() {
     // Guards the two tests above against passing on an empty report or scenarios that stopped
@@ -91,7 +106,8 @@ class ConfirmationTest {
             "OrderDaoLeaky.java",
             "OrderImportLeaky.java",
             "OrderReportLeaky.java",
-            "PaymentServiceLeaky.java"),
+            "PaymentServiceLeaky.java",
+            "StockClientLeaky.java"),
         confirmedFiles,
         confirmation::table);
     assertFalse(confirmation.leaks().isEmpty());

@@ -86,6 +86,11 @@ public final class Demo {
     }
     narration.println();
 
+    narration.printf("== Outage 6, HTTP: the stock client on an HTTP pool of %d connections, waiting at most %d ms"
+            + " for one ==%n", HttpStockOutage.CONNECTIONS, HttpStockOutage.WAIT_MILLIS);
+    HttpStockOutage.addTo(evidence, narration);
+    narration.println();
+
     List<StaticFinding> findings = Sarif.read(reports);
     Confirmation confirmation = Confirmation.compare(findings, evidence);
     out.println("== Confirmation: static findings (" + describe(reports) + ") against runtime leaks ==");

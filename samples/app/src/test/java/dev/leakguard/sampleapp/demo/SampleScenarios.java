@@ -196,6 +196,7 @@ final class SampleScenarios {
     for (Scenario scenario : all()) {
       run(scenario, evidence, silent);
     }
+    HttpStockOutage.addTo(evidence, silent);
     return evidence;
   }
 

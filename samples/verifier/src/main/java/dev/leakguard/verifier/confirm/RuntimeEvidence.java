@@ -69,6 +69,18 @@ public final class RuntimeEvidence {
     return this;
   }
 
+  /**
+   * Adds one leak seen by other means than the verifier's pool (an HTTP client's pool that kept a
+   * lease after the call returned), with the application frames of its acquiring call.
+   */
+  public RuntimeEvidence addLeak(RuntimeLeak leak) {
+    if (!sources.contains(leak.source())) {
+      sources.add(leak.source());
+    }
+    leaks.add(leak);
+    return this;
+  }
+
   /** Adds the rows of a runtime export ({@link LeakExport#read}). */
   public RuntimeEvidence addExport(List<LeakExport.Row> rows) {
     for (LeakExport.Row row : rows) {
