@@ -50,6 +50,20 @@ public class PoolsInCode implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
+  /**
+   * A factory whose configuration can fail after the pool object exists: DBCP2 opens nothing
+   * before the first getConnection(), so the failing path leaks no connection.
+   */
+  public BasicDataSource configuredPool(String url, String initSql) throws SQLException {
+    BasicDataSource pool = new BasicDataSource();
+    pool.setUrl(url);
+    if (initSql.isBlank()) {
+      throw new SQLException("no initialisation statement");
+    }
+    pool.setConnectionInitSqls(java.util.List.of(initSql));
+    return pool;
+  }
+
   public boolean pingWithClosedPool(String url) throws SQLException {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);

@@ -3,6 +3,7 @@ package dev.leakguard.maven;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.maven.engine.EngineResult;
 import dev.leakguard.maven.engine.EngineContext;
 import dev.leakguard.maven.engine.PoolConfigEngine;
 import java.io.File;
@@ -63,6 +64,13 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
    */
   @Parameter(property = "leakguard.githubAnnotations", defaultValue = "true")
   private boolean githubAnnotations;
+
+  /**
+   * Fail the build when an engine could not analyse a source file with code in it (it does not
+   * parse, or is not valid in the source encoding): its leaks would go unseen.
+   */
+  @Parameter(property = "leakguard.failOnSkipped", defaultValue = "false")
+  private boolean failOnSkipped;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -127,6 +135,11 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
     }
     Aggregate.record(session, project, findings, getLog());
 
+    int skipped = result.engineResults().stream().mapToInt(EngineResult::skippedFiles).sum();
+    if (failOnSkipped && skipped > 0) {
+      throw new MojoFailureException("LeakGuard: " + skipped + " source file(s) of " + project.getArtifactId()
+          + " could not be analysed (the warnings above say why), and leakguard.failOnSkipped is set");
+    }
     if (threshold == null) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.leakguard.spotbugs;
 
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.ObligationAnalysis;
@@ -117,10 +118,20 @@ final class ProgramFacts {
     return type != null && !type.endsWith("[]") && hierarchy.isSubtype(type, "java.lang.AutoCloseable");
   }
 
-  /** A collection or a map: what is put in it goes where the collection goes. */
+  /**
+   * A collection, a map or a one-value holder (a ThreadLocal, an AtomicReference): what is put in
+   * it goes where the holder goes.
+   */
   boolean isCollection(String type) {
-    return type != null
-        && (hierarchy.isSubtype(type, "java.util.Collection") || hierarchy.isSubtype(type, "java.util.Map"));
+    if (type == null) {
+      return false;
+    }
+    for (String holder : CallEffects.HOLDER_TYPES) {
+      if (hierarchy.isSubtype(type, holder)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for a checked exception type; an unknown type counts as checked (it was declared). */

@@ -77,12 +77,15 @@ final class Facts {
     return t != null && ac != null && !t.isPrimitive() && types.isSubtype(types.erasure(t), ac);
   }
 
-  /** A collection or a map: what is put in it goes where the collection goes. */
+  /**
+   * A collection, a map or a one-value holder (a ThreadLocal, an AtomicReference): what is put in
+   * it goes where the holder goes.
+   */
   boolean isCollection(Type t) {
     if (t == null || t.isPrimitive()) {
       return false;
     }
-    for (String name : List.of("java.util.Collection", "java.util.Map")) {
+    for (String name : dev.leakguard.core.analysis.CallEffects.HOLDER_TYPES) {
       Type c = type(name);
       if (c != null && types.isSubtype(types.erasure(t), types.erasure(c))) {
         return true;

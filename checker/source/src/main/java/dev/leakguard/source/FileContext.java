@@ -94,13 +94,18 @@ final class FileContext {
     return c.contains("java.lang.AutoCloseable") || c.contains("java.io.Closeable");
   }
 
-  /** A collection or a map: what is put in it goes where the collection goes. */
+  /** A collection, a map or a one-value holder (CallEffects.HOLDER_TYPES): what goes in goes where it goes. */
   boolean isCollection(String fq) {
     if (fq == null) {
       return false;
     }
     List<String> c = closure(fq);
-    return c.contains("java.util.Collection") || c.contains("java.util.Map");
+    for (String holder : dev.leakguard.core.analysis.CallEffects.HOLDER_TYPES) {
+      if (fq.equals(holder) || c.contains(holder)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean isSubtype(String sub, String sup) {

@@ -3,6 +3,8 @@ package dev.leakguard.source;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.core.pool.PoolRules;
 import dev.leakguard.core.report.ReportedFinding;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,8 +31,10 @@ public final class SourceEngine {
    *     JdbcPoolSizeOutOfRange} finding; at least 2
    * @param classPath jars and class directories whose compiled types calls may resolve to (the
    *     project's dependencies); empty: the JDK's types only
+   * @param encoding the encoding of the source files (UTF-8 unless the build says otherwise); a
+   *     file that is not valid in it is skipped with that reason
    */
-  public record Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath) {
+  public record Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding) {
     /** Throws {@link IllegalArgumentException}, naming the option, for a value the engine cannot use. */
     public Options {
       if (maxFileBytes < 1) {
@@ -40,24 +44,31 @@ public final class SourceEngine {
         throw new IllegalArgumentException("the pool size ceiling must be at least 2, not " + poolSizeCeiling);
       }
       classPath = List.copyOf(classPath);
+      java.util.Objects.requireNonNull(encoding, "encoding");
     }
 
     /** Files up to 2 MB, the pool size ceiling of {@link PoolRules#DEFAULT_MAX_POOL_SIZE_CEILING}. */
     public static Options defaults() {
-      return new Options(SourceTree.DEFAULT_MAX_FILE_BYTES, PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING, List.of());
+      return new Options(
+          SourceTree.DEFAULT_MAX_FILE_BYTES, PoolRules.DEFAULT_MAX_POOL_SIZE_CEILING, List.of(), StandardCharsets.UTF_8);
     }
 
     public Options withMaxFileBytes(long bytes) {
-      return new Options(bytes, poolSizeCeiling, classPath);
+      return new Options(bytes, poolSizeCeiling, classPath, encoding);
     }
 
     public Options withPoolSizeCeiling(int ceiling) {
-      return new Options(maxFileBytes, ceiling, classPath);
+      return new Options(maxFileBytes, ceiling, classPath, encoding);
     }
 
     /** With the compiled types of these jars and class directories known (see {@link Options}). */
     public Options withClassPath(List<Path> entries) {
-      return new Options(maxFileBytes, poolSizeCeiling, entries);
+      return new Options(maxFileBytes, poolSizeCeiling, entries, encoding);
+    }
+
+    /** With the source files read in {@code charset}. */
+    public Options withEncoding(Charset charset) {
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, charset);
     }
   }
 
@@ -85,7 +96,8 @@ public final class SourceEngine {
     return new SourceEngine(
         model,
         SourceTree.index(
-            model, root, files, options.maxFileBytes(), options.poolSizeCeiling(), options.classPath()),
+            model, root, files, options.maxFileBytes(), options.poolSizeCeiling(), options.classPath(),
+            options.encoding()),
         options);
   }
 

@@ -47,10 +47,12 @@ final class SourceTree {
           () ->
               new JavaParser(
                   new ParserConfiguration()
-                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
                       .setAttributeComments(false)));
 
   private final ResourceModel model;
+  /** The encoding of the source files. */
+  private final java.nio.charset.Charset encoding;
   private final Path root;
   private final TreeIndex index;
   private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
@@ -68,7 +70,13 @@ final class SourceTree {
   private final int poolSizeCeiling;
 
   private SourceTree(
-      ResourceModel model, Path root, long maxFileBytes, int poolSizeCeiling, JdkTypes classes) {
+      ResourceModel model,
+      Path root,
+      long maxFileBytes,
+      int poolSizeCeiling,
+      JdkTypes classes,
+      java.nio.charset.Charset encoding) {
+    this.encoding = encoding;
     this.model = model;
     this.index = new TreeIndex(classes);
     this.root = root.toAbsolutePath().normalize();
@@ -81,7 +89,7 @@ final class SourceTree {
    * analysis, so a file is parsed again only if memory ran short in between.
    */
   static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes, int poolSizeCeiling) {
-    return index(model, root, files, maxFileBytes, poolSizeCeiling, List.of());
+    return index(model, root, files, maxFileBytes, poolSizeCeiling, List.of(), StandardCharsets.UTF_8);
   }
 
   /** As above, with the compiled classes of {@code classPath} known by reflection (see {@link JdkTypes}). */
@@ -91,9 +99,10 @@ final class SourceTree {
       List<Path> files,
       long maxFileBytes,
       int poolSizeCeiling,
-      List<Path> classPath) {
+      List<Path> classPath,
+      java.nio.charset.Charset encoding) {
     SourceTree t =
-        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath));
+        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath), encoding);
     files.parallelStream()
         .forEach(
             f -> {
@@ -209,14 +218,14 @@ final class SourceTree {
     String text;
     try {
       text =
-          StandardCharsets.UTF_8
+          encoding
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      return new Parsed(null, "is not valid UTF-8", 0);
+      return new Parsed(null, "is not valid " + encoding.name() + " (give the sources' encoding: --encoding)", 0);
     }
     int lines = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
     if (text.isBlank()) {

@@ -210,6 +210,65 @@ class SourceEngineTest {
     Path f = dir.resolve("Latin.java");
     Files.write(f, new byte[] {'c', 'l', 'a', 's', 's', ' ', (byte) 0xE9, ' ', '{', '}'});
     SourceEngine.FileResult r = SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
-    assertEquals("is not valid UTF-8", r.skipped());
+    assertEquals("is not valid UTF-8 (give the sources' encoding: --encoding)", r.skipped());
+  }
+
+  @Test
+  void aLatin1FileIsReadInItsEncoding() throws Exception {
+    Path f = dir.resolve("Latin.java");
+    Files.write(f, "import java.sql.*;\nclass Latin { // caf\u00e9\n  void m(javax.sql.DataSource ds) throws SQLException {\n    Connection c = ds.getConnection();\n  }\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    SourceEngine.FileResult r =
+        SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f),
+                SourceEngine.Options.defaults().withEncoding(java.nio.charset.StandardCharsets.ISO_8859_1))
+            .analyze(f);
+    assertEquals(null, r.skipped());
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(4, r.findings().get(0).line());
+  }
+
+  /**
+   * Java 22 to 25 syntax is read: unnamed variables and patterns, statements before super().
+   * (Several patterns in one case label are not: JavaParser 3.28 rejects them.)
+   */
+  @Test
+  void java25SyntaxIsReadAndItsLeaksFound() throws Exception {
+    Path f = dir.resolve("Modern.java");
+    Files.writeString(f, """
+        import java.sql.*;
+        import javax.sql.DataSource;
+
+        class Modern {
+          sealed interface Shape permits Circle, Square {}
+          record Circle(double r) implements Shape {}
+          record Square(double s) implements Shape {}
+
+          private final DataSource ds;
+
+          Modern(DataSource ds) {
+            if (ds == null) {
+              throw new IllegalArgumentException("no data source");
+            }
+            super();
+            this.ds = ds;
+          }
+
+          int count(Object o) throws SQLException {
+            Connection c = ds.getConnection();
+            int n = switch (o) {
+              case Circle _ -> 1;
+              case Square _ -> 2;
+              default -> 0;
+            };
+            for (var _ : java.util.List.of(1, 2)) {
+              n++;
+            }
+            return n;
+          }
+        }
+        """);
+    SourceEngine.FileResult r = SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f);
+    assertEquals(null, r.skipped());
+    assertEquals(1, r.findings().size(), r.findings().toString());
+    assertEquals(20, r.findings().get(0).line());
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param units how many files or classes it analysed
  * @param unitName "files" or "classes"
  * @param notes one-line remarks for the log and SARIF: files it could not analyse, why it did not run
+ * @param skippedFiles how many files with code in them it could not analyse (they do not parse,
+ *     are not valid in the source encoding, ...): their leaks are unseen
  */
 public record EngineResult(
     String engine,
@@ -19,11 +21,18 @@ public record EngineResult(
     List<ReportedFinding> findings,
     int units,
     String unitName,
-    List<String> notes) {
+    List<String> notes,
+    int skippedFiles) {
 
   public static EngineResult ran(
       String engine, List<ReportedFinding> findings, int units, String unitName, List<String> notes) {
-    return new EngineResult(engine, true, List.copyOf(findings), units, unitName, List.copyOf(notes));
+    return ran(engine, findings, units, unitName, notes, 0);
+  }
+
+  /** As above, with the number of files it could not analyse. */
+  public static EngineResult ran(
+      String engine, List<ReportedFinding> findings, int units, String unitName, List<String> notes, int skippedFiles) {
+    return new EngineResult(engine, true, List.copyOf(findings), units, unitName, List.copyOf(notes), skippedFiles);
   }
 
   /** "1 finding", "3 findings". */
@@ -40,6 +49,6 @@ public record EngineResult(
   }
 
   public static EngineResult unavailable(String engine, String reason) {
-    return new EngineResult(engine, false, List.of(), 0, "files", List.of(reason));
+    return new EngineResult(engine, false, List.of(), 0, "files", List.of(reason), 0);
   }
 }

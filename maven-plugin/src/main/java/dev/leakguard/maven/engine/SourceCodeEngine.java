@@ -22,6 +22,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SourceCodeEngine implements Engine {
   public static final String NAME = "source";
   /** Deeply nested expressions recurse deeply in the parser. */
+  /**
+   * The module's source encoding (project.build.sourceEncoding, through the compiler's), as the
+   * Error Prone engine compiles with it; an unknown name is a warning.
+   */
+  static java.nio.charset.Charset encoding(AnalysisRequest req, EngineContext ctx) {
+    String name = req.javaLevel().encoding();
+    if (name != null && !name.isBlank()) {
+      boolean known;
+      try {
+        known = java.nio.charset.Charset.isSupported(name.trim());
+      } catch (IllegalArgumentException e) {
+        known = false;
+      }
+      if (!known) {
+        ctx.log().warn("LeakGuard [source]: unknown source encoding '" + name + "'; reading the sources as UTF-8");
+      }
+    }
+    return ErrorProneEngine.charset(req.javaLevel());
+  }
+
   private static final long STACK_BYTES = 64L << 20;
 
   @Override
@@ -43,7 +63,8 @@ public final class SourceCodeEngine implements Engine {
             req.model(), req.reportRoot(), all,
             SourceEngine.Options.defaults()
                 .withPoolSizeCeiling(req.poolSizeCeiling())
-                .withClassPath(req.classpath()));
+                .withClassPath(req.classpath())
+                .withEncoding(encoding(req, ctx)));
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
@@ -55,6 +76,7 @@ public final class SourceCodeEngine implements Engine {
             });
     List<ReportedFinding> findings = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    int skipped = 0;
     try {
       List<Future<SourceEngine.FileResult>> futures = new ArrayList<>();
       for (InputFile f : todo) {
@@ -67,6 +89,7 @@ public final class SourceCodeEngine implements Engine {
           SourceEngine.FileResult r = futures.get(i).get();
           if (r.skipped() != null) {
             notes.add(f.reportPath() + ": not analysed by the source engine: " + r.skipped());
+            skipped += r.skipped().startsWith("is empty") ? 0 : 1;
           } else {
             findings.addAll(r.findings());
           }
@@ -76,6 +99,7 @@ public final class SourceCodeEngine implements Engine {
         } catch (ExecutionException e) {
           Throwable c = e.getCause();
           notes.add(f.reportPath() + ": not analysed by the source engine (internal error: " + c + ")");
+          skipped++;
         }
         if ((i + 1) % step == 0 && i + 1 < futures.size()) {
           ctx.log().info("LeakGuard [source]: " + (i + 1) + "/" + todo.size() + " files");
@@ -87,6 +111,6 @@ public final class SourceCodeEngine implements Engine {
     findings = SourceSuppressions.apply(findings, req.files(), ErrorProneEngine.charset(req.javaLevel()));
     ctx.log().info(String.format(Locale.ROOT, "LeakGuard [source]: %s in %s (%.1f s)",
         EngineResult.count(findings.size()), EngineResult.plural(todo.size(), "file"), (System.nanoTime() - start) / 1e9));
-    return EngineResult.ran(NAME, findings, todo.size(), "files", notes);
+    return EngineResult.ran(NAME, findings, todo.size(), "files", notes, skipped);
   }
 }

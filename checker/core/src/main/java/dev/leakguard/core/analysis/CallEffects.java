@@ -18,6 +18,16 @@ import java.util.Set;
  * receive the events in the order their effects happen.
  */
 public final class CallEffects {
+  /**
+   * The types whose instances hold what is put in them (the front-ends' "collection"): what goes
+   * in goes where the holder goes. A ThreadLocal or AtomicReference field holds a session as a
+   * list field holds statements.
+   */
+  public static final java.util.List<String> HOLDER_TYPES =
+      java.util.List.of(
+          "java.util.Collection", "java.util.Map", "java.lang.ThreadLocal",
+          "java.util.concurrent.atomic.AtomicReference");
+
   private static final Set<String> COLLECTION_ADDERS =
       Set.of("add", "addLast", "addFirst", "push", "offer", "offerLast", "offerFirst", "put", "set");
   private static final Set<String> COLLECTION_TAKERS =

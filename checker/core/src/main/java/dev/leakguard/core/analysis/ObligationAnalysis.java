@@ -1066,6 +1066,13 @@ public final class ObligationAnalysis {
     for (Map.Entry<String, Set<LeakPath>> e : leaks.entrySet()) {
       Site site = sites.get(e.getKey());
       List<LeakPath> paths = new ArrayList<>(e.getValue());
+      if (site != null && site.kind() != null && !site.kind().leaksWhenSetupFails()
+          && handedOverItself.contains(e.getKey())) {
+        paths.removeIf(LeakPath::exceptional); // see ResourceKind#leaksWhenSetupFails
+        if (paths.isEmpty()) {
+          continue;
+        }
+      }
       CheckId id = null;
       int best = Integer.MAX_VALUE;
       for (LeakPath p : paths) {

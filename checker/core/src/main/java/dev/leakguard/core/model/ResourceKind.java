@@ -59,6 +59,16 @@ public enum ResourceKind {
     };
   }
 
+  /**
+   * Whether a resource of this kind that the method hands over when nothing fails still leaks when
+   * something fails before. Not for a connection pool: one being configured when the failure comes
+   * holds nothing yet (pools open their connections when started, on first use or in their
+   * constructor, before later setup can fail).
+   */
+  public boolean leaksWhenSetupFails() {
+    return this != POOL;
+  }
+
   /** True for the JDBC kinds (connection, statement, result set). */
   public boolean isJdbc() {
     return this == CONNECTION || this == STATEMENT || this == RESULT_SET;

@@ -12,27 +12,18 @@ interface Analyzer {
   FileResult analyze(Path file);
 
   /**
-   * Prepares an analyzer over a whole set of files (the engine indexes them all first); {@code
-   * poolSizeCeiling} is the largest maximum pool size Java code may set without a finding; calls
-   * into the jars and class directories of {@code classPath} resolve to what they declare.
+   * Prepares an analyzer over a whole set of files (the engine indexes them all first), with the
+   * scan's options: the pool size ceiling, the class path its calls may resolve into, and the
+   * source encoding (the CLI applies --max-file-size itself).
    */
   @FunctionalInterface
   interface Factory {
-    Analyzer create(
-        ResourceModel model, Path root, List<Path> files, int poolSizeCeiling, List<Path> classPath);
+    Analyzer create(ResourceModel model, Path root, List<Path> files, SourceEngine.Options options);
   }
 
   /** The source engine; the CLI applies --max-file-size itself before the engine sees a file. */
   static Factory sourceEngine() {
-    return (model, root, files, poolSizeCeiling, classPath) ->
-        SourceEngine.create(
-                model,
-                root,
-                files,
-                SourceEngine.Options.defaults()
-                    .withMaxFileBytes(Long.MAX_VALUE)
-                    .withPoolSizeCeiling(poolSizeCeiling)
-                    .withClassPath(classPath))
-            ::analyze;
+    return (model, root, files, options) ->
+        SourceEngine.create(model, root, files, options.withMaxFileBytes(Long.MAX_VALUE))::analyze;
   }
 }

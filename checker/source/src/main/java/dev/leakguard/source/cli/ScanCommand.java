@@ -6,6 +6,7 @@ import dev.leakguard.core.report.ReportedFinding;
 import dev.leakguard.poolconfig.PoolConfigScanner;
 import java.io.IOException;
 import java.io.InputStream;
+import dev.leakguard.source.SourceEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,12 @@ final class ScanCommand implements Callable<Integer> {
   FailOn failOn = FailOn.ERROR;
 
   @Option(
+      names = "--fail-on-skipped",
+      description = "Also exit with 1 when a file was skipped (it does not parse, is not valid in"
+          + " --encoding, is too large, ...): its leaks would be lost in silence.")
+  boolean failOnSkipped;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Files analysed in parallel. Default: the number of cores (${DEFAULT-VALUE}).")
@@ -155,6 +162,13 @@ final class ScanCommand implements Callable<Integer> {
           + " platform's path separator (':' or ';'): calls into them resolve to what they declare"
           + " (return types, exceptions), as for the compiler. Default: the JDK's types only.")
   String classPath;
+
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      description = "The encoding of the source files, e.g. ISO-8859-1 or windows-1252. Default: UTF-8."
+          + " A file that is not valid in it is skipped, with that reason.")
+  String encoding = "UTF-8";
 
   @Option(
       names = "--max-file-size",
@@ -181,6 +195,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     InputFiles.Collected collected = InputFiles.collect(inputs, rootDir);
     List<Skipped> skipped = new ArrayList<>(collected.skipped());
+    int lost = 0; // files with code in them that were not analysed (for --fail-on-skipped)
     // Every readable file of a sensible size is indexed (helpers in other files are summarised);
     // with --diff only the changed files are analysed and reported on.
     List<Path> eligible = new ArrayList<>();
@@ -197,6 +212,7 @@ final class ScanCommand implements Callable<Integer> {
         }
       } else if (inScope) {
         skipped.add(new Skipped(path, reason));
+        lost += losesCode(reason) ? 1 : 0;
       }
       if (inScope) {
         considered++;
@@ -230,11 +246,13 @@ final class ScanCommand implements Callable<Integer> {
       String reason = sizeProblem(file, maxBytes);
       if (reason != null) {
         skipped.add(new Skipped(path, reason));
+        lost += losesCode(reason) ? 1 : 0;
         continue;
       }
       PoolConfigScanner.FileResult r = configScanner.scan(file, path);
       if (r.skipped() != null) {
         skipped.add(new Skipped(path, r.skipped()));
+        lost += losesCode(r.skipped()) ? 1 : 0;
       } else {
         all.addAll(r.findings());
         lines += r.lines();
@@ -246,6 +264,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       if (o.skipped() != null) {
         skipped.add(new Skipped(o.path(), o.skipped()));
+        lost += losesCode(o.skipped()) ? 1 : 0;
       } else {
         all.addAll(o.findings());
         lines += o.lines();
@@ -303,7 +322,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     printSkipped(skipped, notes);
     env.err().println(report.summaryLine(accepted != null, changed != null));
-    return failOn.fails(reported) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    boolean skippedFails = failOnSkipped && lost > 0;
+    if (skippedFails) {
+      env.err().println("leakguard: " + lost + " file(s) with code were not analysed, and --fail-on-skipped is set");
+    }
+    return failOn.fails(reported) || skippedFails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
   }
 
   /** Findings by path, line, check id, then message: stable whatever the thread count. */
@@ -350,10 +373,12 @@ final class ScanCommand implements Callable<Integer> {
       throws InterruptedException, CliException {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      List<Path> classPathEntries = classPathEntries();
-      return pool.submit(
-              () -> env.analyzers().create(model, rootDir, files, poolSizeCeiling, classPathEntries))
-          .get();
+      SourceEngine.Options options =
+          SourceEngine.Options.defaults()
+              .withPoolSizeCeiling(poolSizeCeiling)
+              .withClassPath(classPathEntries())
+              .withEncoding(charset());
+      return pool.submit(() -> env.analyzers().create(model, rootDir, files, options)).get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StackOverflowError) {
@@ -370,6 +395,21 @@ final class ScanCommand implements Callable<Integer> {
 
   private Path resolve(String path) {
     return env.workingDir().resolve(path).normalize();
+  }
+
+  /** True unless a skipped file had nothing to analyse (an empty or blank file). */
+  private static boolean losesCode(String reason) {
+    return !reason.startsWith("empty") && !reason.startsWith("is empty");
+  }
+
+  /** The --encoding charset; an unknown name is a usage error naming it. */
+  private java.nio.charset.Charset charset() throws CliException {
+    try {
+      return java.nio.charset.Charset.forName(encoding.trim());
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--encoding " + encoding + ": no such charset; give a name such as UTF-8,"
+          + " ISO-8859-1 or windows-1252");
+    }
   }
 
   /** The --classpath entries, relative to the working directory; a missing one is an error. */

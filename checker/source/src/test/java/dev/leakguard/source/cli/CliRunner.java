@@ -67,16 +67,17 @@ final class CliRunner {
     final Set<String> analysed = ConcurrentHashMap.newKeySet();
     volatile int poolSizeCeiling;
     volatile List<Path> classPath;
+    volatile java.nio.charset.Charset encoding;
 
     @Override
     public Analyzer create(
         dev.leakguard.core.model.ResourceModel model,
         Path root,
         List<Path> files,
-        int poolSizeCeiling,
-        List<Path> classPath) {
-      this.poolSizeCeiling = poolSizeCeiling;
-      this.classPath = classPath;
+        dev.leakguard.source.SourceEngine.Options options) {
+      this.poolSizeCeiling = options.poolSizeCeiling();
+      this.classPath = options.classPath();
+      this.encoding = options.encoding();
       files.forEach(f -> indexed.add(ReportPaths.of(root, f)));
       return file -> analyze(root, file);
     }
@@ -87,12 +88,12 @@ final class CliRunner {
       String text;
       try {
         text =
-            StandardCharsets.UTF_8
+            encoding
                 .newDecoder()
                 .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                 .toString();
       } catch (CharacterCodingException e) {
-        return new FileResult(file, path, List.of(), "not valid UTF-8", 0, List.of());
+        return new FileResult(file, path, List.of(), "not valid " + encoding.name(), 0, List.of());
       } catch (IOException e) {
         return new FileResult(file, path, List.of(), "cannot read: " + e.getMessage(), 0, List.of());
       }

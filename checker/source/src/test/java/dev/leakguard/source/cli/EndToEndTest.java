@@ -228,11 +228,45 @@ class EndToEndTest {
     assertEquals(
         "leakguard: skipped src/shop/Generated.java: larger than 8 KB (17.6 KB); raise --max-file-size to analyse it",
         err.get(4));
-    assertEquals("leakguard: skipped src/shop/Latin1.java: not valid UTF-8", err.get(5));
+    assertEquals(
+        "leakguard: skipped src/shop/Latin1.java: not valid UTF-8 (give the sources' encoding: --encoding)",
+        err.get(5));
     assertEquals(
         "LeakGuard: 3 finding(s) in 7 file(s) (6 skipped)"
             + " [JdbcConnectionLeak: 1, JdbcStatementLeak: 1, JdbcResultSetLeak: 1]",
         err.get(6));
+  }
+
+  @Test
+  void encodingReadsLatin1SourcesAndAnUnknownOneIsAUsageError() throws Exception {
+    Files.createDirectories(dir.resolve("src/shop"));
+    Files.write(
+        dir.resolve("src/shop/Latin1.java"),
+        ("package shop;\nimport java.sql.*;\n// Gr\u00fc\u00dfe\nclass Latin1 {\n"
+                + "  void m(javax.sql.DataSource ds) throws SQLException {\n    Connection c = ds.getConnection();\n  }\n}\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Run r = leakguard("scan", "--root", root(), "--encoding", "ISO-8859-1", src());
+    assertEquals(1, r.exit(), String.join("\n", r.err()));
+    assertTrue(String.join("\n", r.err()).contains("(0 skipped)"), String.join("\n", r.err()));
+    assertTrue(r.places().stream().anyMatch(p -> p.startsWith("src/shop/Latin1.java:6: error: [JdbcConnectionLeak]")), r.places().toString());
+    Run bad = leakguard("scan", "--root", root(), "--encoding", "latin-nine", src());
+    assertEquals(2, bad.exit());
+    assertTrue(String.join("\n", bad.err()).contains("--encoding latin-nine: no such charset"), String.join("\n", bad.err()));
+  }
+
+  @Test
+  void failOnSkippedMakesASkippedFileFailTheScanButNotAnEmptyOne() throws Exception {
+    put("src/shop/Clean.java", "package shop;\nclass Clean {}\n");
+    put("src/shop/Empty.java", "");
+    Run clean = leakguard("scan", "--root", root(), "--fail-on", "never", "--fail-on-skipped", src());
+    assertEquals(0, clean.exit(), String.join("\n", clean.err()));
+    put("src/shop/Broken.java", fixture("Broken.java"));
+    Run withoutOption = leakguard("scan", "--root", root(), "--fail-on", "never", src());
+    assertEquals(0, withoutOption.exit(), String.join("\n", withoutOption.err()));
+    Run broken = leakguard("scan", "--root", root(), "--fail-on", "never", "--fail-on-skipped", src());
+    assertEquals(1, broken.exit(), String.join("\n", broken.err()));
+    assertTrue(broken.err().get(broken.err().size() - 1)
+        .equals("leakguard: 1 file(s) with code were not analysed, and --fail-on-skipped is set"), String.join("\n", broken.err()));
   }
 
   @Test
