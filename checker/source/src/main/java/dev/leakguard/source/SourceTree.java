@@ -42,13 +42,19 @@ final class SourceTree {
   /** Files above this size are skipped by default (generated code, data). */
   static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
 
-  private static final ThreadLocal<JavaParser> PARSER =
-      ThreadLocal.withInitial(
-          () ->
-              new JavaParser(
-                  new ParserConfiguration()
-                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
-                      .setAttributeComments(false)));
+  /**
+   * Java 21, then Java 25 for what only it reads (unnamed variables, statements before super()).
+   * Not 25 alone: JavaParser 3.28 at level 25 rejects some Java 21 code ({@code yield
+   * Enum.CONSTANT;} in a switch expression), which level 21 reads.
+   */
+  private static final ThreadLocal<JavaParser> PARSER = parser(ParserConfiguration.LanguageLevel.JAVA_21);
+
+  private static final ThreadLocal<JavaParser> PARSER_25 = parser(ParserConfiguration.LanguageLevel.JAVA_25);
+
+  private static ThreadLocal<JavaParser> parser(ParserConfiguration.LanguageLevel level) {
+    return ThreadLocal.withInitial(
+        () -> new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false)));
+  }
 
   private final ResourceModel model;
   /** The encoding of the source files. */
@@ -234,6 +240,12 @@ final class SourceTree {
     ParseResult<CompilationUnit> r;
     try {
       r = PARSER.get().parse(text);
+      if (!r.isSuccessful() || r.getResult().isEmpty()) {
+        ParseResult<CompilationUnit> newer = PARSER_25.get().parse(text);
+        if (newer.isSuccessful() && newer.getResult().isPresent()) {
+          r = newer;
+        }
+      }
     } catch (StackOverflowError e) {
       return new Parsed(null, "is nested too deeply to parse with this thread stack size", lines);
     } catch (RuntimeException e) {

@@ -271,4 +271,27 @@ class SourceEngineTest {
     assertEquals(1, r.findings().size(), r.findings().toString());
     assertEquals(20, r.findings().get(0).line());
   }
+
+  /** JavaParser at level 25 rejects {@code yield Enum.CONSTANT;}; level 21 reads it (hibernate has such code). */
+  @Test
+  void yieldOfAQualifiedNameStillParses() throws Exception {
+    Path f = dir.resolve("Yielding.java");
+    Files.writeString(f, """
+        class Yielding {
+          enum Z { A, B }
+          Z f(int i) {
+            return switch (i) {
+              case 1 -> {
+                if (i > 3) {
+                  throw new IllegalStateException();
+                }
+                yield Z.A;
+              }
+              default -> Z.B;
+            };
+          }
+        }
+        """);
+    assertEquals(null, SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f).skipped());
+  }
 }
