@@ -41,7 +41,7 @@ public final class Ownership {
       List.of(
           "current", "find", "lookup", "unwrap", "peek", "getDelegate", "getInner", "getInnermost", "getWrapped",
           "getTarget", "getUnderlying", "getPhysical", "getReal", "getRaw", "getOriginal",
-          "getNative", "getCurrent", "getCached", "getShared", "getExisting", "getActive",
+          "getNative", "getCurrent", "getCached", "getShared", "createShared", "getExisting", "getActive",
           "getBound", "getLast", "getParent", "getOwner", "getThreadLocal", "delegate", "target",
           "underlying");
 
