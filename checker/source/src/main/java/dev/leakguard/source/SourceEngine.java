@@ -101,6 +101,14 @@ public final class SourceEngine {
         options);
   }
 
+  /**
+   * True if a file skipped for {@code skipReason} had code in it that went unanalysed (it does not
+   * parse, is not valid in the encoding, is too large), false for an empty or blank file.
+   */
+  public static boolean losesCode(String skipReason) {
+    return skipReason != null && !skipReason.startsWith("empty") && !skipReason.startsWith("is empty");
+  }
+
   /** Analyses one file; never throws for bad input: a file that cannot be read or parsed is skipped with the reason. */
   public FileResult analyze(Path file) {
     return tree.analyze(file);

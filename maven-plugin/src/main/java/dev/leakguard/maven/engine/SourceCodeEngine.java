@@ -89,7 +89,7 @@ public final class SourceCodeEngine implements Engine {
           SourceEngine.FileResult r = futures.get(i).get();
           if (r.skipped() != null) {
             notes.add(f.reportPath() + ": not analysed by the source engine: " + r.skipped());
-            skipped += r.skipped().startsWith("is empty") ? 0 : 1;
+            skipped += SourceEngine.losesCode(r.skipped()) ? 1 : 0;
           } else {
             findings.addAll(r.findings());
           }

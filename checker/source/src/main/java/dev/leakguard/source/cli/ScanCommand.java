@@ -212,7 +212,7 @@ final class ScanCommand implements Callable<Integer> {
         }
       } else if (inScope) {
         skipped.add(new Skipped(path, reason));
-        lost += losesCode(reason) ? 1 : 0;
+        lost += SourceEngine.losesCode(reason) ? 1 : 0;
       }
       if (inScope) {
         considered++;
@@ -246,13 +246,13 @@ final class ScanCommand implements Callable<Integer> {
       String reason = sizeProblem(file, maxBytes);
       if (reason != null) {
         skipped.add(new Skipped(path, reason));
-        lost += losesCode(reason) ? 1 : 0;
+        lost += SourceEngine.losesCode(reason) ? 1 : 0;
         continue;
       }
       PoolConfigScanner.FileResult r = configScanner.scan(file, path);
       if (r.skipped() != null) {
         skipped.add(new Skipped(path, r.skipped()));
-        lost += losesCode(r.skipped()) ? 1 : 0;
+        lost += SourceEngine.losesCode(r.skipped()) ? 1 : 0;
       } else {
         all.addAll(r.findings());
         lines += r.lines();
@@ -264,7 +264,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       if (o.skipped() != null) {
         skipped.add(new Skipped(o.path(), o.skipped()));
-        lost += losesCode(o.skipped()) ? 1 : 0;
+        lost += SourceEngine.losesCode(o.skipped()) ? 1 : 0;
       } else {
         all.addAll(o.findings());
         lines += o.lines();
@@ -395,11 +395,6 @@ final class ScanCommand implements Callable<Integer> {
 
   private Path resolve(String path) {
     return env.workingDir().resolve(path).normalize();
-  }
-
-  /** True unless a skipped file had nothing to analyse (an empty or blank file). */
-  private static boolean losesCode(String reason) {
-    return !reason.startsWith("empty") && !reason.startsWith("is empty");
   }
 
   /** The --encoding charset; an unknown name is a usage error naming it. */
