@@ -3,6 +3,7 @@ package dev.leakguard.spotbugs;
 import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.model.AnnotationRole;
@@ -44,13 +45,12 @@ final class ProgramFacts {
   private final ModelConfig.Loaded model;
   private final Hierarchy hierarchy = new Hierarchy();
   private final Map<String, Optional<ResourceKind>> kinds = new HashMap<>();
-  private final Map<String, MethodSummary> summaries = new HashMap<>();
+  private final SummaryMemo<String> summaries = new SummaryMemo<>();
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
-  private final Map<String, MethodSummary> probeSummaries = new HashMap<>();
+  private final SummaryMemo<String> probeSummaries = new SummaryMemo<>();
   private final UsageEvidence usage = new UsageEvidence();
   /** True while the first pass gathers the evidence from callers. */
   private boolean probing = true;
-  private final Set<String> inProgress = new HashSet<>();
   private final Map<String, Set<String>> closedFields = new HashMap<>();
   private final Set<String> closedFieldsInProgress = new HashSet<>();
   private final Set<String> told = new HashSet<>();
@@ -234,25 +234,8 @@ final class ProgramFacts {
    */
   MethodSummary summary(String declaring, String name, String desc) {
     String key = declaring + "." + name + desc;
-    Map<String, MethodSummary> summaries = probing ? probeSummaries : this.summaries;
-    MethodSummary s = summaries.get(key);
-    if (s != null || summaries.containsKey(key)) {
-      return s;
-    }
-    if (!isApplicationClass(declaring)) {
-      summaries.put(key, null);
-      return null;
-    }
-    if (!inProgress.add(key)) {
-      return MethodSummary.UNKNOWN;
-    }
-    try {
-      s = compute(declaring, name, desc);
-    } finally {
-      inProgress.remove(key);
-    }
-    summaries.put(key, s);
-    return s;
+    return (probing ? probeSummaries : summaries)
+        .get(key, k -> isApplicationClass(declaring) ? compute(declaring, name, desc) : null);
   }
 
   /** True for an application method whose body never returns normally (it always throws). */
@@ -388,10 +371,6 @@ final class ProgramFacts {
     return false;
   }
 
-  boolean hasSummary(String declaring, String name, String desc) {
-    return summaries.containsKey(declaring + "." + name + desc);
-  }
-
   private MethodSummary compute(String declaring, String name, String desc) {
     ClassContext cc = classContext(declaring);
     if (cc == null) {
@@ -425,11 +404,6 @@ final class ProgramFacts {
     } catch (BytecodeLowering.Unsupported | IllegalStateException e) {
       return null;
     }
-  }
-
-  /** Records a summary computed by the first pass for a method of a class it visits. */
-  void put(String declaring, String name, String desc, MethodSummary s) {
-    summaries.putIfAbsent(declaring + "." + name + desc, s);
   }
 
   /**

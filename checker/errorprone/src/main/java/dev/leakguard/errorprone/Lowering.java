@@ -1228,6 +1228,11 @@ final class Lowering {
                 && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes);
+    if (UnitContext.dumped(sym.getSimpleName())) {
+      System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
+          + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()
+          + ", closed by callers " + c.closedByCallers());
+    }
     return CallEffects.lower(
         c,
         recv,

@@ -11,7 +11,7 @@ import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.util.Context;
-import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.UsageEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,9 +32,9 @@ import java.util.WeakHashMap;
 final class Program {
   private static final Map<Context, Program> PROGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
-  final Map<Symbol, MethodSummary> summaries = new HashMap<>();
+  final SummaryMemo<Symbol> summaries = new SummaryMemo<>();
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
-  final Map<Symbol, MethodSummary> probeSummaries = new HashMap<>();
+  final SummaryMemo<Symbol> probeSummaries = new SummaryMemo<>();
   private final Context context;
   private List<ClassSymbol> sourceClasses;
   private final Map<String, List<MethodSymbol>> overrides = new HashMap<>();
@@ -52,7 +52,7 @@ final class Program {
   }
 
   /** The summaries of the current pass. */
-  Map<Symbol, MethodSummary> summaries() {
+  SummaryMemo<Symbol> summaries() {
     return probing ? probeSummaries : summaries;
   }
 

@@ -62,7 +62,7 @@ final class UnitContext {
   private final Map<Symbol, ClassTree> classes = new HashMap<>();
   /** Summaries, source classes and evidence are shared by every unit of one compilation. */
   private final Program program;
-  private final Set<Symbol> inProgress = new HashSet<>();
+
   private final Map<Symbol, Set<String>> closedFields = new HashMap<>();
   private final Set<Symbol> closedFieldsInProgress = new HashSet<>();
   private final Map<MethodTree, Result> results = new IdentityHashMap<>();
@@ -101,6 +101,16 @@ final class UnitContext {
 
   /** Debugging aid: the event graph of methods with this name is printed to standard error. */
   static final String DUMP_PROPERTY = "leakguard.internal.dumpMethod";
+
+  Program program() {
+    return program;
+  }
+
+  /** True if the method is one of those named (comma-separated) by {@link #DUMP_PROPERTY}. */
+  static boolean dumped(javax.lang.model.element.Name name) {
+    String names = System.getProperty(DUMP_PROPERTY);
+    return names != null && java.util.Arrays.asList(names.split(",")).contains(name.toString());
+  }
 
   private UnitContext(VisitorState state, ResourceModel model) {
     this(state, model, state.getPath().getCompilationUnit(), new Facts(state, model));
@@ -171,7 +181,7 @@ final class UnitContext {
     Deque<LambdaExpressionTree> lambdas = new ArrayDeque<>();
     Lowering low = new Lowering(facts, this, cu, owner);
     EventGraph g = low.method(m, null);
-    if (m.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
+    if (dumped(m.getName())) {
       System.err.println(g.dump());
     }
     lambdas.addAll(low.lambdas);
@@ -282,14 +292,13 @@ final class UnitContext {
       tree = (MethodTree) path.getLeaf();
       unit = path.getCompilationUnit();
     }
-    Map<Symbol, MethodSummary> summaries = program.summaries();
-    MethodSummary s = summaries.get(m);
-    if (s != null) {
-      return s;
-    }
-    if (!inProgress.add(m)) {
-      return MethodSummary.UNKNOWN; // recursion
-    }
+    MethodTree body = tree;
+    CompilationUnitTree bodyUnit = unit;
+    return program.summaries().get(m, k -> computeSummary(body, bodyUnit));
+  }
+
+  private MethodSummary computeSummary(MethodTree tree, CompilationUnitTree unit) {
+    MethodSummary s;
     try {
       List<String> params = new ArrayList<>();
       Lowering low = new Lowering(facts, this, unit, enclosingClass(tree));
@@ -297,22 +306,19 @@ final class UnitContext {
         low.probes = new HashMap<>();
       }
       EventGraph g = low.method(tree, params);
-      if (tree.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
-        System.err.println("summary of " + g.dump());
-      }
       s = ObligationAnalysis.summarize(g, params, model::implicitClose);
       if (returnsThis(tree)) {
         s = s.returningReceiver();
       }
+      if (dumped(tree.getName())) {
+        System.err.println("summary of " + enclosingClass(tree) + "." + tree.getName() + ": " + s + "\n" + g.dump());
+      }
     } catch (RuntimeException e) {
-      if (tree.getName().contentEquals(String.valueOf(System.getProperty(DUMP_PROPERTY)))) {
+      if (dumped(tree.getName())) {
         e.printStackTrace();
       }
       s = MethodSummary.UNKNOWN; // a tree we cannot lower is a body we do not see
-    } finally {
-      inProgress.remove(m);
     }
-    summaries.put(m, s);
     return s;
   }
 

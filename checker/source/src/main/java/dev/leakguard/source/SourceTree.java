@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.leakguard.core.analysis.AnalysisResult;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.analysis.UsageEvidence;
 import dev.leakguard.core.finding.Finding;
@@ -62,12 +63,11 @@ final class SourceTree {
   private final Path root;
   private final TreeIndex index;
   private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
-  private final Map<String, MethodSummary> summaries = new ConcurrentHashMap<>();
+  private final SummaryMemo<String> summaries = new SummaryMemo<>();
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
-  private final Map<String, MethodSummary> probeSummaries = new ConcurrentHashMap<>();
+  private final SummaryMemo<String> probeSummaries = new SummaryMemo<>();
   private final UsageEvidence usage = new UsageEvidence();
   private volatile boolean probing;
-  private static final ThreadLocal<Set<String>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
 
   /** Files that could not be parsed in the index pass, with why (not read again). */
   private final Map<Path, Parsed> unparsable = new ConcurrentHashMap<>();
@@ -281,49 +281,38 @@ final class SourceTree {
   MethodSummary summary(TreeIndex.MethodInfo m) {
     String key = m.file() + ":" + m.line() + ":" + m.column();
     boolean first = probing;
-    Map<String, MethodSummary> summaries = first ? probeSummaries : this.summaries;
-    MethodSummary s = summaries.get(key);
-    if (s != null) {
-      return s;
-    }
-    Set<String> busy = IN_PROGRESS.get();
-    if (!busy.add(key)) {
-      return MethodSummary.UNKNOWN;
-    }
     try {
-      s = MethodSummary.UNKNOWN;
-      CompilationUnit cu = cu(m.file());
-      if (cu != null) {
-        for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
-          if (d.getBegin().isPresent()
-              && d.getBegin().get().line == m.line()
-              && d.getBegin().get().column == m.column()) {
-            FileContext ctx = new FileContext(this, cu);
-            List<String> params = new ArrayList<>();
-            // a method of an anonymous class belongs to its outer type, as for the analysis
-            SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
-            if (first) {
-              low.probes = new java.util.HashMap<>();
-            }
-            EventGraph g = low.method(d, params);
-            s = ObligationAnalysis.summarize(g, params, model::implicitClose);
-            if (returnsThis(d)) {
-              s = s.returningReceiver();
-            }
-            if (low.sawUnresolvedCall) {
-              s = s.mayThrow();
-            }
-            break;
-          }
-        }
-      }
-      summaries.put(key, s);
-      return s;
+      return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
     } catch (RuntimeException | StackOverflowError e) {
       return MethodSummary.UNKNOWN;
-    } finally {
-      busy.remove(key);
     }
+  }
+
+  private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first) {
+    CompilationUnit cu = cu(m.file());
+    if (cu == null) {
+      return MethodSummary.UNKNOWN;
+    }
+    for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+      if (d.getBegin().isPresent()
+          && d.getBegin().get().line == m.line()
+          && d.getBegin().get().column == m.column()) {
+        FileContext ctx = new FileContext(this, cu);
+        List<String> params = new ArrayList<>();
+        // a method of an anonymous class belongs to its outer type, as for the analysis
+        SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+        if (first) {
+          low.probes = new java.util.HashMap<>();
+        }
+        EventGraph g = low.method(d, params);
+        MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+        if (returnsThis(d)) {
+          s = s.returningReceiver();
+        }
+        return low.sawUnresolvedCall ? s.mayThrow() : s;
+      }
+    }
+    return MethodSummary.UNKNOWN;
   }
 
   /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */

@@ -1,0 +1,150 @@
+package dev.leakguard.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Summaries kept by {@link SummaryMemo} do not depend on the order they are asked in. A small
+ * program of methods stands for the front-ends' bodies: a method returns a fresh resource when it
+ * acquires one itself or when a method it calls (and returns the result of) does.
+ */
+class SummaryMemoTest {
+
+  private static final MethodSummary FRESH = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+  private static final MethodSummary NOT_FRESH = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+
+  /** A program: which methods acquire a resource themselves, and which methods each calls. */
+  private static final class Program {
+    final Set<String> acquiring;
+    final Map<String, List<String>> calls;
+    final SummaryMemo<String> memo = new SummaryMemo<>();
+    final List<String> computed = new ArrayList<>();
+
+    Program(Set<String> acquiring, Map<String, List<String>> calls) {
+      this.acquiring = acquiring;
+      this.calls = calls;
+    }
+
+    MethodSummary summary(String m) {
+      return memo.get(m, this::compute);
+    }
+
+    private MethodSummary compute(String m) {
+      computed.add(m);
+      if (!calls.containsKey(m)) {
+        return null; // no body
+      }
+      boolean fresh = acquiring.contains(m);
+      for (String callee : calls.get(m)) {
+        MethodSummary s = summary(callee);
+        fresh |= s != null && s.returnsFresh();
+      }
+      return fresh ? FRESH : NOT_FRESH;
+    }
+  }
+
+  /** a acquires and calls b; b returns what a returns: both are fresh, whichever is asked first. */
+  private static Program cycle() {
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b"));
+    calls.put("b", List.of("a"));
+    return new Program(Set.of("a"), calls);
+  }
+
+  @Test
+  void aSummaryComputedUnderACutOfItsCallerIsNotKept() {
+    Program p = cycle();
+    assertSame(FRESH, p.summary("a"));
+    // b was computed while a was unfinished (a counted as UNKNOWN then); asked now, b sees a's
+    // finished summary
+    assertSame(FRESH, p.summary("b"));
+  }
+
+  @Test
+  void theOtherOrderGivesTheSameSummaries() {
+    Program p = cycle();
+    assertSame(FRESH, p.summary("b"));
+    assertSame(FRESH, p.summary("a"));
+  }
+
+  @Test
+  void summariesWithoutRecursionAreComputedOnce() {
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("top", List.of("mid", "mid", "leaf"));
+    calls.put("mid", List.of("leaf", "library"));
+    calls.put("leaf", List.of());
+    Program p = new Program(Set.of("leaf"), calls);
+    assertSame(FRESH, p.summary("top"));
+    assertSame(FRESH, p.summary("mid"));
+    assertNull(p.summary("library"));
+    assertEquals(List.of("top", "mid", "leaf", "library"), p.computed);
+  }
+
+  @Test
+  void aSelfRecursiveMethodIsKeptAtOnce() {
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("self", List.of("self"));
+    Program p = new Program(Set.of(), calls);
+    assertSame(NOT_FRESH, p.summary("self"));
+    assertSame(NOT_FRESH, p.summary("self"));
+    assertEquals(List.of("self"), p.computed);
+  }
+
+  @Test
+  void aProvisionalSummaryIsReusedWhileItsCallerIsUnfinished() {
+    // a calls b twice; b calls a: b is computed once while a runs, then again when asked alone
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b", "b"));
+    calls.put("b", List.of("a"));
+    Program p = new Program(Set.of("a"), calls);
+    p.summary("a");
+    assertEquals(List.of("a", "b"), p.computed);
+    p.summary("b");
+    assertEquals(List.of("a", "b", "b"), p.computed);
+  }
+
+  @Test
+  void aCycleOfMethodsThatDoNothingWithResourcesIsComputedOnce() {
+    // the UNKNOWN assumed at each cut is what the method's summary turns out to be
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b"));
+    calls.put("b", List.of("c"));
+    calls.put("c", List.of("a", "b"));
+    Program p = new Program(Set.of(), calls);
+    assertEquals(NOT_FRESH, p.summary("a"));
+    assertEquals(NOT_FRESH, p.summary("b"));
+    assertEquals(NOT_FRESH, p.summary("c"));
+    assertEquals(List.of("a", "b", "c"), p.computed);
+  }
+
+  @Test
+  void aWrongAssumptionDropsEverySummaryBuiltOnIt() {
+    // c acquires; a and b reach it only through the cycle back to a
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b", "c"));
+    calls.put("b", List.of("a"));
+    calls.put("c", List.of());
+    Program p = new Program(Set.of("c"), calls);
+    assertSame(FRESH, p.summary("a"));
+    assertSame(FRESH, p.summary("b"));
+  }
+
+  @Test
+  void aFailedComputationLeavesNothingBehind() {
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    assertThrows(IllegalStateException.class, () -> memo.get("x", k -> {
+      throw new IllegalStateException("cannot lower");
+    }));
+    // x is no longer taken for a method being computed
+    assertSame(FRESH, memo.get("x", k -> FRESH));
+  }
+}
