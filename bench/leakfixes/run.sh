@@ -15,4 +15,4 @@ jar="$(ls -t "$repo"/checker/source/target/leakguard-source-*-all.jar | head -n 
 work="$here/target/work"
 rm -rf "$work"
 mkdir -p "$work"
-java -Xss32m -cp "$jar" "$here/LeakFixes.java" "$data" "${1:-}" "$work"
+java -Xss512m -cp "$jar" "$here/LeakFixes.java" "$data" "${1:-}" "$work"

@@ -132,6 +132,21 @@ for threads in 1 "$cores"; do
   results+=("$threads $files $lines $median $peak $findings $cpu_median")
 done
 
+# One expression with a long chain of calls (generated builder and DSL code): the time must grow
+# linearly with the chain. Each size is one new JVM, so start-up is included.
+chain_rows=()
+for n in 1000 10000; do
+  mkdir -p "$work/chain-$n"
+  awk -v n="$n" 'BEGIN {
+    printf "class Chain%d {\n  String build() {\n    return new StringBuilder()", n
+    for (i = 0; i < n; i++) printf ".append(%d)", i
+    print ".toString();\n  }\n}"
+  }' > "$work/chain-$n/Chain$n.java"
+  read -r ms rss status cpu <<<"$(measure "$work/chain-$n.json" scan -f json -o "$work/chain-$n.json" "$work/chain-$n")"
+  skipped="$(json_number skipped "$work/chain-$n.json")"
+  chain_rows+=("$n $ms $rss ${skipped:-0}")
+done
+
 echo
 echo "LeakGuard $("$repo/bin/leakguard" --version 2>/dev/null | head -n 1 | sed 's/^LeakGuard //'),"\
   "$(java -version 2>&1 | head -n 1), $cores cores, median of $runs runs"
@@ -150,4 +165,13 @@ done
 echo
 echo "Per code base: $(for e in "${codebases[@]}"; do IFS='|' read -r n g k <<<"$e"; printf '%s=%s ' "$n" "$g"; done)"
 echo "Targets: >= 50000 lines/s per core; < 512 MB peak RSS."
+echo
+echo "| chained calls in one expression | wall time (JVM start-up included) | peak RSS | skipped files | target |"
+echo "|---:|---:|---:|---:|---|"
+for r in "${chain_rows[@]}"; do
+  read -r n ms rss skipped <<<"$r"
+  awk -v n="$n" -v ms="$ms" -v kb="$rss" -v sk="$skipped" 'BEGIN {
+    printf "| %d | %.2f s | %.0f MB | %d | %s |\n", n, ms / 1000.0, kb / 1024.0, sk, (n == 10000 ? "< 1 s, analysed (0 skipped)" : "")
+  }'
+done
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) (other work on the machine inflates wall times; CPU time is the steadier measure)"

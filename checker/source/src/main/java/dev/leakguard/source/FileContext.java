@@ -167,6 +167,17 @@ final class FileContext {
   // ---------------------------------------------------------------- calls
 
   CallInfo resolveCall(SourceLowering low, MethodCallExpr mce) {
+    // a call's receiver is resolved again for each call chained on it: once per node keeps a
+    // chain of N calls linear (builder and DSL code has chains of thousands)
+    CallInfo known = low.resolvedCalls.get(mce);
+    if (known == null) {
+      known = resolveCallNow(low, mce);
+      low.resolvedCalls.put(mce, known);
+    }
+    return known;
+  }
+
+  private CallInfo resolveCallNow(SourceLowering low, MethodCallExpr mce) {
     String name = mce.getNameAsString();
     int arity = mce.getArguments().size();
     List<String> argTypes = new ArrayList<>();

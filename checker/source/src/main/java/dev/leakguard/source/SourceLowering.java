@@ -91,6 +91,8 @@ final class SourceLowering {
   final List<LambdaExpr> lambdas = new ArrayList<>();
   /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
   Map<String, String> probes;
+  /** The resolution of each call node of this method, made once (see FileContext#resolveCall). */
+  final Map<MethodCallExpr, CallInfo> resolvedCalls = new java.util.IdentityHashMap<>();
   /**
    * Boolean flags worth following (see {@link Event.AssignFlag}), by written name: those tested
    * or set to a literal at least twice in the body, the least that can tie a later test to an

@@ -42,7 +42,9 @@ public final class SourceCodeEngine implements Engine {
     return ErrorProneEngine.charset(req.javaLevel());
   }
 
-  private static final long STACK_BYTES = 64L << 20;
+  private static final long STACK_BYTES = 512L << 20;
+  /** A progress line in the build log every ten seconds of a long analysis. */
+  private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
   @Override
   public String name() {
@@ -82,11 +84,13 @@ public final class SourceCodeEngine implements Engine {
       for (InputFile f : todo) {
         futures.add(pool.submit(() -> engine.analyze(f.file())));
       }
-      int step = Math.max(500, todo.size() / 4);
+      long lines = 0;
+      long lastLine = System.nanoTime();
       for (int i = 0; i < futures.size(); i++) {
         InputFile f = todo.get(i);
         try {
           SourceEngine.FileResult r = futures.get(i).get();
+          lines += r.lines();
           if (r.skipped() != null) {
             notes.add(f.reportPath() + ": not analysed by the source engine: " + r.skipped());
             skipped += SourceEngine.losesCode(r.skipped()) ? 1 : 0;
@@ -101,8 +105,11 @@ public final class SourceCodeEngine implements Engine {
           notes.add(f.reportPath() + ": not analysed by the source engine (internal error: " + c + ")");
           skipped++;
         }
-        if ((i + 1) % step == 0 && i + 1 < futures.size()) {
-          ctx.log().info("LeakGuard [source]: " + (i + 1) + "/" + todo.size() + " files");
+        long now = System.nanoTime();
+        if (now - lastLine >= PROGRESS_EVERY_NANOS && i + 1 < futures.size()) {
+          lastLine = now;
+          ctx.log().info(String.format(Locale.ROOT, "LeakGuard [source]: %d/%d files, %d lines, %.0f s",
+              i + 1, todo.size(), lines, (now - start) / 1e9));
         }
       }
     } finally {

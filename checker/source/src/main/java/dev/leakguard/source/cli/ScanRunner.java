@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScanRunner {
   /** Deep expression nesting recurses deeply in the parser: give workers room. */
-  static final long WORKER_STACK_BYTES = 64L << 20;
+  static final long WORKER_STACK_BYTES = 512L << 20;
 
   /**
    * @param path report path
@@ -51,13 +51,14 @@ final class ScanRunner {
               return index;
             });
       }
+      long lines = 0;
       for (int n = 1; n <= files.size(); n++) {
         try {
-          done.take().get();
+          lines += outcomes[done.take().get()].lines();
         } catch (ExecutionException e) {
           throw new IllegalStateException("a scan worker failed", e.getCause());
         }
-        progress.update(n);
+        progress.update(n, lines);
       }
     } finally {
       pool.shutdownNow();

@@ -67,22 +67,22 @@ class SmallPartsTest {
   }
 
   @Test
-  void progressOnlyOnATerminalAfterAWhileAndErasedAtTheEnd() {
+  void progressOnATerminalAfterAWhileAndErasedAtTheEnd() {
     AtomicLong now = new AtomicLong(1_000_000_000L);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Progress p = new Progress(err, true, now::get, 5000);
-    p.update(10);
+    p.update(10, 100);
     assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing in the first half second");
     now.addAndGet(Progress.FIRST_AFTER_NANOS);
-    p.update(1200);
+    p.update(1200, 12000);
     assertEquals("\rscanned 1200/5000 files", bytes.toString(StandardCharsets.UTF_8));
     now.addAndGet(Progress.EVERY_NANOS / 2);
-    p.update(1300);
+    p.update(1300, 13000);
     assertEquals("\rscanned 1200/5000 files", bytes.toString(StandardCharsets.UTF_8), "throttled");
     now.addAndGet(Progress.EVERY_NANOS);
-    p.update(4999);
-    p.update(5000);
+    p.update(4999, 49990);
+    p.update(5000, 50000);
     p.finish();
     String all = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(all.contains("\rscanned 4999/5000 files"), all);
@@ -98,12 +98,38 @@ class SmallPartsTest {
         phases.toString(StandardCharsets.UTF_8),
         "a phase line is drawn at once and erased");
 
-    ByteArrayOutputStream quiet = new ByteArrayOutputStream();
-    Progress off = new Progress(new PrintStream(quiet, true, StandardCharsets.UTF_8), false, now::get, 5000);
-    now.addAndGet(10 * Progress.FIRST_AFTER_NANOS);
-    off.show("indexing 5000 files");
-    off.update(2500);
-    off.finish();
-    assertEquals(0, quiet.size(), "not a terminal: never");
+  }
+
+  @Test
+  void progressElsewhereIsAPlainLineEveryTenSecondsOfALongScan() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress log = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get, 5000);
+    log.show("indexing 5000 files");
+    log.update(100, 20_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS / 2);
+    log.update(1000, 200_000);
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing in the first ten seconds, no phase line");
+    now.addAndGet(Progress.LOG_EVERY_NANOS / 2);
+    log.update(1200, 240_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS / 2);
+    log.update(2400, 480_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS / 2);
+    log.update(3600, 720_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    log.update(5000, 1_000_000);
+    log.finish();
+    assertEquals(
+        "leakguard: scanned 1200/5000 files, 240000 lines, 10 s\n"
+            + "leakguard: scanned 3600/5000 files, 720000 lines, 20 s\n",
+        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        "one line per ten seconds, none for the end (the summary follows), nothing to erase");
+
+    ByteArrayOutputStream quick = new ByteArrayOutputStream();
+    Progress shortScan = new Progress(new PrintStream(quick, true, StandardCharsets.UTF_8), false, now::get, 3);
+    now.addAndGet(Progress.LOG_EVERY_NANOS / 10);
+    shortScan.update(3, 300);
+    shortScan.finish();
+    assertEquals(0, quick.size(), "a short scan prints nothing");
   }
 }
