@@ -48,7 +48,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.EndPosTable;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Event;
 import dev.leakguard.core.analysis.EventGraph;
@@ -158,8 +160,19 @@ final class Lowering {
     return (int) cu.getLineMap().getLineNumber(((JCTree) t).getStartPosition());
   }
 
+  /**
+   * The end position of a tree of the unit being lowered. A method of another compilation unit
+   * (a summary) is lowered while Error Prone visits the current one: the current unit's end
+   * positions know nothing of its trees, and without the right ones two calls of a chain
+   * ({@code a.b().c()}) would share a position, so an acquisition site key.
+   */
+  private int endPosition(Tree t) {
+    EndPosTable table = cu instanceof JCCompilationUnit u ? u.endPositions : null;
+    return table == null ? facts.state.getEndPosition(t) : ((JCTree) t).getEndPosition(table);
+  }
+
   private int endLine(Tree t) {
-    int end = facts.state.getEndPosition(t);
+    int end = endPosition(t);
     if (end <= 0) {
       return line(t);
     }
@@ -171,10 +184,11 @@ final class Lowering {
     if (call instanceof MethodInvocationTree mit) {
       ExpressionTree sel = mit.getMethodSelect();
       if (sel instanceof MemberSelectTree ms) {
-        int end = facts.state.getEndPosition(ms);
+        int end = endPosition(ms);
         if (end > 0) {
           return end - ms.getIdentifier().length();
         }
+        return ((JCTree) ms).getPreferredPosition(); // the select's own position, not its receiver's
       }
       return ((JCTree) sel).getStartPosition();
     }

@@ -405,7 +405,12 @@ final class UnitContext {
         if (low.probes.isEmpty()) {
           continue;
         }
-        for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
+        Set<String> closedSites = ObligationAnalysis.analyze(g, model::implicitClose).closedSites();
+        if (dumped(m.getName())) {
+          System.err.println("probe of " + low.methodId + ": probes " + low.probes + ", closed " + closedSites
+              + "\n" + g.dump());
+        }
+        for (String site : closedSites) {
           String key = low.probes.get(site);
           if (key != null) {
             gathered.recordClosed(key, low.methodId);
