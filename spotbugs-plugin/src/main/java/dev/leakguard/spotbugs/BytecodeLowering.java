@@ -123,6 +123,8 @@ final class BytecodeLowering {
   private Map<String, String> probes;
   /** Flags worth following (see core's {@code Event.AssignFlag}), by source name: tested or set twice. */
   private final Set<String> flags;
+  /** The slots of the boolean parameters the body never stores to: see core's {@code Event.PARAM_FLAG}. */
+  private final Set<Integer> paramFlagSlots = new HashSet<>();
   /** Instructions that a backward jump targets: loop heads, where field and getter flags are forgotten. */
   private final BitSet loopHeads = new BitSet();
 
@@ -152,6 +154,7 @@ final class BytecodeLowering {
       }
     }
     this.maxLine = ml;
+    paramFlagSlots.addAll(booleanParametersNeverStored());
     this.flags = countFlags();
     for (int i = 0; i < ins.length; i++) {
       if (ins[i].getInstruction() instanceof BranchInstruction br) {
@@ -189,12 +192,38 @@ final class BytecodeLowering {
         }
       }
     }
+    // a boolean parameter the body never stores to is set by the caller: one use already
+    for (int slot : paramFlagSlots) {
+      String name = booleanLocal(slot, 0);
+      if (name != null) {
+        uses.merge(name, 1, Integer::sum);
+      }
+    }
     Set<String> out = new HashSet<>();
     uses.forEach((k, v) -> {
       if (v >= 2) {
         out.add(k);
       }
     });
+    return out;
+  }
+
+  /** The slots of the boolean parameters the body never stores to. */
+  private Set<Integer> booleanParametersNeverStored() {
+    Set<Integer> stored = new HashSet<>();
+    for (InstructionHandle h : ins) {
+      if (h.getInstruction() instanceof StoreInstruction st) {
+        stored.add(st.getIndex());
+      }
+    }
+    Set<Integer> out = new HashSet<>();
+    int slot = isStatic ? 0 : 1;
+    for (org.apache.bcel.generic.Type t : method.getArgumentTypes()) {
+      if (t == org.apache.bcel.generic.Type.BOOLEAN && !stored.contains(slot)) {
+        out.add(slot);
+      }
+      slot += t.getSize();
+    }
     return out;
   }
 
@@ -234,7 +263,8 @@ final class BytecodeLowering {
         return v.getName();
       }
     }
-    return null;
+    // without debug information a boolean parameter is still known by its slot
+    return lvt.length == 0 && paramFlagSlots.contains(slot) ? "param" + slot : null;
   }
 
   /** The event variable of a flag, if it is followed. */
@@ -245,7 +275,10 @@ final class BytecodeLowering {
     if (sourceName.startsWith(Event.CALL_FLAG)) {
       return sourceName;
     }
-    return slot >= 0 ? localVar(slot) : Event.FIELD_FLAG + sourceName;
+    if (slot < 0) {
+      return Event.FIELD_FLAG + sourceName;
+    }
+    return paramFlagSlots.contains(slot) ? Event.PARAM_FLAG + localVar(slot) : localVar(slot);
   }
 
   /**

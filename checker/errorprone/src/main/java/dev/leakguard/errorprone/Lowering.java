@@ -93,6 +93,8 @@ final class Lowering {
    * earlier one. Following every boolean would multiply the states for nothing.
    */
   private Map<String, Integer> flagUses = Map.of();
+  /** The boolean parameters the body never assigns: see {@link Event#PARAM_FLAG}. */
+  private Set<Symbol> paramFlags = Set.of();
   /** The method being lowered, as evidence from callers names it (its own closes are no evidence). */
   String methodId = "?";
   private GraphBuilder b;
@@ -134,6 +136,10 @@ final class Lowering {
       }
     }
     flagUses = countFlags(m.getBody());
+    paramFlags = parameterFlags(m);
+    for (Symbol p : paramFlags) {
+      flagUses.merge(p.getSimpleName().toString(), 1, Integer::sum); // set by the caller
+    }
     statement(m.getBody());
     return b.build(endLine(m.getBody()));
   }
@@ -145,6 +151,7 @@ final class Lowering {
     }
     Tree body = l.getBody();
     flagUses = countFlags(body);
+    paramFlags = Set.of();
     if (body instanceof BlockTree block) {
       statement(block);
       return b.build(endLine(block));
@@ -768,6 +775,34 @@ final class Lowering {
     return uses;
   }
 
+  /** The boolean parameters of {@code m} its body never assigns. */
+  private static Set<Symbol> parameterFlags(MethodTree m) {
+    Set<Symbol> out = new HashSet<>();
+    for (VariableTree p : m.getParameters()) {
+      VarSymbol s = ASTHelpers.getSymbol(p);
+      if (s != null && s.type.getKind() == javax.lang.model.type.TypeKind.BOOLEAN) {
+        out.add(s);
+      }
+    }
+    if (out.isEmpty() || m.getBody() == null) {
+      return out;
+    }
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree t, Void unused) {
+        out.remove(ASTHelpers.getSymbol(t.getVariable()));
+        return super.visitAssignment(t, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree t, Void unused) {
+        out.remove(ASTHelpers.getSymbol(t.getVariable()));
+        return super.visitCompoundAssignment(t, null);
+      }
+    }.scan(m.getBody(), null);
+    return out;
+  }
+
   private static void countTests(ExpressionTree c, Map<String, Integer> uses) {
     c = ASTHelpers.stripParentheses(c);
     if (c instanceof UnaryTree u && u.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
@@ -822,7 +857,7 @@ final class Lowering {
     Symbol s = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(e));
     String local = local(s);
     if (local != null) {
-      return local;
+      return paramFlags.contains(s) ? Event.PARAM_FLAG + local : local;
     }
     return s != null && s.getKind() == ElementKind.FIELD && !s.isStatic() ? Event.FIELD_FLAG + written : null;
   }

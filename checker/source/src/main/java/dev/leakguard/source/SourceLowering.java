@@ -50,6 +50,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.ReferenceType;
 import com.github.javaparser.ast.type.UnionType;
 import dev.leakguard.core.analysis.CallEffects;
@@ -99,6 +100,8 @@ final class SourceLowering {
    * earlier one. Following every boolean would multiply the states for nothing.
    */
   private Map<String, Integer> flagUses = Map.of();
+  /** The variables of the boolean parameters the body never assigns: see {@link Event#PARAM_FLAG}. */
+  private Set<String> paramFlags = Set.of();
 
   /**
    * True once the body calls something this engine cannot resolve: whether that throws is a
@@ -138,16 +141,31 @@ final class SourceLowering {
     declaredThrows = ctx.checkedOnly(declared);
     methodId = enclosingClass + "." + m.getDeclarationAsString(false, false, false);
     returnType = m instanceof MethodDeclaration md && !md.getType().isVoidType() ? ctx.names.typeName(md.getType()) : null;
+    Map<String, String> booleanParams = new HashMap<>();
     for (Parameter p : m.getParameters()) {
       String type = ctx.names.typeName(p.getType()) + (p.isVarArgs() ? "[]" : "");
       String v = declare(p.getNameAsString(), type);
       if (paramVarsOut != null) {
         paramVarsOut.add(p.getType().isPrimitiveType() ? null : v);
       }
+      if (p.getType().isPrimitiveType() && p.getType().asPrimitiveType().getType() == PrimitiveType.Primitive.BOOLEAN) {
+        booleanParams.put(p.getNameAsString(), v);
+      }
     }
     BlockStmt body =
         m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
     flagUses = countFlags(body);
+    if (body != null) {
+      for (AssignExpr a : body.findAll(AssignExpr.class)) {
+        if (a.getTarget() instanceof NameExpr n) {
+          booleanParams.remove(n.getNameAsString()); // assigned in the body: not the caller's alone
+        }
+      }
+    }
+    paramFlags = new HashSet<>(booleanParams.values());
+    for (String name : booleanParams.keySet()) {
+      flagUses.merge(name, 1, Integer::sum); // set by the caller
+    }
     statement(body);
     return b.build(endLine(body));
   }
@@ -159,6 +177,7 @@ final class SourceLowering {
     }
     Statement body = l.getBody();
     flagUses = countFlags(body);
+    paramFlags = Set.of();
     if (body instanceof BlockStmt block) {
       statement(block);
       return b.build(endLine(block));
@@ -808,7 +827,7 @@ final class SourceLowering {
     if (u instanceof NameExpr n) {
       Local l = lookup(n.getNameAsString());
       if (l != null) {
-        return l.id;
+        return paramFlags.contains(l.id) ? Event.PARAM_FLAG + l.id : l.id;
       }
       return ctx.fieldType(enclosingClass, written) != null ? Event.FIELD_FLAG + written : null;
     }

@@ -78,6 +78,14 @@ public sealed interface Event {
   /** The prefix of a flag that is a boolean field of this object. */
   String FIELD_FLAG = "field:";
 
+  /**
+   * The prefix of a flag that is a boolean parameter the body never assigns: its value is the
+   * caller's choice. A resource closed only when such a parameter is true ({@code if
+   * (closeResources) close(stmt)}) is the caller's to decide about on the paths where it is false:
+   * the method leaves it to what the caller asked for (a stream that closes it later).
+   */
+  String PARAM_FLAG = "arg:";
+
   /** The prefix of a flag that is a no-argument boolean method of this object. */
   String CALL_FLAG = "call:";
 

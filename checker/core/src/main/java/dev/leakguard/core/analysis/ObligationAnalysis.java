@@ -365,6 +365,71 @@ public final class ObligationAnalysis {
   }
 
   /**
+   * Records that an open resource is closed on a path where parameter flags have known values:
+   * see {@link #leftToTheCallersChoice}.
+   */
+  private void noteReleaseUnderParamFlags(Config c, String key) {
+    for (Map.Entry<String, Set<String>> e : c.vars.entrySet()) {
+      if (e.getKey().startsWith(Event.PARAM_FLAG) && e.getValue().size() == 1) {
+        (e.getValue().contains(TRUE) ? releasedWhenTrue : releasedWhenFalse)
+            .computeIfAbsent(e.getKey(), k -> new HashSet<>())
+            .add(key);
+      }
+    }
+  }
+
+  /**
+   * A resource still open when the method returns on a path where parameter flags are false: a
+   * leak unless one of them guards its close (see {@link #leftToTheCallersChoice}), which only the
+   * whole run can tell.
+   */
+  private record Deferred(String key, Set<String> falseFlags, LeakPath path) {}
+
+  private final List<Deferred> deferred = new ArrayList<>();
+  private final Map<String, Set<String>> releasedWhenTrue = new HashMap<>();
+  private final Map<String, Set<String>> releasedWhenFalse = new HashMap<>();
+
+  /** The parameter flags (see {@link Event#PARAM_FLAG}) that are false on this path. */
+  private static Set<String> falseParamFlags(Config c) {
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, Set<String>> e : c.vars.entrySet()) {
+      if (e.getKey().startsWith(Event.PARAM_FLAG) && Set.of(FALSE).equals(e.getValue())) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True if the method closes {@code key} on paths where one of {@code falseFlags} is true and on
+   * no path where it is false: the close is the caller's choice ({@code if (closeResources)
+   * close(stmt)}), and a caller that passed false arranged its own (a stream that closes it).
+   */
+  private boolean leftToTheCallersChoice(String key, Set<String> falseFlags) {
+    for (String f : falseFlags) {
+      if (releasedWhenTrue.getOrDefault(f, Set.of()).contains(key)
+          && !releasedWhenFalse.getOrDefault(f, Set.of()).contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Decides the leaks {@link #exit} deferred, once every path was followed. */
+  private void resolveDeferred() {
+    for (Deferred d : deferred) {
+      if (leftToTheCallersChoice(d.key(), d.falseFlags())) {
+        // handed over: closing it at the end of its block would break that caller
+        handedOverItself.add(d.key());
+        handedOver.add(d.key());
+      } else {
+        leak(d.key(), d.path());
+      }
+    }
+    deferred.clear();
+  }
+
+  /**
    * The variables an event reads. A variable no event reads (a front-end's keeper of what a
    * throwing statement held) matters only while it holds a resource.
    */
@@ -608,6 +673,7 @@ public final class ObligationAnalysis {
         }
       }
     }
+    resolveDeferred();
   }
 
   private boolean offer(Map<Node, Set<Config>> seen, Deque<Object[]> work, Node s, Config c) {
@@ -692,6 +758,7 @@ public final class ObligationAnalysis {
       for (String k : s.instances(r.var())) {
         if (sites.containsKey(k) && s.insts.get(k).status == Status.OPEN) {
           closedSites.add(k);
+          noteReleaseUnderParamFlags(c, k);
         }
         s.close(k, visited);
       }
@@ -988,6 +1055,7 @@ public final class ObligationAnalysis {
       exitPath = new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
     }
     noteHandedOver(c);
+    Set<String> falseFlags = exceptional ? Set.of() : falseParamFlags(c);
     for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
       Inst i = e.getValue();
       if (i.status == Status.OPEN && closesWithUntrackedParent(i)) {
@@ -1006,20 +1074,27 @@ public final class ObligationAnalysis {
         case OPEN, CLOSES_WITH_CHILDREN -> {
           Site site = sites.get(e.getKey());
           ThrowInfo escaped = c.escapes.get(e.getKey());
+          LeakPath path;
           if (!exceptional && escaped != null && c.returnLine != 0) {
             // an exception was caught on this path and the method then returned normally
-            leak(
-                e.getKey(),
+            path =
                 new LeakPath(
                     escaped.isClose() ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
                     escaped.line(),
                     escaped.describe(),
-                    c.via));
+                    c.via);
           } else if (site != null && site.variable() == null && !exceptional) {
             // Never bound to a variable: say so rather than naming an unrelated exit.
-            leak(e.getKey(), new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null));
+            path = new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null);
           } else {
-            leak(e.getKey(), exitPath);
+            path = exitPath;
+          }
+          if (falseFlags.isEmpty()) {
+            leak(e.getKey(), path);
+          } else {
+            // perhaps returned to a caller that asked for it open: decided once every path was
+            // followed (a method that throws hands nothing over: only normal exits get here)
+            deferred.add(new Deferred(e.getKey(), falseFlags, path));
           }
         }
         case LEFT_TO_PARENT ->
