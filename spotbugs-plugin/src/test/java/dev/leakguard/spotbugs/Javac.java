@@ -28,8 +28,8 @@ final class Javac {
           // corpus/libraries: the other libraries that hold a pooled connection
           "jdbi3-core", "geantyref", "mybatis", "hibernate-core", "jakarta.persistence-api",
           "jakarta.transaction-api", "jooq", "r2dbc-spi", "reactive-streams", "sql2o", "httpclient",
-          "httpcore", "httpclient5", "httpcore5", "jedis", "jakarta.jms-api", "okhttp-jvm", "okio-jvm",
-          "kotlin-stdlib");
+          "httpcore", "httpclient5", "httpcore5", "jedis", "jakarta.jms-api", "javax.jms-api",
+          "okhttp-jvm", "okio-jvm", "kotlin-stdlib");
 
   private Javac() {}
 
