@@ -29,7 +29,8 @@ final class Javac {
           "jdbi3-core", "geantyref", "mybatis", "hibernate-core", "jakarta.persistence-api",
           "jakarta.transaction-api", "jooq", "r2dbc-spi", "reactive-streams", "sql2o", "httpclient",
           "httpcore", "httpclient5", "httpcore5", "jedis", "jakarta.jms-api", "javax.jms-api",
-          "okhttp-jvm", "okio-jvm", "kotlin-stdlib");
+          "okhttp-jvm", "okio-jvm", "kotlin-stdlib", "lettuce-core", "netty-common",
+          "netty-transport", "netty-handler", "netty-buffer", "netty-resolver", "reactor-core");
 
   private Javac() {}
 
