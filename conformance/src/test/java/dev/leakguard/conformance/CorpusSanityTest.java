@@ -49,6 +49,8 @@ class CorpusSanityTest {
           "execute",
           "stream",
           "getResource",
+          "getReadWriteConnection",
+          "getReadOnlyConnection",
           "openSession",
           "openStatelessSession",
           "createEntityManager",

@@ -30,7 +30,8 @@ final class Javac {
           "jakarta.transaction-api", "jooq", "r2dbc-spi", "reactive-streams", "sql2o", "httpclient",
           "httpcore", "httpclient5", "httpcore5", "jedis", "jakarta.jms-api", "javax.jms-api",
           "okhttp-jvm", "okio-jvm", "kotlin-stdlib", "lettuce-core", "netty-common",
-          "netty-transport", "netty-handler", "netty-buffer", "netty-resolver", "reactor-core");
+          "netty-transport", "netty-handler", "netty-buffer", "netty-resolver", "reactor-core",
+          "ormlite-core");
 
   private Javac() {}
 
