@@ -1,14 +1,20 @@
 package corpus.libraries;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
-/** jOOQ: fetchLazy() and fetchStream() keep the statement open until the cursor is closed. */
+/**
+ * jOOQ: fetchLazy() and fetchStream() keep the statement open until the cursor is closed. A
+ * context made with DSL.using(connection) borrows the connection: its owner still closes it.
+ */
 public class JooqCursors {
   private final DSLContext ctx;
 
@@ -58,5 +64,17 @@ public class JooqCursors {
     if (n < 0) {
       throw new IOException("negative");
     }
+  }
+
+  public int countOnOwnConnection(javax.sql.DataSource ds) throws SQLException {
+    try (Connection con = ds.getConnection()) {
+      return DSL.using(con).fetchCount(DSL.table("orders"));
+    }
+  }
+
+  /** DSL.using does not take the connection over: nobody closes it. */
+  public int countOnConnectionNeverClosed(javax.sql.DataSource ds) throws SQLException {
+    Connection con = ds.getConnection(); // LEAK JdbcConnectionLeak
+    return DSL.using(con).fetchCount(DSL.table("orders"));
   }
 }
