@@ -106,10 +106,15 @@ final class UnitContext {
     return program;
   }
 
-  /** True if the method is one of those named (comma-separated) by {@link #DUMP_PROPERTY}. */
+  /** The method names (comma-separated) of {@link #DUMP_PROPERTY}, read once: asked on every call. */
+  private static final Set<String> DUMPED =
+      System.getProperty(DUMP_PROPERTY) == null
+          ? Set.of()
+          : Set.of(System.getProperty(DUMP_PROPERTY).split(","));
+
+  /** True if the method is one of those named by {@link #DUMP_PROPERTY}. */
   static boolean dumped(javax.lang.model.element.Name name) {
-    String names = System.getProperty(DUMP_PROPERTY);
-    return names != null && java.util.Arrays.asList(names.split(",")).contains(name.toString());
+    return !DUMPED.isEmpty() && DUMPED.contains(name.toString());
   }
 
   private UnitContext(VisitorState state, ResourceModel model) {

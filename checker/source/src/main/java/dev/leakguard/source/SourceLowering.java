@@ -167,17 +167,7 @@ final class SourceLowering {
       flagUses.merge(name, 1, Integer::sum); // set by the caller
     }
     statement(body);
-    return built(b.build(endLine(body)));
-  }
-
-  /**
-   * The graph of a method or lambda, once it is lowered: the call resolutions made for it are
-   * dropped, since they hold its syntax tree (and with it the whole file) for as long as this
-   * lowering is referenced.
-   */
-  private EventGraph built(EventGraph g) {
-    resolvedCalls.clear();
-    return g;
+    return b.build(endLine(body));
   }
 
   EventGraph lambda(LambdaExpr l) {
@@ -190,12 +180,12 @@ final class SourceLowering {
     paramFlags = Set.of();
     if (body instanceof BlockStmt block) {
       statement(block);
-      return built(b.build(endLine(block)));
+      return b.build(endLine(block));
     }
     Expression e = ((ExpressionStmt) body).getExpression();
     String v = expr(e, null);
     b.returnFrom(tracked(v), line(e));
-    return built(b.build(line(e)));
+    return b.build(line(e));
   }
 
   // ---------------------------------------------------------------- positions
