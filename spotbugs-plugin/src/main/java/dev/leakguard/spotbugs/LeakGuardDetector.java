@@ -34,6 +34,15 @@ public final class LeakGuardDetector implements Detector {
   /** Debugging aid: the event graph of methods with this name is printed to standard error. */
   static final String DUMP_PROPERTY = "leakguard.internal.dumpMethod";
 
+  /** The method names whose graphs and calls are printed (a comma-separated list; debugging only). */
+  private static final Set<String> DUMPED =
+      Set.copyOf(java.util.Arrays.asList(System.getProperty(DUMP_PROPERTY, "").split(",")));
+
+  /** True if calls of, and the graph of, methods named {@code name} are printed. */
+  static boolean dumped(String name) {
+    return !name.isEmpty() && DUMPED.contains(name);
+  }
+
   private final BugReporter reporter;
 
   public LeakGuardDetector(BugReporter reporter) {
@@ -78,7 +87,7 @@ public final class LeakGuardDetector implements Detector {
       return;
     }
     BytecodeLowering.Result lowered = BytecodeLowering.lower(facts, jc.getClassName(), m, mg);
-    if (m.getName().equals(System.getProperty(DUMP_PROPERTY))) {
+    if (dumped(m.getName())) {
       System.err.println(lowered.graph().dump());
     }
     AnalysisResult result = ObligationAnalysis.analyze(lowered.graph(), facts.model()::implicitClose);

@@ -400,6 +400,11 @@ final class ProgramFacts {
         neverReturn.add(cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature());
       }
       MethodSummary s = ObligationAnalysis.summarize(r.graph(), r.paramVars(), model()::implicitClose);
+      if (LeakGuardDetector.dumped(m.getName())) {
+        System.err.println("summary of " + cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature()
+            + (probing ? " (probing)" : "") + ": " + (s == MethodSummary.UNKNOWN ? "UNKNOWN" : s) + "\n"
+            + r.graph().dump());
+      }
       return r.returnsThis() ? s.returningReceiver() : s;
     } catch (BytecodeLowering.Unsupported | IllegalStateException e) {
       return null;

@@ -91,7 +91,9 @@ public final class SummaryMemo<K> {
       chain.frames.remove(depth);
       chain.depthOf.remove(key);
       frame.assumed.remove(depth); // a method may assume itself: that is the recursion cut
-      boolean right = ok && MethodSummary.UNKNOWN.equals(computed);
+      // UNKNOWN itself, not an equal summary: callers tell it apart by identity (a body that does
+      // nothing with its parameters is no body too odd to follow, whose call names decide)
+      boolean right = ok && computed == MethodSummary.UNKNOWN;
       for (K w : frame.waiting) {
         Provisional waiting = chain.provisional.remove(w);
         if (waiting == null) {
