@@ -1511,6 +1511,18 @@ final class BytecodeLowering {
     return className.equals(owner) || className.startsWith(owner + "$");
   }
 
+  /** The indexes of a call's boolean arguments that are the constant true. */
+  private static Set<Integer> trueArguments(Work w, Type[] argTypes, int[] argDepth) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    for (int k = 0; k < argTypes.length; k++) {
+      if (argTypes[k] == Type.BOOLEAN
+          && w.stack.get(argDepth[k]).tag() instanceof Value.IntConst ic && ic.value() == 1) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
   private void invoke(Work w, InvokeInstruction insn, int i) {
     short op = insn.getOpcode();
     boolean staticCall = op == Const.INVOKESTATIC;
@@ -1630,7 +1642,15 @@ final class BytecodeLowering {
             staticCall && !isOwnOrOuterClass(owner),
             !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()),
             ctor || staticCall || owner == null ? null : facts.kindOf(owner),
-            paramTypes(argTypes));
+            paramTypes(argTypes),
+            facts.paramNames(owner, declaring, name, desc, staticCall),
+            trueArguments(w, argTypes, argDepth));
+    if (LeakGuardDetector.dumped(name)) {
+      System.err.println("call of " + owner + "." + name + desc + " in " + methodId()
+          + (facts.probing() ? " (probing)" : "") + ": summary "
+          + (summary == MethodSummary.UNKNOWN ? "UNKNOWN" : summary) + ", closed by callers "
+          + call.closedByCallers());
+    }
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {
       retireIfNewVariable(w, into, scopeAt(into, storeEnd(i)), true);

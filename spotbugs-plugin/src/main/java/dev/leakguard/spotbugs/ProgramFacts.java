@@ -276,6 +276,59 @@ final class ProgramFacts {
     return MethodSummary.combine(bodies);
   }
 
+  private final Map<String, List<String>> paramNames = new HashMap<>();
+
+  /**
+   * The names of a called method's parameters, from the debug information of its body in the
+   * analysed classes, or of an override's body when it has none (an abstract method); null
+   * entries where no body tells.
+   */
+  List<String> paramNames(String owner, String declaring, String name, String desc, boolean isStatic) {
+    String key = owner + "." + name + desc;
+    List<String> out = paramNames.get(key);
+    if (out != null) {
+      return out;
+    }
+    out = namesIn(declaring, name, desc, isStatic);
+    if (out == null && !isStatic && !name.equals("<init>")) {
+      for (String sub : applicationSubtypes(owner)) {
+        out = namesIn(sub, name, desc, false);
+        if (out != null) {
+          break;
+        }
+      }
+    }
+    if (out == null) {
+      out = List.of();
+    }
+    paramNames.put(key, out);
+    return out;
+  }
+
+  /** The parameter names the local variable table of {@code cls.name desc} gives, or null. */
+  private List<String> namesIn(String cls, String name, String desc, boolean isStatic) {
+    ClassContext cc = isApplicationClass(cls) ? classContext(cls) : null;
+    if (cc == null) {
+      return null;
+    }
+    for (Method m : cc.getJavaClass().getMethods()) {
+      if (!m.getName().equals(name) || !m.getSignature().equals(desc) || m.getLocalVariableTable() == null) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      int slot = isStatic ? 0 : 1;
+      boolean any = false;
+      for (org.apache.bcel.generic.Type t : m.getArgumentTypes()) {
+        org.apache.bcel.classfile.LocalVariable v = m.getLocalVariableTable().getLocalVariable(slot, 0);
+        names.add(v == null ? null : v.getName());
+        any |= v != null;
+        slot += t.getSize();
+      }
+      return any ? names : null;
+    }
+    return null;
+  }
+
   private final Map<String, List<String>> subtypes = new HashMap<>();
 
   /** The application classes that are proper subtypes of {@code owner}, in name order. */

@@ -1248,10 +1248,22 @@ final class Lowering {
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
     List<ResourceKind> paramKinds = new ArrayList<>();
     List<String> paramTypes = new ArrayList<>();
+    List<String> paramNames = new ArrayList<>();
     for (VarSymbol p : sym.getParameters()) {
       paramRoles.add(facts.roles(p));
       paramKinds.add(facts.kindOf(p.type));
       paramTypes.add(p.type.isPrimitive() ? null : facts.name(facts.types.erasure(p.type)));
+      paramNames.add(p.getSimpleName().toString());
+    }
+    Set<Integer> trueArgs = new java.util.TreeSet<>();
+    List<? extends ExpressionTree> argTrees =
+        call instanceof MethodInvocationTree mi
+            ? mi.getArguments()
+            : call instanceof NewClassTree nct ? nct.getArguments() : List.of();
+    for (int i = 0; i < argTrees.size(); i++) {
+      if (Boolean.TRUE.equals(ASTHelpers.constValue(argTrees.get(i), Boolean.class))) {
+        trueArgs.add(i);
+      }
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
@@ -1276,7 +1288,9 @@ final class Lowering {
             !sym.isConstructor()
                 && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
-            paramTypes);
+            paramTypes,
+            paramNames,
+            trueArgs);
     if (UnitContext.dumped(sym.getSimpleName())) {
       System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()

@@ -1248,6 +1248,20 @@ final class SourceLowering {
     return effects(ci, oc, null, args, into, null, ctx.names.typeName(oc.getType()), false);
   }
 
+  /** The indexes of a call's arguments that are the literal {@code true}. */
+  private static Set<Integer> trueArguments(Node call) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    if (call instanceof com.github.javaparser.ast.nodeTypes.NodeWithArguments<?> n) {
+      for (int i = 0; i < n.getArguments().size(); i++) {
+        Expression a = unwrap(n.getArguments().get(i));
+        if (a instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr b && b.getValue()) {
+          out.add(i);
+        }
+      }
+    }
+    return out;
+  }
+
   private String effects(
       CallInfo ci,
       Node call,
@@ -1298,7 +1312,9 @@ final class SourceLowering {
             staticCall,
             !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId),
             receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
-            ci.paramTypes());
+            ci.paramTypes(),
+            ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),
+            trueArguments(call));
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

@@ -45,6 +45,7 @@ final class TreeIndex {
       List<String> rawThrows,
       Set<String> annotations,
       List<Set<String>> paramAnnotations,
+      List<String> paramNames,
       boolean varArgs,
       boolean hasBody,
       boolean overridable,
@@ -226,8 +227,10 @@ final class TreeIndex {
       boolean isStatic) {
     List<String> params = new ArrayList<>();
     List<Set<String>> paramAnnotations = new ArrayList<>();
+    List<String> paramNames = new ArrayList<>();
     boolean varArgs = false;
     for (Parameter p : d.getParameters()) {
+      paramNames.add(p.getNameAsString());
       String t = Names.written(p.getType());
       if (p.isVarArgs()) {
         t = t + "[]";
@@ -254,6 +257,7 @@ final class TreeIndex {
                 throwsTypes,
                 annotationNames(d.getAnnotations()),
                 paramAnnotations,
+                paramNames,
                 varArgs,
                 hasBody,
                 overridable,

@@ -67,6 +67,9 @@ public final class CallEffects {
    *     null: a new resource of the kind such a receiver creates is its child
    * @param paramTypes the erased type of each declared parameter (binary names, null entries where
    *     unknown)
+   * @param paramNames the name of each declared parameter, as its declaration or debug information
+   *     gives it (null entries where unknown)
+   * @param trueArgs the indexes of the arguments that are the constant {@code true}
    */
   public record Call(
       String name,
@@ -87,7 +90,53 @@ public final class CallEffects {
       boolean staticCall,
       boolean closedByCallers,
       ResourceKind receiverKind,
-      List<String> paramTypes) {}
+      List<String> paramTypes,
+      List<String> paramNames,
+      Set<Integer> trueArgs) {
+
+    /** A call whose parameters' names and constant arguments the front-end does not know. */
+    public Call(
+        String name,
+        boolean constructor,
+        List<MethodRule> rules,
+        Set<AnnotationRole> methodRoles,
+        List<Set<AnnotationRole>> paramRoles,
+        List<ResourceKind> paramKinds,
+        MethodSummary summary,
+        ResourceKind resultKind,
+        boolean resultNotResource,
+        boolean closeableResult,
+        boolean declarationKnown,
+        List<String> checkedThrows,
+        boolean receiverIsCollection,
+        String localCollection,
+        String receiverType,
+        boolean staticCall,
+        boolean closedByCallers,
+        ResourceKind receiverKind,
+        List<String> paramTypes) {
+      this(
+          name, constructor, rules, methodRoles, paramRoles, paramKinds, summary, resultKind,
+          resultNotResource, closeableResult, declarationKnown, checkedThrows, receiverIsCollection,
+          localCollection, receiverType, staticCall, closedByCallers, receiverKind, paramTypes, List.of(),
+          Set.of());
+    }
+
+    /**
+     * True if the caller passes {@code true} to a parameter whose name says the call closes what it
+     * works on ({@link Ownership#isCloseFlag}): {@code stmt.executeQuery(sql, true)} for {@code
+     * closeStmt}, {@code new Session(source, true)} for {@code autoClose}.
+     */
+    boolean asksToCloseItself() {
+      for (int i : trueArgs) {
+        int p = Math.min(i, paramNames.size() - 1);
+        if (p >= 0 && Ownership.isCloseFlag(paramNames.get(p))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** Where the events go, and the front-end's part of naming things. */
   public interface Out {
@@ -230,6 +279,25 @@ public final class CallEffects {
           } else {
             transfers.add(a); // into a collection we do not follow: it escapes
           }
+        }
+      }
+    }
+    // the caller asks the call to close what it works on (closeStmt, autoClose passed true): the
+    // receiver goes with it, and so do the resources passed to a call whose body is not seen (one
+    // that is seen says itself what it does with them); a resource it constructs closes itself
+    boolean closesItself = c.asksToCloseItself();
+    for (MethodRule r : c.rules()) {
+      // the model already says what the call does with what it is given
+      closesItself &=
+          !(r instanceof MethodRule.Release || r instanceof MethodRule.Transfer || r instanceof MethodRule.Wrap);
+    }
+    if (closesItself) {
+      if (recv != null && !c.constructor()) {
+        transfers.add(recv);
+      }
+      for (String a : summary == null && !c.constructor() ? args : List.<String>of()) {
+        if (a != null && !releases.contains(a) && !transfers.contains(a)) {
+          transfers.add(a);
         }
       }
     }
@@ -417,6 +485,9 @@ public final class CallEffects {
     }
     if (selfClosing && result != null) {
       out.emit(new Event.CloseWithChildren(result));
+    }
+    if (closesItself && c.constructor() && result != null) {
+      out.emit(new Event.Transfer(result));
     }
     return result;
   }

@@ -171,6 +171,59 @@ public final class Ownership {
         || (arguments == 1 && startsWithWord(method, List.of("set")));
   }
 
+  /** Words of a flag that negate or question closing: {@code noClose}, {@code isClose}. */
+  private static final java.util.Set<String> NOT_CLOSING_WORDS =
+      java.util.Set.of(
+          "no", "not", "dont", "don't", "do", "never", "skip", "keep", "without", "suppress", "avoid",
+          "is", "was", "has", "can", "already", "prevent", "disable", "disallow", "ignore", "defer");
+
+  /**
+   * True if a boolean parameter's name says the call closes what it works on when the caller
+   * passes {@code true}: {@code closeStmt}, {@code closeStatement}, {@code autoClose}, {@code
+   * closeOnCompletion}, {@code shouldClose}, {@code close}; not a state or a negation ({@code
+   * closed}, {@code isClosed}, {@code closing}, {@code noClose}, {@code keepOpen}, {@code
+   * closeable}). The word {@code close} must stand alone in the name, split at case changes,
+   * digits and underscores.
+   */
+  public static boolean isCloseFlag(String parameterName) {
+    if (parameterName == null || parameterName.isEmpty()) {
+      return false;
+    }
+    List<String> words = words(parameterName);
+    boolean close = false;
+    for (String w : words) {
+      if (w.equals("close") || w.equals("autoclose")) {
+        close = true;
+      } else if (NOT_CLOSING_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    return close;
+  }
+
+  /** The lower-case words of a Java name: {@code closeStmt} is close, stmt; {@code AUTO_CLOSE} auto, close. */
+  private static List<String> words(String name) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean boundary =
+          c == '_' || c == '$' || Character.isDigit(c)
+              || (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1)));
+      if (boundary && w.length() > 0) {
+        out.add(w.toString().toLowerCase(Locale.ROOT));
+        w.setLength(0);
+      }
+      if (Character.isLetter(c)) {
+        w.append(c);
+      }
+    }
+    if (w.length() > 0) {
+      out.add(w.toString().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
   /**
    * True if {@code name} is {@code prefix} or starts with it followed by a word boundary (an upper
    * case letter, a digit or an underscore): {@code getConnection} starts with {@code get}, {@code

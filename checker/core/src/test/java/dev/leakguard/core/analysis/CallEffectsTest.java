@@ -6,6 +6,7 @@ import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -169,6 +170,46 @@ class CallEffectsTest {
     assertEquals("", lower(helper("closeQuietly", "com.acme.Db", uses), List.of("con")));
     // the JDK's own methods are known: a name there is no evidence
     assertEquals("", lower(helper("register", "java.util.Objects", null), List.of("con")));
+  }
+
+  /** A call of {@code name} with a Statement argument and a boolean one named {@code flag}. */
+  private static CallEffects.Call flagged(
+      String name, boolean constructor, MethodSummary summary, String flag, Set<Integer> trueArgs) {
+    return new CallEffects.Call(
+        name, constructor, List.of(), Set.of(), List.of(Set.of(), Set.of()),
+        Arrays.asList(ResourceKind.STATEMENT, null), summary,
+        constructor ? ResourceKind.STATEMENT : ResourceKind.RESULT_SET, false, false, true, List.of(),
+        false, null, "com.acme.DriverStatement", false, false, constructor ? null : ResourceKind.STATEMENT,
+        Arrays.asList("java.sql.Statement", null), Arrays.asList("statement", flag), trueArgs);
+  }
+
+  @Test
+  void trueForAFlagThatAsksForACloseHandsOver() {
+    Recorder r = new Recorder(false);
+    CallEffects.lower(flagged("executeQuery", false, null, "closeStmt", Set.of(1)), "st", Arrays.asList("s2", null), "rs", 1, r);
+    assertEquals("Transfer,Transfer,Acquire", r.kinds(), "the receiver and the argument go with the call");
+    assertEquals(new Event.Transfer("st"), r.events.get(0));
+    // a body that is seen says itself what happens to its arguments
+    r = new Recorder(false);
+    MethodSummary fresh = new MethodSummary(Set.of(), Set.of(), true, false, -1);
+    CallEffects.lower(flagged("executeQuery", false, fresh, "closeStmt", Set.of(1)), "st", Arrays.asList("s2", null), "rs", 1, r);
+    assertEquals(List.of(new Event.Transfer("st")), r.events.subList(0, 1));
+    assertEquals("Transfer,Acquire", r.kinds());
+    // false, or a flag that asks the opposite, hands nothing over
+    assertEquals("Acquire", lower(flagged("executeQuery", false, null, "closeStmt", Set.of()), Arrays.asList("s2", null)));
+    assertEquals("Acquire", lower(flagged("executeQuery", false, null, "noClose", Set.of(1)), Arrays.asList("s2", null)));
+    assertEquals("Acquire", lower(flagged("executeQuery", false, null, "closeStmt", Set.of(0)), Arrays.asList("s2", null)));
+  }
+
+  @Test
+  void aResourceConstructedToCloseItselfIsHandedOver() {
+    Recorder r = new Recorder(false);
+    CallEffects.lower(flagged("new Session", true, null, "autoClose", Set.of(1)), null, Arrays.asList(null, null), "s", 1, r);
+    assertEquals("Acquire,Transfer", r.kinds());
+    assertEquals(new Event.Transfer("s"), r.events.get(1));
+    r = new Recorder(false);
+    CallEffects.lower(flagged("new Session", true, null, "autoClose", Set.of()), null, Arrays.asList(null, null), "s", 1, r);
+    assertEquals("Acquire", r.kinds());
   }
 
   @Test

@@ -117,6 +117,32 @@ class OwnershipTest {
     assertFalse(Ownership.keepsArguments("address", 1), "a word that only starts with add");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "closeStmt, true",
+    "closeStatement, true",
+    "autoClose, true",
+    "autoclose, true",
+    "AUTO_CLOSE, true",
+    "closeOnCompletion, true",
+    "shouldClose, true",
+    "close, true",
+    "closed, false",
+    "isClosed, false",
+    "closing, false",
+    "closeable, false",
+    "noClose, false",
+    "dontClose, false",
+    "keepOpen, false",
+    "skipClose, false",
+    "close2, true",
+    "newTarget, false",
+    "arg2, false"
+  })
+  void flagsThatAskForAClose(String parameter, boolean closes) {
+    assertEquals(closes, Ownership.isCloseFlag(parameter));
+  }
+
   @org.junit.jupiter.api.Test
   void theJdkIsNoEvidence() {
     assertTrue(Ownership.isPlatformType("java.util.Objects"));
