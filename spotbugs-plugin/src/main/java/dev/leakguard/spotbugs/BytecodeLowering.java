@@ -1335,6 +1335,11 @@ final class BytecodeLowering {
       String var = tested.local() >= 0 ? localVar(tested.local()) : stackVar(testedDepth);
       onEqual.add(new Event.AssumeNull(var));
       onDifferent.add(new Event.AssumeNonNull(var));
+    } else if (tested == null && left.isRef() && left.bound() && right.isRef() && right.bound()) {
+      String l = left.local() >= 0 ? localVar(left.local()) : stackVar(d - 2);
+      String r = right.local() >= 0 ? localVar(right.local()) : stackVar(d - 1);
+      onEqual.add(new Event.AssumeSame(l, r, true));
+      onDifferent.add(new Event.AssumeSame(l, r, false));
     }
     for (int k = d - 2; k < d; k++) {
       if (w.stack.get(k).isRef() && w.stack.get(k).bound()) {

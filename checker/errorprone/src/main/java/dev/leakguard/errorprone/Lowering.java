@@ -610,10 +610,19 @@ final class Lowering {
         }
         case NOT_EQUAL_TO, EQUAL_TO -> {
           String v = nullTested(bt.getLeftOperand(), bt.getRightOperand());
+          boolean eq = bt.getKind() == Tree.Kind.EQUAL_TO;
           if (v != null) {
-            boolean eq = bt.getKind() == Tree.Kind.EQUAL_TO;
             nullBranch(v, eq ? onTrue : onFalse, eq ? onFalse : onTrue);
             return;
+          }
+          if (isReference(bt.getLeftOperand()) && isReference(bt.getRightOperand())) {
+            String l = localOrField(bt.getLeftOperand());
+            String r = l == null ? null : localOrField(bt.getRightOperand());
+            if (r != null) {
+              b.branchOnSame(l, r, eq ? onTrue : onFalse);
+              b.jump(eq ? onFalse : onTrue, null, 0);
+              return;
+            }
           }
         }
         default -> {}
@@ -865,6 +874,11 @@ final class Lowering {
   private void nullBranch(String var, Label ifNull, Label ifNonNull) {
     b.branchOnNull(var, ifNull);
     b.jump(ifNonNull, null, 0);
+  }
+
+  private static boolean isReference(ExpressionTree e) {
+    Type t = ASTHelpers.getType(e);
+    return t != null && !t.isPrimitive() && !isNullLiteral(e);
   }
 
   private String nullTested(ExpressionTree l, ExpressionTree r) {

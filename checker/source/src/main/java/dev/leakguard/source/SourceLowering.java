@@ -667,9 +667,17 @@ final class SourceLowering {
         }
         case EQUALS, NOT_EQUALS -> {
           String v = nullTested(bt.getLeft(), bt.getRight());
+          boolean eq = bt.getOperator() == BinaryExpr.Operator.EQUALS;
           if (v != null) {
-            boolean eq = bt.getOperator() == BinaryExpr.Operator.EQUALS;
             nullBranch(v, eq ? onTrue : onFalse, eq ? onFalse : onTrue);
+            return;
+          }
+          // two references (two primitives hold nothing the analysis tracks: no effect)
+          String l = localOrField(bt.getLeft());
+          String r = l == null ? null : localOrField(bt.getRight());
+          if (r != null) {
+            b.branchOnSame(l, r, eq ? onTrue : onFalse);
+            b.jump(eq ? onFalse : onTrue, null, 0);
             return;
           }
         }

@@ -95,6 +95,14 @@ public sealed interface Event {
    */
   record ForgetFlags() implements Event {}
 
+  /**
+   * The edge on which {@code a == b} ({@code same}) or {@code a != b} holds, for two references. A
+   * resource this method acquired is no other value it holds (a field read, null, another
+   * acquisition), so the edge where it would be the same is not taken: {@code if (con !=
+   * this.target) release(con)} releases what was acquired here.
+   */
+  record AssumeSame(String a, String b, boolean same) implements Event {}
+
   /** The edge on which {@code var == null}. */
   record AssumeNull(String var) implements Event {}
 

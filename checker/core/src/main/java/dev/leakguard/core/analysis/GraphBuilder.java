@@ -233,6 +233,22 @@ public final class GraphBuilder {
     pending.add(new Edge(no, false));
   }
 
+  /** {@code if (a == b) goto ifSame}; falls through with {@code a != b} (two references). */
+  public void branchOnSame(String a, String b, Label ifSame) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    Node same = newNode(new Event.AssumeSame(a, b, true), 0, null);
+    Node different = newNode(new Event.AssumeSame(a, b, false), 0, null);
+    for (Edge e : pending) {
+      connect(e, same);
+      connect(e, different);
+    }
+    addEdge(ifSame, new Edge(same, false));
+    pending = new ArrayList<>();
+    pending.add(new Edge(different, false));
+  }
+
   private void nullSplit(String var, Label target, boolean targetIsNull) {
     if (pending.isEmpty()) {
       return;

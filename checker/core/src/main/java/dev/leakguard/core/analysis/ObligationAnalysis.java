@@ -459,6 +459,9 @@ public final class ObligationAnalysis {
       out.add(ae.collection());
     } else if (e instanceof Event.AssumeFlag af) {
       out.add(af.flag());
+    } else if (e instanceof Event.AssumeSame as) {
+      out.add(as.a());
+      out.add(as.b());
     } else if (e instanceof Event.AssumeNull an) {
       out.add(an.var());
     } else if (e instanceof Event.AssumeNonNull an) {
@@ -603,6 +606,20 @@ public final class ObligationAnalysis {
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
         false, fresh && !borrowed ? childOf : -1,
         !reachable(graph.entry()).contains(graph.exceptionalExit()));
+  }
+
+  /**
+   * True if one of two single values is a resource acquired in this method and the other is a
+   * different value: null, an untracked value (a field read, a parameter) or another acquisition.
+   * Two values from one site are not told apart (a loop's resources share it).
+   */
+  private boolean acquiredHereAndOther(Set<String> a, Set<String> b) {
+    if (a == null || b == null || a.size() != 1 || b.size() != 1) {
+      return false;
+    }
+    String x = first(a);
+    String y = first(b);
+    return !x.equals(y) && (sites.containsKey(x) || sites.containsKey(y));
   }
 
   private static boolean hasFlags(EventGraph graph) {
@@ -869,6 +886,10 @@ public final class ObligationAnalysis {
       }
       if (s.vars.containsKey(ae.collection())) {
         s.vars.put(ae.collection(), Set.of());
+      }
+    } else if (e instanceof Event.AssumeSame as) {
+      if (as.same() && acquiredHereAndOther(s.vars.get(as.a()), s.vars.get(as.b()))) {
+        return null; // a resource acquired here is not the other value
       }
     } else if (e instanceof Event.AssumeNull an) {
       Set<String> v = s.vars.get(an.var());
