@@ -524,7 +524,8 @@ final class ProgramFacts {
   private Set<String> fieldsClosedBy(String owner) {
     Set<String> out = new HashSet<>();
     ClassContext cc = isApplicationClass(owner) ? classContext(owner) : null;
-    if (cc == null) {
+    if (cc == null || isSubtype(owner, Lifecycle.FORWARDING_HANDLER)) {
+      // a class we cannot see: assume it manages its fields; a proxy's handler: its user closes them
       out.add("*");
       return out;
     }

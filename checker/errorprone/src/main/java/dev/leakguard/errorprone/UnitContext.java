@@ -492,8 +492,10 @@ final class UnitContext {
         ct = other;
       }
     }
-    if (ct == null) {
-      // a class we cannot see: assume it manages its fields
+    com.sun.tools.javac.code.Type handler = facts.type(Lifecycle.FORWARDING_HANDLER);
+    if (ct == null
+        || (handler != null && facts.types.isSubtype(facts.types.erasure(owner.type), handler))) {
+      // a class we cannot see: assume it manages its fields; a proxy's handler: its user closes them
       out.add("*");
       return out;
     }

@@ -461,8 +461,9 @@ final class FileContext {
   private Set<String> fieldsClosedBy(String classFq) {
     Set<String> out = new HashSet<>();
     TypeDeclaration<?> t = declared.get(classFq);
-    if (t == null) {
-      out.add("*"); // a class we cannot see: assume it manages its fields
+    if (t == null || isSubtype(classFq, Lifecycle.FORWARDING_HANDLER)) {
+      // a class we cannot see: assume it manages its fields; a proxy's handler: its user closes them
+      out.add("*");
       return out;
     }
     for (MethodDeclaration m : t.getMethods()) {

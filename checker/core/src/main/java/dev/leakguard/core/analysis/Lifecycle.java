@@ -10,6 +10,13 @@ package dev.leakguard.core.analysis;
 public final class Lifecycle {
   private Lifecycle() {}
 
+  /**
+   * The type whose implementations forward every call of a proxy to their target, {@code close()}
+   * included ({@code method.invoke(target, args)}): what such a class keeps in its fields is closed
+   * when the user closes the proxy, a close no method of the class shows.
+   */
+  public static final String FORWARDING_HANDLER = "java.lang.reflect.InvocationHandler";
+
   /** Every method with a body but the constructors and static initialisers. */
   public static boolean mayCloseFields(String methodName) {
     return !methodName.equals("<init>") && !methodName.equals("<clinit>");
