@@ -312,8 +312,22 @@ final class SourceTree {
         return low.sawUnresolvedCall ? s.mayThrow() : s;
       }
     }
+    for (com.github.javaparser.ast.body.RecordDeclaration r : cu.findAll(com.github.javaparser.ast.body.RecordDeclaration.class)) {
+      for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
+        if (component.getBegin().isPresent()
+            && component.getBegin().get().line == m.line()
+            && component.getBegin().get().column == m.column()
+            && component.getNameAsString().equals(m.name())) {
+          return RECORD_ACCESSOR;
+        }
+      }
+    }
     return MethodSummary.UNKNOWN;
   }
+
+  /** A record's implicit accessor returns its field: the caller borrows it, and it never throws. */
+  private static final MethodSummary RECORD_ACCESSOR =
+      new MethodSummary(Set.of(), Set.of(), false, true, -1, Set.of(), false, false, -1, true);
 
   /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */
   private static boolean returnsThis(CallableDeclaration<?> d) {

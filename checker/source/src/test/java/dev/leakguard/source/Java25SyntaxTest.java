@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakguard.core.model.ResourceModel;
+import dev.leakguard.core.report.ReportedFinding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java 16 to 25 syntax in the source engine, on whatever JDK the build runs (the corpus' Java 25
  * section runs only on JDK 25): what the parser cannot read (local enums) is repaired with every
- * line kept.
+ * line kept, module imports and pattern variables are typed, records' accessors lend their
+ * component.
  */
 class Java25SyntaxTest {
   @TempDir Path dir;
@@ -130,5 +132,98 @@ class Java25SyntaxTest {
         }
         """);
     assertEquals(List.of("13 JdbcConnectionLeak"), lines(r));
+  }
+
+  @Test
+  void aModuleImportResolvesTheModulesTypes() throws Exception {
+    SourceEngine.FileResult r = scan("""
+        import module java.sql;
+        import module no.such.module;
+
+        class Modern {
+          long total(DataSource ds) throws SQLException {
+            Connection con = ds.getConnection();
+            try (Statement st = con.createStatement()) {
+              return st.executeUpdate("DELETE FROM t");
+            }
+          }
+        }
+        """);
+    assertEquals(List.of("6 JdbcConnectionLeak"), lines(r));
+  }
+
+  @Test
+  void patternVariablesHaveTheirTypes() throws Exception {
+    SourceEngine.FileResult r = scan("""
+        import java.sql.*;
+        import javax.sql.DataSource;
+
+        class Modern {
+          record Replica(DataSource dataSource, int lag) {}
+
+          boolean typePattern(Object o) throws SQLException {
+            if (o instanceof Replica r && r.lag() < 5) {
+              Connection con = r.dataSource().getConnection();
+              return con.isValid(1);
+            }
+            return false;
+          }
+
+          boolean recordPattern(Object o) throws SQLException {
+            if (o instanceof Replica(DataSource ds, var _)) {
+              Connection con = ds.getConnection();
+              return con.isValid(1);
+            }
+            return false;
+          }
+
+          boolean switchPattern(Object o) throws SQLException {
+            switch (o) {
+              case Replica r when r.lag() > 5 -> {
+                Connection con = r.dataSource().getConnection();
+                return con.isValid(1);
+              }
+              case Replica(var ds, int lag) -> {
+                return lag > 0;
+              }
+              default -> {
+                return false;
+              }
+            }
+          }
+        }
+        """);
+    assertEquals(
+        List.of("9 JdbcConnectionLeak", "17 JdbcConnectionLeak", "26 JdbcConnectionLeak"), lines(r));
+  }
+
+  @Test
+  void aRecordsAccessorLendsItsComponent() throws Exception {
+    SourceEngine.FileResult r = scan("""
+        import java.sql.*;
+
+        class Modern {
+          record Work(Connection connection, String tenant) {
+            Work {
+              if (tenant.isBlank()) {
+                throw new IllegalArgumentException();
+              }
+            }
+          }
+
+          int purge(Work work) throws SQLException {
+            Statement st = work.connection().createStatement();
+            return st.executeUpdate("DELETE FROM carts WHERE tenant = '" + work.tenant() + "'");
+          }
+
+          String catalog(Work work) throws SQLException {
+            return work.connection().getCatalog();
+          }
+        }
+        """);
+    List<String> found = lines(r);
+    assertEquals(List.of("13 JdbcStatementLeak"), found);
+    ReportedFinding f = r.findings().get(0);
+    assertTrue(f.message().contains("Connection.createStatement()"), f.message());
   }
 }
