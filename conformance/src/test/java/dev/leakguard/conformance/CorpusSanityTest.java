@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,10 +18,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks the real corpus: size, balance, coverage of every check id, and label placement. */
+/**
+ * Checks the real corpus: size, balance, coverage of every check id, and label placement; the
+ * placement checks for every section of the build (the Java 25 section too when it is part of
+ * it).
+ */
 class CorpusSanityTest {
-  /** The categories the corpus is organised in, one package each. */
+  /** The categories the main corpus is organised in, one package each. */
   private static final Set<String> CATEGORIES =
       Set.of(
           "basic",
@@ -38,6 +45,30 @@ class CorpusSanityTest {
           "inference",
           "poolconfig",
           "libraries");
+
+  /** The Java 25 section is one category. */
+  private static final Set<String> JAVA25_CATEGORIES = Set.of("java25");
+
+  /**
+   * The syntax the Java 25 section is there for, each with a pattern (over a whole file) that
+   * finds it: the section must keep a case of each.
+   */
+  private static final Map<String, Pattern> JAVA25_SYNTAX =
+      Map.of(
+          "record", syntax("\\brecord \\w+\\("),
+          "sealed interface", syntax("\\bsealed interface \\w+ permits\\b"),
+          "guarded pattern", syntax("^\\s*case \\S.* when \\S.*->"),
+          "record pattern", syntax("^\\s*case \\w+\\((var|[A-Z]\\w*) \\w+"),
+          "several patterns in one case label", syntax("^\\s*case \\w+ _, \\w+ _"),
+          "unnamed catch parameter", syntax("\\bcatch \\(\\w+ _\\)"),
+          "unnamed try-with-resources resource", syntax("\\btry \\(var _ = "),
+          "local enum", syntax("^ {4,}enum \\w+ \\{"),
+          "statement before super(..)", syntax("[;}]\\n\\s*super\\("),
+          "module import", syntax("^import module java\\.sql;$"));
+
+  private static Pattern syntax(String regex) {
+    return Pattern.compile(regex, Pattern.MULTILINE);
+  }
 
   /**
    * Names of the calls that acquire a resource in the corpus: the JDBC API, plus the corpus's own
@@ -163,17 +194,38 @@ class CorpusSanityTest {
     assertEquals(Corpus.CHECK_IDS, used);
   }
 
-  @Test
-  void everyCategoryHasFilesAndNothingElse() {
+  static List<Section> sections() {
+    return Section.all();
+  }
+
+  private static final Map<String, Corpus> LOADED = new ConcurrentHashMap<>();
+
+  private static Corpus corpus(Section section) throws IOException {
+    Corpus c = LOADED.get(section.name());
+    if (c == null) {
+      c = section.load();
+      LOADED.put(section.name(), c);
+      System.out.println("section " + section + ": " + c.stats());
+    }
+    return c;
+  }
+
+  @ParameterizedTest
+  @MethodSource("sections")
+  void everyCategoryHasFilesAndNothingElse(Section section) throws IOException {
+    Corpus corpus = corpus(section);
     Set<String> categories = new TreeSet<>();
     for (Path f : corpus.files()) {
       categories.add(category(corpus.relativize(f)));
     }
-    assertEquals(new TreeSet<>(CATEGORIES), categories);
+    assertEquals(
+        new TreeSet<>(section.name().equals("main") ? CATEGORIES : JAVA25_CATEGORIES), categories);
   }
 
-  @Test
-  void everyFileDeclaresItsPackageAndHasMethods() throws IOException {
+  @ParameterizedTest
+  @MethodSource("sections")
+  void everyFileDeclaresItsPackageAndHasMethods(Section section) throws IOException {
+    Corpus corpus = corpus(section);
     List<String> problems = new ArrayList<>();
     for (Path f : corpus.files()) {
       String rel = corpus.relativize(f);
@@ -188,8 +240,10 @@ class CorpusSanityTest {
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
   }
 
-  @Test
-  void everyLabelIsInsideAMethod() {
+  @ParameterizedTest
+  @MethodSource("sections")
+  void everyLabelIsInsideAMethod(Section section) throws IOException {
+    Corpus corpus = corpus(section);
     List<Label> outside =
         corpus.labels().stream()
             .filter(l -> corpus.methods().stream().noneMatch(m -> m.contains(l)))
@@ -198,8 +252,10 @@ class CorpusSanityTest {
   }
 
   /** A label on a line without an acquiring call is almost certainly on the wrong line. */
-  @Test
-  void everyLabelledLineHasAnAcquiringCall() throws IOException {
+  @ParameterizedTest
+  @MethodSource("sections")
+  void everyLabelledLineHasAnAcquiringCall(Section section) throws IOException {
+    Corpus corpus = corpus(section);
     List<String> problems = new ArrayList<>();
     for (Path f : corpus.files()) {
       String rel = corpus.relativize(f);
@@ -221,8 +277,10 @@ class CorpusSanityTest {
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
   }
 
-  @Test
-  void noKnownLimitsAreStaleAgainstTheLabels() {
+  @ParameterizedTest
+  @MethodSource("sections")
+  void noKnownLimitsAreStaleAgainstTheLabels(Section section) throws IOException {
+    Corpus corpus = corpus(section);
     for (KnownLimit k : corpus.allKnownLimits()) {
       if (k.isMissing()) {
         assertTrue(corpus.labels().contains(k.label()), k::toString);
@@ -230,5 +288,30 @@ class CorpusSanityTest {
         assertTrue(!corpus.labels().contains(k.label()), k::toString);
       }
     }
+  }
+
+  /**
+   * The Java 25 section has leaks and near misses, and a case of each syntax it is there for
+   * (see {@link #JAVA25_SYNTAX}). In a build without the section (JDK 17 to 24) there is nothing
+   * to check.
+   */
+  @ParameterizedTest
+  @MethodSource("sections")
+  void theJava25SectionCoversItsSyntax(Section section) throws IOException {
+    if (!section.name().equals("java25")) {
+      assertTrue(Files.notExists(section.root().resolve("corpus/java25")),
+          "the Java 25 section is not part of the main corpus");
+      return;
+    }
+    Corpus corpus = corpus(section);
+    long labelled = corpus.methods().stream().filter(m -> corpus.labels().stream().anyMatch(m::contains)).count();
+    assertTrue(labelled >= 10, corpus::stats);
+    assertTrue(corpus.methodCount() - labelled >= 10, corpus::stats);
+    Set<String> missing = new TreeSet<>(JAVA25_SYNTAX.keySet());
+    for (Path f : corpus.files()) {
+      String text = Files.readString(f);
+      missing.removeIf(feature -> JAVA25_SYNTAX.get(feature).matcher(text).find());
+    }
+    assertTrue(missing.isEmpty(), () -> "the Java 25 section has no case of: " + missing);
   }
 }

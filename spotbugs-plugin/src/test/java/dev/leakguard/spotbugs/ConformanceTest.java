@@ -5,31 +5,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leakguard.conformance.Corpus;
 import dev.leakguard.conformance.Label;
 import dev.leakguard.conformance.Score;
+import dev.leakguard.conformance.Section;
 import edu.umd.cs.findbugs.BugCollection;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.test.SpotBugsExtension;
 import edu.umd.cs.findbugs.test.SpotBugsRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The SpotBugs engine on the WHOLE conformance corpus, compiled by the JDK's javac with release 17
- * and debug information: exact (file, line, id) agreement with the labels, less the corpus'
- * KNOWN(spotbugs) limits.
+ * The SpotBugs engine on the WHOLE conformance corpus, each section compiled by the JDK's javac at
+ * its release (17; the Java 25 section at 25, in a build on JDK 25) with debug information: exact
+ * (file, line, id) agreement with the labels, less the corpus' KNOWN(spotbugs) limits.
  */
 @ExtendWith(SpotBugsExtension.class)
 class ConformanceTest {
 
-  @Test
-  void wholeCorpusMatchesLabels(SpotBugsRunner spotbugs) throws Exception {
-    Corpus corpus = Corpus.load(Corpus.locateRoot());
-    Path classes = Javac.compile(corpus.files(), List.of("--release", "17", "-g"));
+  static List<Section> sections() {
+    return Section.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("sections")
+  void wholeCorpusMatchesLabels(Section section, SpotBugsRunner spotbugs) throws Exception {
+    Corpus corpus = section.load();
+    List<String> options = new ArrayList<>(section.releaseOptions());
+    options.add("-g");
+    Path classes = Javac.compile(corpus.files(), options);
     BugCollection bugs = Runs.analyze(spotbugs, classes);
     List<Label> found = Runs.labels(bugs);
     Score score = Score.compare(corpus, "spotbugs", found);
-    System.out.println(score.report());
+    System.out.println(section.reportPrefix() + score.report());
     if (!score.passed()) {
       for (BugInstance b : Runs.leakGuardBugs(bugs)) {
         var s = b.getPrimarySourceLineAnnotation();

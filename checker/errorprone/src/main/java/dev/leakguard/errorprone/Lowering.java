@@ -208,7 +208,8 @@ final class Lowering {
     if (s == null) {
       return "?unnamed" + (tempCount++);
     }
-    String base = s.getSimpleName().toString();
+    // an unnamed variable (Java 22: var _ = ..., catch (SQLException _)) has an empty name
+    String base = s.getSimpleName().isEmpty() ? "_" : s.getSimpleName().toString();
     String n = base;
     int i = 1;
     while (used.contains(n)) {

@@ -443,6 +443,15 @@ final class Declarations {
     }
     if (n instanceof SwitchEntry entry) {
       Decl d = declaredBefore(entry.getStatements(), child, name);
+      if (d == null && !entry.getLabels().contains(child)) {
+        // a pattern of the case label binds its variables in the guard and the body
+        for (Expression label : entry.getLabels()) {
+          d = patternVariable(label, name);
+          if (d != null) {
+            return d;
+          }
+        }
+      }
       if (d != null || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
         return d;
       }
@@ -577,13 +586,33 @@ final class Declarations {
     while (c instanceof EnclosedExpr e) {
       c = e.getInner();
     }
-    if (c instanceof InstanceOfExpr io && io.getPattern().isPresent()
-        && io.getPattern().get() instanceof TypePatternExpr tp && tp.getNameAsString().equals(name)) {
-      return local(tp);
+    if (c instanceof InstanceOfExpr io && io.getPattern().isPresent()) {
+      Decl d = patternVariable(io.getPattern().get(), name);
+      if (d != null) {
+        return d;
+      }
     }
     if (c instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.AND) {
       Decl d = patternWhenTrue(b.getLeft(), name);
       return d != null ? d : patternWhenTrue(b.getRight(), name);
+    }
+    return null;
+  }
+
+  /**
+   * The variable {@code name} of a pattern: a type pattern's, or a component's of a record pattern
+   * ({@code Lease(Connection con)}), at any depth.
+   */
+  private Decl patternVariable(Expression pattern, String name) {
+    if (pattern instanceof TypePatternExpr tp && tp.getNameAsString().equals(name)) {
+      return local(tp);
+    }
+    if (pattern instanceof com.github.javaparser.ast.expr.RecordPatternExpr) {
+      for (TypePatternExpr tp : pattern.findAll(TypePatternExpr.class)) {
+        if (tp.getNameAsString().equals(name)) {
+          return local(tp);
+        }
+      }
     }
     return null;
   }

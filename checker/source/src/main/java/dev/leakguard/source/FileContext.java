@@ -59,6 +59,38 @@ final class FileContext {
     }
   }
 
+  private Declarations declarations;
+
+  /** The names of the file's pattern variables (most names are none: no scope walk for them). */
+  private Set<String> patternNames;
+
+  /**
+   * The type of the pattern variable that {@code name} denotes where it is written ({@code r} in
+   * {@code case Replica r -> r.dataSource()}, {@code con} in {@code o instanceof Lease(Connection
+   * con)}), or null if it denotes none or its type is not written ({@code var}).
+   */
+  String patternVariableType(com.github.javaparser.ast.expr.NameExpr name) {
+    if (patternNames == null) {
+      patternNames = new HashSet<>();
+      for (com.github.javaparser.ast.expr.TypePatternExpr p
+          : cu.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)) {
+        patternNames.add(p.getNameAsString());
+      }
+    }
+    if (!patternNames.contains(name.getNameAsString())) {
+      return null;
+    }
+    if (declarations == null) {
+      declarations = new Declarations(names, tree.index(), cu);
+    }
+    Declarations.Decl d = declarations.lookup(name.getNameAsString(), name);
+    return d != null && d.kind() == Declarations.Kind.LOCAL
+            && d.node() instanceof com.github.javaparser.ast.expr.TypePatternExpr p
+            && !p.getType().isVarType()
+        ? d.type()
+        : null;
+  }
+
   /** The binary name of a type declaration of this file (a local class: as the index names it). */
   String fqOf(TypeDeclaration<?> t) {
     for (Map.Entry<String, TypeDeclaration<?>> e : declared.entrySet()) {

@@ -31,10 +31,20 @@ final class JdkTypes {
   /** Loads the class path's classes (parent: the platform loader); null for the JDK only. */
   private final ClassLoader libraries;
 
+  /** The class path's jars and class directories that exist (empty for the JDK only). */
+  private final List<Path> classPath;
+
   private final Map<String, Optional<Class<?>>> libraryClasses = new ConcurrentHashMap<>();
 
+  private final Map<String, List<String>> modulePackages = new ConcurrentHashMap<>();
+
   private JdkTypes(ClassLoader libraries) {
+    this(libraries, List.of());
+  }
+
+  private JdkTypes(ClassLoader libraries, List<Path> classPath) {
     this.libraries = libraries;
+    this.classPath = classPath;
   }
 
   /**
@@ -43,10 +53,12 @@ final class JdkTypes {
    */
   static JdkTypes withClassPath(List<Path> classPath) {
     List<URL> urls = new ArrayList<>();
+    List<Path> existing = new ArrayList<>();
     for (Path p : classPath) {
       if (Files.exists(p)) {
         try {
           urls.add(p.toUri().toURL());
+          existing.add(p);
         } catch (MalformedURLException e) {
           // not a location a class loader can read: its classes stay unknown
         }
@@ -56,7 +68,52 @@ final class JdkTypes {
       return PLATFORM;
     }
     return new JdkTypes(new URLClassLoader("leakguard-classpath", urls.toArray(URL[]::new),
-        ClassLoader.getPlatformClassLoader()));
+        ClassLoader.getPlatformClassLoader()), List.copyOf(existing));
+  }
+
+  /**
+   * The packages that {@code import module name;} imports: those the module exports to everyone,
+   * and those of the modules it requires transitively. The module is one of the running JDK's, or
+   * one of the class path (a jar with a module descriptor, or an automatic module); an unknown
+   * module imports nothing.
+   */
+  List<String> modulePackages(String name) {
+    return modulePackages.computeIfAbsent(name, n -> {
+      Set<String> out = new LinkedHashSet<>();
+      collectPackages(n, out, new java.util.HashSet<>());
+      return List.copyOf(out);
+    });
+  }
+
+  private void collectPackages(String name, Set<String> out, Set<String> seen) {
+    if (!seen.add(name)) {
+      return;
+    }
+    java.lang.module.ModuleDescriptor d = ModuleLayer.boot().findModule(name).map(Module::getDescriptor).orElse(null);
+    if (d == null && !classPath.isEmpty()) {
+      try {
+        d = java.lang.module.ModuleFinder.of(classPath.toArray(Path[]::new)).find(name)
+            .map(java.lang.module.ModuleReference::descriptor).orElse(null);
+      } catch (RuntimeException e) {
+        // a jar whose module cannot be read (FindException): its packages stay unknown
+      }
+    }
+    if (d == null) {
+      return;
+    }
+    if (d.isAutomatic()) {
+      out.addAll(d.packages());
+    }
+    for (java.lang.module.ModuleDescriptor.Exports e : d.exports()) {
+      if (!e.isQualified()) {
+        out.add(e.source());
+      }
+    }
+    for (java.lang.module.ModuleDescriptor.Requires r : d.requires()) {
+      if (r.modifiers().contains(java.lang.module.ModuleDescriptor.Requires.Modifier.TRANSITIVE)) {
+        collectPackages(r.name(), out, seen);
+      }
+    }
   }
 
   static boolean isJdkName(String fq) {

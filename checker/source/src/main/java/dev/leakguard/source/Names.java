@@ -33,6 +33,8 @@ final class Names {
   private final String pkg;
   private final Map<String, String> single = new HashMap<>();
   private final List<String> onDemand = new ArrayList<>();
+  /** Modules imported with {@code import module} (Java 25): their packages come after java.lang. */
+  private final List<String> modules = new ArrayList<>();
   private final Map<String, String> declared = new HashMap<>();
   private final Map<String, String> topLevel = new HashMap<>();
   private final TreeIndex index;
@@ -49,7 +51,9 @@ final class Names {
       if (i.isStatic()) {
         continue;
       }
-      if (i.isAsterisk()) {
+      if (i.isModule()) {
+        n.modules.add(i.getNameAsString());
+      } else if (i.isAsterisk()) {
         n.onDemand.add(i.getNameAsString());
       } else {
         String fq = i.getNameAsString();
@@ -174,7 +178,10 @@ final class Names {
     return outside(name);
   }
 
-  /** A simple name resolved outside every class body: the file's top-level types, imports, package, java.lang. */
+  /**
+   * A simple name resolved outside every class body: the file's top-level types, imports, package,
+   * java.lang, then the packages of the modules it imports.
+   */
   private String outside(String name) {
     String top = topLevel.get(name);
     if (top != null) {
@@ -198,6 +205,14 @@ final class Names {
     if (index.classes.load(lang) != null) {
       return lang;
     }
+    for (String m : modules) {
+      for (String p : index.classes.modulePackages(m)) {
+        String fq = p + "." + name;
+        if (index.classes.load(fq) != null || index.isTreeType(fq)) {
+          return fq;
+        }
+      }
+    }
     return null;
   }
 
@@ -206,9 +221,9 @@ final class Names {
   /**
    * Binary name of a type as written at {@code at}, with Java's scoping: type variables, local
    * classes, the member types of the enclosing classes (innermost first), the file's own types,
-   * then the imports, the package and java.lang. Unlike {@link #resolve}, a member type of one
-   * class does not hide an imported type from the rest of the file. Null when the name is a type
-   * variable or cannot be resolved.
+   * then the imports, the package, java.lang and the imported modules. Unlike {@link #resolve}, a
+   * member type of one class does not hide an imported type from the rest of the file. Null when
+   * the name is a type variable or cannot be resolved.
    */
   String resolveAt(String written, Node at) {
     if (written == null) {

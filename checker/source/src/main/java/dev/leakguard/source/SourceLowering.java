@@ -900,6 +900,10 @@ final class SourceLowering {
       if (l != null) {
         return l.type;
       }
+      String pattern = ctx.patternVariableType(n);
+      if (pattern != null) {
+        return pattern;
+      }
       return ctx.fieldType(enclosingClass, n.getNameAsString());
     }
     if (e instanceof FieldAccessExpr fa) {

@@ -44,9 +44,10 @@ final class SourceTree {
   static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
 
   /**
-   * Java 21, then Java 25 for what only it reads (unnamed variables, statements before super()).
-   * Not 25 alone: JavaParser 3.28 at level 25 rejects some Java 21 code ({@code yield
-   * Enum.CONSTANT;} in a switch expression), which level 21 reads.
+   * Java 21, then Java 25 for what only it reads (unnamed variables and patterns, several patterns
+   * in one case label, statements before super(), module imports); then, for what neither reads
+   * (local enums), the Java 25 parser on a repaired text with the same lines (see {@link
+   * ParseRepair}).
    */
   private static final ThreadLocal<JavaParser> PARSER = parser(ParserConfiguration.LanguageLevel.JAVA_21);
 
@@ -241,10 +242,9 @@ final class SourceTree {
     try {
       r = PARSER.get().parse(text);
       if (!r.isSuccessful() || r.getResult().isEmpty()) {
-        ParseResult<CompilationUnit> newer = PARSER_25.get().parse(text);
-        if (newer.isSuccessful() && newer.getResult().isPresent()) {
-          r = newer;
-        }
+        // what neither level reads is repaired if it can be; otherwise the file is skipped with
+        // the Java 25 parser's error (the Java 21 one may only be about newer syntax)
+        r = ParseRepair.repair(text, PARSER_25.get().parse(text), t -> PARSER_25.get().parse(t));
       }
     } catch (StackOverflowError e) {
       return new Parsed(null, "is nested too deeply to parse with this thread stack size", lines);
@@ -312,8 +312,22 @@ final class SourceTree {
         return low.sawUnresolvedCall ? s.mayThrow() : s;
       }
     }
+    for (com.github.javaparser.ast.body.RecordDeclaration r : cu.findAll(com.github.javaparser.ast.body.RecordDeclaration.class)) {
+      for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
+        if (component.getBegin().isPresent()
+            && component.getBegin().get().line == m.line()
+            && component.getBegin().get().column == m.column()
+            && component.getNameAsString().equals(m.name())) {
+          return RECORD_ACCESSOR;
+        }
+      }
+    }
     return MethodSummary.UNKNOWN;
   }
+
+  /** A record's implicit accessor returns its field: the caller borrows it, and it never throws. */
+  private static final MethodSummary RECORD_ACCESSOR =
+      new MethodSummary(Set.of(), Set.of(), false, true, -1, Set.of(), false, false, -1, true);
 
   /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */
   private static boolean returnsThis(CallableDeclaration<?> d) {

@@ -142,6 +142,16 @@ final class TreeIndex {
       for (ClassOrInterfaceType s : r.getImplementedTypes()) {
         info.rawSupertypes.add(s.getNameWithScope());
       }
+      // each component is a private field and, unless the record declares it, an accessor that
+      // returns that field (its summary: see SourceTree#summary)
+      for (Parameter component : r.getParameters()) {
+        String name = component.getNameAsString();
+        info.fields.put(name, Names.written(component.getType()));
+        boolean declared = r.getMethodsByName(name).stream().anyMatch(m -> m.getParameters().isEmpty());
+        if (!declared) {
+          addAccessor(info, names, component);
+        }
+      }
     }
     for (BodyDeclaration<?> m : t.getMembers()) {
       if (m instanceof FieldDeclaration f) {
@@ -194,6 +204,12 @@ final class TreeIndex {
           : m.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
         if (nearestType(lc) == t) {
           addType(file, names, lc.getClassDeclaration(), names.binaryName(lc.getClassDeclaration()));
+        }
+      }
+      for (com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt lr
+          : m.findAll(com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class)) {
+        if (nearestType(lr) == t) {
+          addType(file, names, lr.getRecordDeclaration(), names.binaryName(lr.getRecordDeclaration()));
         }
       }
       for (ObjectCreationExpr oc : m.findAll(ObjectCreationExpr.class)) {
@@ -265,6 +281,32 @@ final class TreeIndex {
                 info.file,
                 line,
                 column));
+  }
+
+  /**
+   * The accessor a record has for a component it does not declare a method for: no parameters,
+   * the component's type, at the component's position (where {@link SourceTree} finds it again).
+   */
+  private static void addAccessor(TypeInfo info, Names names, Parameter component) {
+    info.methods
+        .computeIfAbsent(component.getNameAsString(), k -> new ArrayList<>())
+        .add(
+            new MethodInfo(
+                info.fq,
+                component.getNameAsString(),
+                names,
+                List.of(),
+                Names.written(component.getType()),
+                List.of(),
+                Set.of(),
+                List.of(),
+                false,
+                true,
+                false,
+                false,
+                info.file,
+                component.getBegin().map(p -> p.line).orElse(0),
+                component.getBegin().map(p -> p.column).orElse(0)));
   }
 
   static Set<String> annotationNames(List<AnnotationExpr> annotations) {

@@ -227,8 +227,8 @@ class SourceEngineTest {
   }
 
   /**
-   * Java 22 to 25 syntax is read: unnamed variables and patterns, statements before super().
-   * (Several patterns in one case label are not: JavaParser 3.28 rejects them.)
+   * Java 22 to 25 syntax is read: unnamed variables and patterns, statements before super() (more
+   * in {@link Java25SyntaxTest}).
    */
   @Test
   void java25SyntaxIsReadAndItsLeaksFound() throws Exception {
@@ -272,7 +272,7 @@ class SourceEngineTest {
     assertEquals(20, r.findings().get(0).line());
   }
 
-  /** JavaParser at level 25 rejects {@code yield Enum.CONSTANT;}; level 21 reads it (hibernate has such code). */
+  /** {@code yield Enum.CONSTANT;} (hibernate has such code), which JavaParser 3.28.0 read only at level 21. */
   @Test
   void yieldOfAQualifiedNameStillParses() throws Exception {
     Path f = dir.resolve("Yielding.java");
