@@ -300,6 +300,7 @@ final class TreeIndex {
                 List.of(),
                 Set.of(),
                 List.of(),
+                List.of(),
                 false,
                 true,
                 false,
