@@ -147,4 +147,41 @@ public final class FieldOwners {
       insertEvent.close();
     }
   }
+
+  /**
+   * Prepares its validation statement lazily and closes it, seen as an AutoCloseable, through a
+   * quiet helper in the method that closes the connection it wraps.
+   */
+  public static final class ValidatingConnection {
+    private final Connection connection;
+    private PreparedStatement validation;
+
+    public ValidatingConnection(Connection connection) {
+      this.connection = connection;
+    }
+
+    public boolean validate(String sql) throws SQLException {
+      if (validation == null) {
+        validation = connection.prepareStatement(sql);
+      }
+      try (ResultSet rs = validation.executeQuery()) {
+        return rs.next();
+      }
+    }
+
+    public void reallyClose() throws SQLException {
+      if (validation != null) {
+        closeQuietly((AutoCloseable) validation);
+      }
+      connection.close();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // closing anyway
+      }
+    }
+  }
 }

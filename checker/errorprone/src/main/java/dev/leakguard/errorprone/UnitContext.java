@@ -601,6 +601,10 @@ final class UnitContext {
       return null;
     }
     e = ASTHelpers.stripParentheses(e);
+    while (e instanceof com.sun.source.tree.TypeCastTree cast) {
+      // closeQuietly((AutoCloseable) this.statement) closes the field all the same
+      e = ASTHelpers.stripParentheses(cast.getExpression());
+    }
     Symbol s = ASTHelpers.getSymbol(e);
     if (s == null) {
       return null;

@@ -580,8 +580,9 @@ final class FileContext {
   }
 
   private static String fieldName(Expression e, Map<String, String> aliases) {
-    while (e.isEnclosedExpr()) {
-      e = e.asEnclosedExpr().getInner();
+    // closeQuietly((AutoCloseable) this.statement) closes the field all the same
+    while (e.isEnclosedExpr() || e.isCastExpr()) {
+      e = e.isEnclosedExpr() ? e.asEnclosedExpr().getInner() : e.asCastExpr().getExpression();
     }
     if (e instanceof NameExpr n) {
       return aliases.getOrDefault(n.getNameAsString(), n.getNameAsString());
