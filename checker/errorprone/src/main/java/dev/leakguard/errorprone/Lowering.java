@@ -690,6 +690,10 @@ final class Lowering {
         b.jump(onFalse, null, 0);
         b.place(nonNull);
         b.branch(onFalse);
+        // x instanceof AutoCloseable c: where the test holds, c is x (closing c closes x)
+        if (io.getPattern() instanceof com.sun.source.tree.BindingPatternTree bp) {
+          b.emit(new Event.Assign(declare(ASTHelpers.getSymbol(bp.getVariable())), v), line(c));
+        }
         b.jump(onTrue, null, 0);
         return;
       }

@@ -733,6 +733,10 @@ final class SourceLowering {
         b.jump(onFalse, null, 0);
         b.place(nonNull);
         b.branch(onFalse);
+        // x instanceof AutoCloseable c: where the test holds, c is x (closing c closes x)
+        if (io.getPattern().orElse(null) instanceof com.github.javaparser.ast.expr.TypePatternExpr tp) {
+          b.emit(new Event.Assign(declare(tp.getNameAsString(), ctx.names.typeName(tp.getType())), v), line(c));
+        }
         b.jump(onTrue, null, 0);
         return;
       }
