@@ -10,6 +10,9 @@ import java.util.Set;
  *
  * @param known true if the method's declaration was found (tree or JDK), so its return type is
  *     reliable enough for the default "returns an owned resource" rule
+ * @param resultTypeOfArg the index of the parameter whose type is the method's type parameter that
+ *     is also its result type ({@code <T> T requireNonNull(T obj)}): the call has that argument's
+ *     type; -1 for none
  */
 record CallInfo(
     String owner,
@@ -23,19 +26,20 @@ record CallInfo(
     List<String> paramTypes,
     boolean isConstructor,
     boolean known,
-    String display) {
+    String display,
+    int resultTypeOfArg) {
 
   /** This call with a result type learned from where the result goes; its declaration counts as known. */
   CallInfo withResult(String type) {
     return new CallInfo(
         owner, name, type, checkedThrows, rules, treeMethod, annotations, paramAnnotations, paramTypes,
-        isConstructor, true, display);
+        isConstructor, true, display, resultTypeOfArg);
   }
 
   static CallInfo unknown(String name, int arity) {
     return new CallInfo(
         null, name, null, List.of(), List.of(), null, Set.of(), emptyParams(arity),
-        java.util.Collections.nCopies(arity, (String) null), false, false, name + "(..)");
+        java.util.Collections.nCopies(arity, (String) null), false, false, name + "(..)", -1);
   }
 
   /** A constructor of a class the engine cannot see: still a constructor of that class. */
@@ -43,7 +47,7 @@ record CallInfo(
     return new CallInfo(
         owner, "<init>", owner, List.of(), List.of(), null, Set.of(), emptyParams(arity),
         java.util.Collections.nCopies(arity, (String) null), true, false,
-        "new " + SourceLowering.simple(owner) + "(..)");
+        "new " + SourceLowering.simple(owner) + "(..)", -1);
   }
 
   /**
@@ -54,7 +58,7 @@ record CallInfo(
     return new CallInfo(
         owner, "<init>", owner, List.of(), List.of(), null, Set.of(), emptyParams(arity),
         java.util.Collections.nCopies(arity, (String) null), true, true,
-        "new " + SourceLowering.simple(owner) + "(..)");
+        "new " + SourceLowering.simple(owner) + "(..)", -1);
   }
 
   static List<Set<String>> emptyParams(int arity) {

@@ -231,9 +231,30 @@ final class FileContext {
           owners.add(anon);
         }
       }
+      List<String> enclosing = new ArrayList<>();
+      boolean declaredAround = false;
       for (String c = low.enclosingClass(); c != null; c = outer(c)) {
-        owners.add(c);
+        enclosing.add(c);
+        for (String sup : closure(c)) {
+          declaredAround |= !tree.index().methods(sup, name, arity).isEmpty();
+        }
       }
+      // a method no enclosing class declares is one the file's static imports name
+      // (castNonNull(x), requireNonNull(x)); the classes around still answer for what they inherit
+      // from classes out of sight
+      if (!declaredAround) {
+        for (String o : names.staticImportOwners(name)) {
+          // a class of the tree answers for any name: only one that declares the method here
+          boolean declares = !tree.index().isTreeType(o);
+          for (String sup : declares ? List.<String>of() : closure(o)) {
+            declares |= !tree.index().methods(sup, name, arity).isEmpty();
+          }
+          if (declares) {
+            owners.add(o);
+          }
+        }
+      }
+      owners.addAll(enclosing);
     } else {
       Expression scope = mce.getScope().get();
       String st = low.staticTypeName(scope);
@@ -304,7 +325,9 @@ final class FileContext {
     List<Set<String>> paramAnnotations = CallInfo.emptyParams(arity);
     String declaring = owner;
     boolean known = false;
+    int resultTypeOfArg = -1;
     if (tm != null) {
+      resultTypeOfArg = tm.resultTypeOfParam();
       params = tm.paramTypes();
       exactParams = true;
       rt = tm.returnType();
@@ -325,6 +348,7 @@ final class FileContext {
         Method m = tree.index().classes.method(jdk, name, argTypes);
         if (m != null) {
           params = JdkTypes.paramTypes(m);
+          resultTypeOfArg = JdkTypes.resultTypeOfParam(m);
           exactParams = true;
           rt = JdkTypes.name(m.getReturnType());
           throwsTypes = JdkTypes.checkedExceptions(m);
@@ -379,7 +403,8 @@ final class FileContext {
             ? "new " + SourceLowering.simple(declaring) + "(..)"
             : SourceLowering.simple(declaring) + "." + name + (arity == 0 ? "()" : "(..)");
     return new CallInfo(
-        owner, name, rt, throwsTypes, rules, tm, annotations, paramAnnotations, params, ctor, known, display);
+        owner, name, rt, throwsTypes, rules, tm, annotations, paramAnnotations, params, ctor, known, display,
+        resultTypeOfArg);
   }
 
   private TreeIndex.MethodInfo pick(List<TreeIndex.MethodInfo> ms, List<String> argTypes) {

@@ -275,4 +275,21 @@ final class JdkTypes {
     }
     return out;
   }
+
+  /**
+   * The index of the parameter whose type is the method's type variable that is also its result
+   * type ({@code <T> T requireNonNull(T obj)}), or -1.
+   */
+  static int resultTypeOfParam(java.lang.reflect.Method m) {
+    if (m.getGenericReturnType() instanceof java.lang.reflect.TypeVariable<?> tv
+        && tv.getGenericDeclaration() == m) {
+      java.lang.reflect.Type[] params = m.getGenericParameterTypes();
+      for (int i = 0; i < params.length; i++) {
+        if (tv.equals(params[i])) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
 }

@@ -40,6 +40,40 @@ final class Names {
   private final TreeIndex index;
   private final Map<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Classes a static import names a member of: by member name, and those imported on demand. */
+  private final Map<String, List<String>> staticSingle = new java.util.HashMap<>();
+
+  private final List<String> staticOnDemand = new java.util.ArrayList<>();
+
+  /**
+   * The classes whose static member {@code member} an unqualified use may mean by the file's
+   * static imports ({@code import static a.B.m;} first, then {@code import static a.B.*;}).
+   */
+  List<String> staticImportOwners(String member) {
+    List<String> out = new java.util.ArrayList<>();
+    List<String> written = new java.util.ArrayList<>(staticSingle.getOrDefault(member, List.of()));
+    written.addAll(staticOnDemand);
+    for (String w : written) {
+      out.add(binaryOfQualified(w));
+    }
+    return out;
+  }
+
+  /** The binary name of a canonical class name: a.B.C is a.B$C when C is nested in a.B. */
+  private String binaryOfQualified(String qualified) {
+    String c = qualified;
+    while (true) {
+      if (index.isTreeType(c) || index.classes.load(c) != null) {
+        return c;
+      }
+      int i = c.lastIndexOf('.');
+      if (i < 0) {
+        return qualified;
+      }
+      c = c.substring(0, i) + "$" + c.substring(i + 1);
+    }
+  }
+
   private Names(String pkg, TreeIndex index) {
     this.pkg = pkg;
     this.index = index;
@@ -49,6 +83,14 @@ final class Names {
     Names n = new Names(cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""), index);
     for (ImportDeclaration i : cu.getImports()) {
       if (i.isStatic()) {
+        String name = i.getNameAsString();
+        if (i.isAsterisk()) {
+          n.staticOnDemand.add(name);
+        } else if (name.lastIndexOf('.') > 0) {
+          n.staticSingle
+              .computeIfAbsent(name.substring(name.lastIndexOf('.') + 1), k -> new java.util.ArrayList<>())
+              .add(name.substring(0, name.lastIndexOf('.')));
+        }
         continue;
       }
       if (i.isModule()) {

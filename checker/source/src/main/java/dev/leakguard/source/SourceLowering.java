@@ -916,6 +916,13 @@ final class SourceLowering {
     }
     if (e instanceof MethodCallExpr mce) {
       CallInfo ci = ctx.resolveCall(this, mce);
+      if (ci.resultTypeOfArg() >= 0 && ci.resultTypeOfArg() < mce.getArguments().size()) {
+        // castNonNull(x), Objects.requireNonNull(x): the type of x
+        String t = typeOf(mce.getArgument(ci.resultTypeOfArg()));
+        if (t != null) {
+          return t;
+        }
+      }
       return ci.returnType();
     }
     if (e instanceof ObjectCreationExpr oc) {

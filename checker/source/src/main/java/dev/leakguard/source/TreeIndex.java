@@ -46,6 +46,7 @@ final class TreeIndex {
       Set<String> annotations,
       List<Set<String>> paramAnnotations,
       List<String> paramNames,
+      int resultTypeOfParam,
       boolean varArgs,
       boolean hasBody,
       boolean overridable,
@@ -255,6 +256,13 @@ final class TreeIndex {
       params.add(t);
       paramAnnotations.add(annotationNames(p.getAnnotations()));
     }
+    // <T> T castNonNull(T ref): the result has the type of the argument given for ref
+    int resultTypeOfParam = -1;
+    for (com.github.javaparser.ast.type.TypeParameter tp : d.getTypeParameters()) {
+      if (tp.getNameAsString().equals(returnType) && resultTypeOfParam < 0) {
+        resultTypeOfParam = params.indexOf(returnType);
+      }
+    }
     List<String> throwsTypes = new ArrayList<>();
     for (ReferenceType r : d.getThrownExceptions()) {
       throwsTypes.add(Names.written(r));
@@ -274,6 +282,7 @@ final class TreeIndex {
                 annotationNames(d.getAnnotations()),
                 paramAnnotations,
                 paramNames,
+                resultTypeOfParam,
                 varArgs,
                 hasBody,
                 overridable,
@@ -301,6 +310,7 @@ final class TreeIndex {
                 Set.of(),
                 List.of(),
                 List.of(),
+                -1,
                 false,
                 true,
                 false,
