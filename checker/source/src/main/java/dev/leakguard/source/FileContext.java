@@ -59,10 +59,16 @@ final class FileContext {
     }
   }
 
-  private Declarations declarations;
+  /**
+   * The names of a unit's pattern variables (most names are none: no scope walk for them), and its
+   * declarations, kept with the parsed unit: a context is made for every summary computed in a
+   * file, and walking a large unit for each was most of the time on hibernate-core.
+   */
+  private static final com.github.javaparser.ast.DataKey<Set<String>> PATTERN_NAMES =
+      new com.github.javaparser.ast.DataKey<>() {};
 
-  /** The names of the file's pattern variables (most names are none: no scope walk for them). */
-  private Set<String> patternNames;
+  private static final com.github.javaparser.ast.DataKey<Declarations> DECLARATIONS =
+      new com.github.javaparser.ast.DataKey<>() {};
 
   /**
    * The type of the pattern variable that {@code name} denotes where it is written ({@code r} in
@@ -70,20 +76,31 @@ final class FileContext {
    * con)}), or null if it denotes none or its type is not written ({@code var}).
    */
   String patternVariableType(com.github.javaparser.ast.expr.NameExpr name) {
-    if (patternNames == null) {
-      patternNames = new HashSet<>();
-      for (com.github.javaparser.ast.expr.TypePatternExpr p
-          : cu.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)) {
-        patternNames.add(p.getNameAsString());
+    Set<String> patternNames;
+    Declarations declarations;
+    // units are shared by the threads that compute summaries across files
+    synchronized (cu) {
+      if (!cu.containsData(PATTERN_NAMES)) {
+        Set<String> found = new HashSet<>();
+        for (com.github.javaparser.ast.expr.TypePatternExpr p
+            : cu.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)) {
+          found.add(p.getNameAsString());
+        }
+        cu.setData(PATTERN_NAMES, Set.copyOf(found));
       }
+      patternNames = cu.getData(PATTERN_NAMES);
+      if (!patternNames.contains(name.getNameAsString())) {
+        return null;
+      }
+      if (!cu.containsData(DECLARATIONS)) {
+        cu.setData(DECLARATIONS, new Declarations(names, tree.index(), cu));
+      }
+      declarations = cu.getData(DECLARATIONS);
     }
-    if (!patternNames.contains(name.getNameAsString())) {
-      return null;
+    Declarations.Decl d;
+    synchronized (declarations) {
+      d = declarations.lookup(name.getNameAsString(), name);
     }
-    if (declarations == null) {
-      declarations = new Declarations(names, tree.index(), cu);
-    }
-    Declarations.Decl d = declarations.lookup(name.getNameAsString(), name);
     return d != null && d.kind() == Declarations.Kind.LOCAL
             && d.node() instanceof com.github.javaparser.ast.expr.TypePatternExpr p
             && !p.getType().isVarType()
