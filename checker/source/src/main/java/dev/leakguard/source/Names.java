@@ -61,6 +61,13 @@ final class Names {
 
   /** The binary name of a canonical class name: a.B.C is a.B$C when C is nested in a.B. */
   private String binaryOfQualified(String qualified) {
+    // asked for every unqualified call no enclosing class declares: the class lookups are kept
+    return staticOwnerBinary.computeIfAbsent(qualified, this::findBinaryOfQualified);
+  }
+
+  private final Map<String, String> staticOwnerBinary = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String findBinaryOfQualified(String qualified) {
     String c = qualified;
     while (true) {
       if (index.isTreeType(c) || index.classes.load(c) != null) {

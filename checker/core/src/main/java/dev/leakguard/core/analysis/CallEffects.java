@@ -94,34 +94,6 @@ public final class CallEffects {
       List<String> paramNames,
       Set<Integer> trueArgs) {
 
-    /** A call whose parameters' names and constant arguments the front-end does not know. */
-    public Call(
-        String name,
-        boolean constructor,
-        List<MethodRule> rules,
-        Set<AnnotationRole> methodRoles,
-        List<Set<AnnotationRole>> paramRoles,
-        List<ResourceKind> paramKinds,
-        MethodSummary summary,
-        ResourceKind resultKind,
-        boolean resultNotResource,
-        boolean closeableResult,
-        boolean declarationKnown,
-        List<String> checkedThrows,
-        boolean receiverIsCollection,
-        String localCollection,
-        String receiverType,
-        boolean staticCall,
-        boolean closedByCallers,
-        ResourceKind receiverKind,
-        List<String> paramTypes) {
-      this(
-          name, constructor, rules, methodRoles, paramRoles, paramKinds, summary, resultKind,
-          resultNotResource, closeableResult, declarationKnown, checkedThrows, receiverIsCollection,
-          localCollection, receiverType, staticCall, closedByCallers, receiverKind, paramTypes, List.of(),
-          Set.of());
-    }
-
     /**
      * True if the caller passes {@code true} to a parameter whose name says the call closes what it
      * works on ({@link Ownership#isCloseFlag}): {@code stmt.executeQuery(sql, true)} for {@code
