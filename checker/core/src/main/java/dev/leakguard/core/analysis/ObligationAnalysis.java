@@ -593,12 +593,7 @@ public final class ObligationAnalysis {
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
     Set<Integer> whenThrowing = new TreeSet<>();
     for (int i : closes) {
-      boolean all = true;
-      for (Config c : a.exceptionalExits) {
-        Inst in = c.insts.get(paramKey(i));
-        all &= in != null && in.status == Status.CLOSED;
-      }
-      if (all) {
+      if (closedWhenThrowing(a.exceptionalExits, paramKey(i))) {
         whenThrowing.add(i);
       }
     }
@@ -606,6 +601,51 @@ public final class ObligationAnalysis {
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
         false, fresh && !borrowed ? childOf : -1,
         !reachable(graph.entry()).contains(graph.exceptionalExit()));
+  }
+
+  /**
+   * True if the method's exceptional exits close a parameter: each of them closes it, or leaves
+   * it open only where a flag has the opposite value of one under which another exceptional exit
+   * closes it. A {@code finally} that closes the parameter when the method was asked to ({@code
+   * boolean close = newTarget; ... finally { if (close) target.close(); }}) leaves the other
+   * paths to the caller's choice, as a close guarded by a flag does on normal paths.
+   */
+  private static boolean closedWhenThrowing(List<Config> exits, String key) {
+    List<Config> closed = new ArrayList<>();
+    List<Config> open = new ArrayList<>();
+    for (Config c : exits) {
+      Inst in = c.insts.get(key);
+      (in != null && in.status == Status.CLOSED ? closed : open).add(c);
+    }
+    if (open.isEmpty()) {
+      return true;
+    }
+    if (closed.isEmpty()) {
+      return false;
+    }
+    for (Config c : open) {
+      if (!c.insts.containsKey(key) || !openOnlyUnderOtherFlag(c, closed)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if {@code c} has a flag whose opposite value holds in one of {@code closed}. */
+  private static boolean openOnlyUnderOtherFlag(Config c, List<Config> closed) {
+    for (Map.Entry<String, Set<String>> e : c.vars.entrySet()) {
+      Set<String> v = e.getValue();
+      if (v.size() != 1 || !(v.contains(TRUE) || v.contains(FALSE))) {
+        continue;
+      }
+      Set<String> opposite = Set.of(v.contains(TRUE) ? FALSE : TRUE);
+      for (Config d : closed) {
+        if (opposite.equals(d.vars.get(e.getKey()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
