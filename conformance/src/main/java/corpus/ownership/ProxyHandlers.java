@@ -12,7 +12,8 @@ import javax.sql.DataSource;
  * A proxy's invocation handler opens its target connection on first use and keeps it in a field.
  * It forwards every call to the target, close() included, so the user who closes the proxy closes
  * the field: no method of the handler has to. What its methods open into locals is theirs to
- * close as anywhere else, and a class that is no handler must close what its fields keep.
+ * close as anywhere else, and a class that is no handler must close what its fields keep. A
+ * proxy carries what its handler was given: returning it hands that over, dropping it leaks it.
  */
 public class ProxyHandlers implements InvocationHandler {
   private final DataSource dataSource;
@@ -41,6 +42,45 @@ public class ProxyHandlers implements InvocationHandler {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getTargetException();
+    }
+  }
+
+  /**
+   * A connection opened here and given to a handler whose proxy is returned: the caller closes
+   * the proxy, which forwards close() to the handler's target.
+   */
+  public static Connection guardedConnection(DataSource dataSource) throws SQLException {
+    Connection con = dataSource.getConnection();
+    Forwarding handler = new Forwarding(con);
+    return (Connection)
+        Proxy.newProxyInstance(ProxyHandlers.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  /** The same proxy, only asked one question and dropped: nobody closes it. */
+  public static boolean checkedThroughProxy(DataSource dataSource) throws SQLException {
+    Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
+    Connection proxy =
+        (Connection)
+            Proxy.newProxyInstance(
+                ProxyHandlers.class.getClassLoader(), new Class<?>[] {Connection.class}, new Forwarding(con));
+    return proxy.isReadOnly();
+  }
+
+  /** Forwards every call to the connection it was given. */
+  static final class Forwarding implements InvocationHandler {
+    private final Connection con;
+
+    Forwarding(Connection con) {
+      this.con = con;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(con, args);
+      } catch (InvocationTargetException e) {
+        throw e.getTargetException();
+      }
     }
   }
 
