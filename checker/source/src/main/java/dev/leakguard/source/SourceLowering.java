@@ -885,6 +885,21 @@ final class SourceLowering {
     return e;
   }
 
+  /**
+   * The expression before {@code ::}: a simple name read as a type ({@code results::close}) is a
+   * name expression when a local of that name is in scope.
+   */
+  private Expression referenceScope(Expression scope) {
+    if (scope instanceof com.github.javaparser.ast.expr.TypeExpr te
+        && te.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType ct
+        && ct.getScope().isEmpty()
+        && ct.getTypeArguments().isEmpty()
+        && lookup(ct.getNameAsString()) != null) {
+      return new NameExpr(ct.getNameAsString());
+    }
+    return scope;
+  }
+
   private String localOf(Expression e) {
     e = unwrap(e);
     if (e instanceof NameExpr n) {
@@ -1076,7 +1091,9 @@ final class SourceLowering {
       return null;
     }
     if (e instanceof MethodReferenceExpr mr) {
-      String v = localOf(mr.getScope());
+      // con::close captures con, like a lambda would; the parser may read a bare name before ::
+      // as a type
+      String v = localOf(referenceScope(mr.getScope()));
       if (v != null) {
         b.emit(new Event.Transfer(v), line(mr));
       }
