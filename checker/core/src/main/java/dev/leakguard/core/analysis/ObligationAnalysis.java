@@ -468,6 +468,10 @@ public final class ObligationAnalysis {
       out.add(an.var());
     } else if (e instanceof Event.Return r) {
       addIfNotNull(out, r.var());
+    } else if (e instanceof Event.AssignUnknown au && au.temporaryEnd()) {
+      // the end of a temporary is where a dropped resource is lost (or left to its open parent):
+      // kept apart from the variables nobody reads, so that its drop is seen
+      out.add(au.to());
     }
   }
 
@@ -684,6 +688,24 @@ public final class ObligationAnalysis {
       }
     }
     return seen;
+  }
+
+  /**
+   * The parameter a returned resource descends from through resources of this method ({@code
+   * Statement st = con.createStatement(); ... return st.getResultSet();} descends from {@code
+   * con}): closing the caller's argument closes it with its parent. Else its own parent.
+   */
+  private static String ancestorParam(Map<String, Inst> insts, String key) {
+    String parent = insts.get(key).parent;
+    Set<String> seen = new HashSet<>();
+    for (String p = parent; p != null && seen.add(p); ) {
+      if (p.startsWith("param:")) {
+        return p;
+      }
+      Inst in = insts.get(p);
+      p = in == null ? null : in.parent;
+    }
+    return parent;
   }
 
   static String paramKey(int i) {
@@ -969,7 +991,7 @@ public final class ObligationAnalysis {
             if (st == Status.OPEN || st == Status.CLOSES_WITH_CHILDREN) {
               returnedOpen.add(k);
             }
-            returnedParents.computeIfAbsent(k, x -> new TreeSet<>()).add(String.valueOf(s.insts.get(k).parent));
+            returnedParents.computeIfAbsent(k, x -> new TreeSet<>()).add(String.valueOf(ancestorParam(s.insts, k)));
             s.transfer(k);
           }
         }
