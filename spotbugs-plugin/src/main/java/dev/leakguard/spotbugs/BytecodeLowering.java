@@ -828,7 +828,7 @@ final class BytecodeLowering {
           .withTag(new Value.NewObject(ins[i].getPosition())));
       case Const.ANEWARRAY -> {
         w.popAndKill(1);
-        w.push(Value.ref(null, false).withTag(new Value.NewArray(ins[i].getPosition(), 0)));
+        w.push(Value.ref(null, false).withTag(new Value.NewArray(ins[i].getPosition(), 0, List.of())));
       }
       case Const.MULTIANEWARRAY -> {
         w.popAndKill(((MULTIANEWARRAY) insn).getDimensions());
@@ -851,7 +851,11 @@ final class BytecodeLowering {
       }
       case Const.LDC, Const.LDC_W -> {
         Type t = ((LDC) insn).getType(cpg);
-        w.push(t instanceof ReferenceType ? Value.ref(typeName(t), false) : Value.PRIM);
+        Object constant = ((LDC) insn).getValue(cpg);
+        w.push(
+            constant instanceof String text
+                ? Value.ref(typeName(t), false).withTag(new Value.Texts(List.of(text)))
+                : t instanceof ReferenceType ? Value.ref(typeName(t), false) : Value.PRIM);
       }
       case Const.LDC2_W -> {
         w.push(Value.PRIM); // a long or a double: two words
@@ -1196,7 +1200,7 @@ final class BytecodeLowering {
     }
     w.popAndKill(3);
     if (array.tag() instanceof Value.NewArray na) {
-      Value.NewArray next = new Value.NewArray(na.pc(), na.stored() + 1);
+      Value.NewArray next = new Value.NewArray(na.pc(), na.stored() + 1, joinTexts(na.texts(), value.texts()));
       for (int k = 0; k < w.depth(); k++) {
         if (na.equals(w.stack.get(k).tag())) {
           w.stack.set(k, w.stack.get(k).withTag(next));
@@ -1447,8 +1451,75 @@ final class BytecodeLowering {
         }
       }
     }
+    List<String> texts = List.of();
+    if (concat) {
+      texts = concatConstants(insn);
+      for (int d = base; d < w.depth(); d++) {
+        texts = joinTexts(texts, w.stack.get(d).texts());
+      }
+    }
     w.popAndKill(words);
     pushResult(w, insn.getReturnType(cpg), null);
+    if (!texts.isEmpty() && w.depth() > 0 && w.peek(0).tag() == null) {
+      w.push(w.pop().withTag(new Value.Texts(texts)));
+    }
+  }
+
+  /** Types whose values a call builds from the texts of its receiver and arguments. */
+  private static final Set<String> TEXT_TYPES =
+      Set.of("java.lang.String", "java.lang.StringBuilder", "java.lang.StringBuffer", "java.lang.CharSequence");
+
+  private static List<String> joinTexts(List<String> a, List<String> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<String> out = new ArrayList<>(a);
+    for (String t : b) {
+      if (!out.contains(t)) {
+        out.add(t);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Bootstrap index to the constants of a string concatenation's recipe, per class. */
+  private Map<Integer, List<String>> recipes;
+
+  /**
+   * The constant parts of a {@code makeConcatWithConstants} call ({@code "jdbc:derby:" + name +
+   * ";shutdown=true"}): its recipe, the first bootstrap argument, with the constants that stand
+   * for themselves, split where the arguments go.
+   */
+  private List<String> concatConstants(INVOKEDYNAMIC insn) {
+    if (!(cpg.getConstant(insn.getIndex()) instanceof org.apache.bcel.classfile.ConstantInvokeDynamic cid)) {
+      return List.of();
+    }
+    if (recipes == null) {
+      recipes = new HashMap<>();
+      org.apache.bcel.classfile.JavaClass jc = facts.javaClass(className);
+      for (org.apache.bcel.classfile.Attribute a : jc == null ? new org.apache.bcel.classfile.Attribute[0] : jc.getAttributes()) {
+        if (a instanceof org.apache.bcel.classfile.BootstrapMethods bms) {
+          org.apache.bcel.classfile.BootstrapMethod[] all = bms.getBootstrapMethods();
+          for (int k = 0; k < all.length; k++) {
+            int[] args = all[k].getBootstrapArguments();
+            if (args.length > 0 && cpg.getConstant(args[0]) instanceof org.apache.bcel.classfile.ConstantString cs) {
+              String recipe = cs.getBytes(cpg.getConstantPool());
+              List<String> parts = new ArrayList<>();
+              for (String part : recipe.split("[\u0001\u0002]")) {
+                if (!part.isEmpty()) {
+                  parts.add(part);
+                }
+              }
+              recipes.put(k, List.copyOf(parts));
+            }
+          }
+        }
+      }
+    }
+    return recipes.getOrDefault(cid.getBootstrapMethodAttrIndex(), List.of());
   }
 
   private void pushResult(Work w, Type ret, String resultVar) {
@@ -1627,6 +1698,10 @@ final class BytecodeLowering {
       }
       args.add(var);
     }
+    List<String> argTexts = recv != null ? recv.texts() : List.of();
+    for (int k = 0; k < argTypes.length; k++) {
+      argTexts = joinTexts(argTexts, w.stack.get(argDepth[k]).texts());
+    }
     CallEffects.Call call =
         new CallEffects.Call(
             ctor ? "new " + simpleName(owner) : name,
@@ -1649,7 +1724,9 @@ final class BytecodeLowering {
             ctor || staticCall || owner == null ? null : facts.kindOf(owner),
             paramTypes(argTypes),
             facts.paramNames(owner, declaring, name, desc, staticCall),
-            trueArguments(w, argTypes, argDepth));
+            trueArguments(w, argTypes, argDepth),
+            // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
+            resultType != null && facts.kindOf(resultType) == ResourceKind.CONNECTION ? argTexts : List.of());
     if (LeakGuardDetector.dumped(name)) {
       System.err.println("call of " + owner + "." + name + desc + " in " + methodId()
           + (facts.probing() ? " (probing)" : "") + ": summary "
@@ -1740,6 +1817,10 @@ final class BytecodeLowering {
       pushResult(w, ret, result);
       if (result != null && result.equals(intoVar)) {
         w.push(w.pop().withTag(new Value.StoredInto(into)));
+      } else if (!argTexts.isEmpty() && ret instanceof ObjectType rt && TEXT_TYPES.contains(rt.getClassName())
+          && w.peek(0).tag() == null) {
+        // String.format(URL, name, "drop=true"), builder.append(";shutdown=true"): made of them
+        w.push(w.pop().withTag(new Value.Texts(argTexts)));
       }
       String flag = thisReceiver && desc.equals("()Z") ? flagVar(Event.CALL_FLAG + name, -1) : null;
       if (flag != null) {

@@ -551,6 +551,12 @@ final class ProgramFacts {
         && ctx.isApplicationClass(DescriptorFactory.createClassDescriptorFromDottedClassName(dotted));
   }
 
+  /** The class file of an analysed class, or null if it cannot be read. */
+  JavaClass javaClass(String dotted) {
+    ClassContext cc = classContext(dotted);
+    return cc == null ? null : cc.getJavaClass();
+  }
+
   ClassContext classContext(String dotted) {
     try {
       return Global.getAnalysisCache()

@@ -32,9 +32,24 @@ record Value(char kind, String type, int local, Object tag, boolean bound, int s
 
   /**
    * An array created at {@code pc} with {@code stored} elements stored so far: the arguments of a
-   * varargs call, or an array initialiser.
+   * varargs call, or an array initialiser. {@code texts}: the string constants stored in it (see
+   * {@link Texts}).
    */
-  record NewArray(int pc, int stored) {}
+  record NewArray(int pc, int stored, java.util.List<String> texts) {}
+
+  /**
+   * A string (or a builder of one) made of these string constants, among other parts: a literal,
+   * a concatenation, a formatting call. What a rule that reads a URL sees of it.
+   */
+  record Texts(java.util.List<String> texts) {}
+
+  /** The string constants this value is made of (see {@link Texts}). */
+  java.util.List<String> texts() {
+    if (tag instanceof Texts t) {
+      return t.texts();
+    }
+    return tag instanceof NewArray na ? na.texts() : java.util.List.of();
+  }
 
   /** A caught exception of one of {@code types} (dotted names). */
   record Caught(Set<String> types) {}

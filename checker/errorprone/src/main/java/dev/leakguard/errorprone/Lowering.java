@@ -1072,6 +1072,30 @@ final class Lowering {
     return null; // class literals, ...
   }
 
+  /**
+   * The string constants that make up some arguments: literals and constant variables, also in a
+   * concatenation or as arguments of a call ({@code String.format(URL, name, "drop=true")}); not
+   * inside lambdas or classes.
+   */
+  private static List<String> constantTexts(List<? extends ExpressionTree> args) {
+    List<String> out = new ArrayList<>();
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<>() {
+          @Override
+          public Void scan(Tree t, Void unused) {
+            if (t instanceof ExpressionTree e && ASTHelpers.constValue(e) instanceof String s) {
+              out.add(s);
+              return null;
+            }
+            return t instanceof LambdaExpressionTree || t instanceof ClassTree ? null : super.scan(t, null);
+          }
+        };
+    for (ExpressionTree a : args) {
+      scanner.scan(a, null);
+    }
+    return out;
+  }
+
   private boolean isTypeOrPackage(ExpressionTree t) {
     Symbol s = ASTHelpers.getSymbol(t);
     return s instanceof Symbol.TypeSymbol || s instanceof Symbol.PackageSymbol;
@@ -1285,6 +1309,9 @@ final class Lowering {
       }
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
+    // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
+    List<String> argumentTexts =
+        facts.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
     CallEffects.Call c =
         new CallEffects.Call(
@@ -1309,7 +1336,8 @@ final class Lowering {
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
             paramNames,
-            trueArgs);
+            trueArgs,
+            argumentTexts);
     if (UnitContext.dumped(sym.getSimpleName())) {
       System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()

@@ -1288,6 +1288,54 @@ final class SourceLowering {
     return effects(ci, oc, null, args, into, null, ctx.names.typeName(oc.getType()), false);
   }
 
+  /**
+   * The string constants that make up a call's arguments: literals, also in a concatenation or as
+   * arguments of a call ({@code String.format(URL, name, "drop=true")}), and the final fields of
+   * this file that a name denotes, with a literal initialiser (as javac inlines them).
+   */
+  private List<String> constantTexts(Node call) {
+    List<String> out = new ArrayList<>();
+    if (call instanceof com.github.javaparser.ast.nodeTypes.NodeWithArguments<?> n) {
+      for (Expression a : n.getArguments()) {
+        a.walk(
+            node -> {
+              if (node instanceof StringLiteralExpr lit) {
+                out.add(lit.asString());
+              } else if (node instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr tb) {
+                out.add(tb.asString());
+              } else if (node instanceof NameExpr ne && lookup(ne.getNameAsString()) == null) {
+                String v = finalFieldText(call, ne.getNameAsString());
+                if (v != null) {
+                  out.add(v);
+                }
+              }
+            });
+      }
+    }
+    return out;
+  }
+
+  /** The literal initialiser of a final String field {@code name} declared in this file, or null. */
+  private static String finalFieldText(Node at, String name) {
+    com.github.javaparser.ast.CompilationUnit unit = at.findCompilationUnit().orElse(null);
+    if (unit == null) {
+      return null;
+    }
+    for (com.github.javaparser.ast.body.FieldDeclaration f
+        : unit.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)) {
+      if (!f.isFinal()) {
+        continue;
+      }
+      for (com.github.javaparser.ast.body.VariableDeclarator v : f.getVariables()) {
+        if (v.getNameAsString().equals(name)
+            && v.getInitializer().orElse(null) instanceof StringLiteralExpr lit) {
+          return lit.asString();
+        }
+      }
+    }
+    return null;
+  }
+
   /** The indexes of a call's arguments that are the literal {@code true}. */
   private static Set<Integer> trueArguments(Node call) {
     Set<Integer> out = new java.util.TreeSet<>();
@@ -1354,7 +1402,9 @@ final class SourceLowering {
             receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
             ci.paramTypes(),
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),
-            trueArguments(call));
+            trueArguments(call),
+            // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
+            rt != null && ctx.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(call) : List.of());
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

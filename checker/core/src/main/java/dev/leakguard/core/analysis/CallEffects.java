@@ -70,6 +70,9 @@ public final class CallEffects {
    * @param paramNames the name of each declared parameter, as its declaration or debug information
    *     gives it (null entries where unknown)
    * @param trueArgs the indexes of the arguments that are the constant {@code true}
+   * @param argumentTexts the constant strings that make up the arguments, as far as the front-end
+   *     sees them: literals and constants, also inside a concatenation or a formatting call ({@code
+   *     String.format(URL, name, "drop=true")}); for rules that read a URL
    */
   public record Call(
       String name,
@@ -92,7 +95,8 @@ public final class CallEffects {
       ResourceKind receiverKind,
       List<String> paramTypes,
       List<String> paramNames,
-      Set<Integer> trueArgs) {
+      Set<Integer> trueArgs,
+      List<String> argumentTexts) {
 
     /**
      * True if the caller passes {@code true} to a parameter whose name says the call closes what it
@@ -416,6 +420,12 @@ public final class CallEffects {
         acquire =
             new MethodRule.Acquire(acquire.kind(), MethodRule.Parent.RECEIVER, MethodRule.RECEIVER, acquire.origin());
       }
+    }
+    if (acquire != null
+        && (kind != null ? kind : acquire.kind()) == ResourceKind.CONNECTION
+        && Ownership.shutsDownDatabase(c.argumentTexts())) {
+      // a URL that shuts the database down (Derby's ;shutdown=true): the call never returns one
+      acquire = null;
     }
     if (acquire != null) {
       ResourceKind k = kind != null ? kind : acquire.kind();

@@ -93,6 +93,24 @@ public final class Ownership {
     return Decision.UNDECIDED;
   }
 
+  /**
+   * True if the constant parts of a connection request's arguments ask an embedded Derby database
+   * to shut down or to drop itself ({@code "jdbc:derby:;shutdown=true"}, {@code
+   * String.format("jdbc:derby:%s;%s", name, "drop=true")}): Derby then answers with an
+   * SQLException, never with a connection. Other databases take {@code shutdown=true} as a
+   * connection property and do return a connection, so the URL must be Derby's.
+   */
+  public static boolean shutsDownDatabase(List<String> argumentTexts) {
+    boolean derby = false;
+    boolean shutdown = false;
+    for (String t : argumentTexts) {
+      String s = t.toLowerCase(Locale.ROOT).replace(" ", "");
+      derby |= s.contains("jdbc:derby:");
+      shutdown |= s.contains("shutdown=true") || s.contains("drop=true");
+    }
+    return derby && shutdown;
+  }
+
   /** True for a receiver type whose simple name says it hands out resources (a pool, a factory). */
   public static boolean isFactory(String receiverType) {
     if (receiverType == null) {
