@@ -466,7 +466,14 @@ final class BytecodeLowering {
         entry[i] = g.node(new Event.Nop(), line(i), null);
       }
     }
-    g.normalEdge(g.entry(), entry[0]);
+    Node first = g.entry();
+    for (String f : facts.model().guardFlagsOfAnnotations(annotations())) {
+      // a @Transactional method: the guard of the model's bound-when holds in all of it
+      Node n = g.node(new Event.AssignFlag(f, true), line(0), null);
+      g.normalEdge(first, n);
+      first = n;
+    }
+    g.normalEdge(first, entry[0]);
     for (int i = 0; i < ins.length; i++) {
       if (in[i] != null) {
         step(i);
@@ -494,6 +501,31 @@ final class BytecodeLowering {
       }
     }
     return new Result(g.build(), params, returns, thisReturns > 0 && otherReturns == 0);
+  }
+
+  /** The annotations of the method and of its class and the classes around it, by dotted name. */
+  private Set<String> annotations() {
+    if (facts.model().guardAnnotations().isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    addAnnotations(method.getAnnotationEntries(), out);
+    for (String c = className; c != null; c = c.contains("$") ? c.substring(0, c.lastIndexOf('$')) : null) {
+      org.apache.bcel.classfile.JavaClass jc = facts.javaClass(c);
+      if (jc != null) {
+        addAnnotations(jc.getAnnotationEntries(), out);
+      }
+    }
+    return out;
+  }
+
+  private static void addAnnotations(org.apache.bcel.classfile.AnnotationEntry[] entries, Set<String> out) {
+    for (org.apache.bcel.classfile.AnnotationEntry a : entries) {
+      String t = a.getAnnotationType(); // Lcom/acme/Name;
+      if (t.startsWith("L") && t.endsWith(";")) {
+        out.add(t.substring(1, t.length() - 1).replace('/', '.'));
+      }
+    }
   }
 
   private void event(Event e) {
@@ -1823,6 +1855,10 @@ final class BytecodeLowering {
         w.push(w.pop().withTag(new Value.Texts(argTexts)));
       }
       String flag = thisReceiver && desc.equals("()Z") ? flagVar(Event.CALL_FLAG + name, -1) : null;
+      if (flag == null && staticCall && desc.equals("()Z")) {
+        // a guard of the model's bound-when (TransactionSynchronizationManager.isSynchronizationActive())
+        flag = facts.model().guardFlag(owner, name);
+      }
       if (flag != null) {
         w.pop();
         w.push(Value.prim(new Value.Test(Value.TestKind.FLAG, flag)));

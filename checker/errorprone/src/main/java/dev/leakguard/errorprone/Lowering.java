@@ -140,6 +140,9 @@ final class Lowering {
     for (Symbol p : paramFlags) {
       flagUses.merge(p.getSimpleName().toString(), 1, Integer::sum); // set by the caller
     }
+    for (String g : facts.model.guardFlagsOfAnnotations(annotationsOf(ms))) {
+      b.emit(new Event.AssignFlag(g, true), line(m)); // a @Transactional method: its guard holds
+    }
     statement(m.getBody());
     return b.build(endLine(m.getBody()));
   }
@@ -858,8 +861,29 @@ final class Lowering {
     return null;
   }
 
+  /** The annotations of a method and of the classes around it, by qualified name. */
+  private Set<String> annotationsOf(Symbol ms) {
+    if (facts.model.guardAnnotations().isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    for (Symbol s = ms; s != null && s.getKind() != ElementKind.PACKAGE; s = s.owner) {
+      for (com.sun.tools.javac.code.Attribute.Compound a : s.getAnnotationMirrors()) {
+        out.add(facts.name(a.type));
+      }
+    }
+    return out;
+  }
+
   /** The event name of a flag expression worth following, or null. */
   private String flag(ExpressionTree e) {
+    if (ASTHelpers.stripParentheses(e) instanceof MethodInvocationTree mit && mit.getArguments().isEmpty()) {
+      MethodSymbol m = ASTHelpers.getSymbol(mit);
+      if (m != null && m.isStatic()) {
+        // a guard of the model's bound-when (TransactionSynchronizationManager.isSynchronizationActive())
+        return facts.model.guardFlag(facts.name(m.owner.type), m.getSimpleName().toString());
+      }
+    }
     String written = flagName(e);
     if (written == null || flagUses.getOrDefault(written, 0) < 2) {
       return null;

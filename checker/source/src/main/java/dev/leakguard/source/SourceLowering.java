@@ -166,8 +166,28 @@ final class SourceLowering {
     for (String name : booleanParams.keySet()) {
       flagUses.merge(name, 1, Integer::sum); // set by the caller
     }
+    for (String g : ctx.model().guardFlagsOfAnnotations(annotationsOf(m))) {
+      b.emit(new Event.AssignFlag(g, true), line(m)); // a @Transactional method: its guard holds
+    }
     statement(body);
     return b.build(endLine(body));
+  }
+
+  /** The annotations of a method and of the classes around it, by qualified name. */
+  private Set<String> annotationsOf(CallableDeclaration<?> m) {
+    if (ctx.model().guardAnnotations().isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    for (Node n = m; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.nodeTypes.NodeWithAnnotations<?> annotated) {
+        for (com.github.javaparser.ast.expr.AnnotationExpr a : annotated.getAnnotations()) {
+          String fq = ctx.names.resolveAt(a.getNameAsString(), a);
+          out.add(fq != null ? fq : a.getNameAsString());
+        }
+      }
+    }
+    return out;
   }
 
   EventGraph lambda(LambdaExpr l) {
@@ -828,6 +848,16 @@ final class SourceLowering {
 
   /** The event name of a flag expression worth following, or null. */
   private String flag(Expression e) {
+    if (unwrap(e) instanceof MethodCallExpr mc && mc.getArguments().isEmpty()
+        && (mc.getScope().isEmpty() || (mc.getScope().get() instanceof NameExpr n && lookup(n.getNameAsString()) == null)
+            || mc.getScope().get() instanceof FieldAccessExpr)) {
+      // a guard of the model's bound-when (TransactionSynchronizationManager.isSynchronizationActive())
+      String owner = guardOwner(mc);
+      String guard = owner == null ? null : ctx.model().guardFlag(owner, mc.getNameAsString());
+      if (guard != null) {
+        return guard;
+      }
+    }
     String written = flagName(e);
     if (written == null || flagUses.getOrDefault(written, 0) < 2) {
       return null;
@@ -844,6 +874,19 @@ final class SourceLowering {
       return ctx.fieldType(enclosingClass, written) != null ? Event.FIELD_FLAG + written : null;
     }
     return Event.FIELD_FLAG + written;
+  }
+
+  /** The class of a static call of no arguments, as the imports or the class path give it; or null. */
+  private String guardOwner(MethodCallExpr mc) {
+    if (mc.getScope().isPresent()) {
+      String written = mc.getScope().get().toString();
+      String resolved = ctx.names.resolveAt(written, mc);
+      if (resolved != null) {
+        return resolved;
+      }
+    }
+    CallInfo ci = ctx.resolveCall(this, mc);
+    return ci.owner();
   }
 
   private void nullBranch(String var, Label ifNull, Label ifNonNull) {

@@ -448,7 +448,7 @@ public final class CallEffects {
       if (probeKey != null) {
         out.probed(site, probeKey);
       }
-      Event ev = new Event.Acquire(result, site, parent);
+      Event ev = new Event.Acquire(result, site, parent, guardFlags(c.rules()));
       if (!threw && !thrown.isEmpty()) {
         out.emitThrowing(ev, new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
         threw = true;
@@ -525,6 +525,20 @@ public final class CallEffects {
    * A borrowed resource: not the caller's to close, but named, so that a method returning it is
    * itself summarised as returning something borrowed (a getter calling a getter).
    */
+  /** The flags under which the model binds the call's resource to a context (bound-when). */
+  private static List<String> guardFlags(List<MethodRule> rules) {
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.BoundWhen bw) {
+        List<String> out = new ArrayList<>();
+        for (String g : bw.guards()) {
+          out.add(dev.leakguard.core.model.ResourceModel.GUARD_FLAG + g);
+        }
+        return out;
+      }
+    }
+    return List.of();
+  }
+
   private static String borrowed(Call c, String into, Out out) {
     String t = into != null ? into : out.temp();
     out.emit(new Event.AssignOpaque(t, "borrowed:" + c.name()));

@@ -6,8 +6,16 @@ package dev.leakguard.core.analysis;
  */
 public sealed interface Event {
 
-  /** {@code target = <acquiring call>}; the new resource is created from {@code parentVar}. */
-  record Acquire(String target, Site site, String parentVar) implements Event {}
+  /**
+   * {@code target = <acquiring call>}; the new resource is created from {@code parentVar}. On a
+   * path where one of the flags {@code boundWhen} is true, the resource is bound to a context that
+   * closes it (see the model's {@code bound-when}): the call then hands out a borrowed one.
+   */
+  record Acquire(String target, Site site, String parentVar, java.util.List<String> boundWhen) implements Event {
+    public Acquire(String target, Site site, String parentVar) {
+      this(target, site, parentVar, java.util.List.of());
+    }
+  }
 
   /** {@code var.close()} or a releasing helper: the resources held by {@code var} are closed. */
   record Release(String var) implements Event {}

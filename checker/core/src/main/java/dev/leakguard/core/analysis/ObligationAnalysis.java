@@ -436,6 +436,7 @@ public final class ObligationAnalysis {
   private static void addReads(Event e, Set<String> out) {
     if (e instanceof Event.Acquire a) {
       addIfNotNull(out, a.parentVar());
+      out.addAll(a.boundWhen());
     } else if (e instanceof Event.Release r) {
       out.add(r.var());
     } else if (e instanceof Event.ResetChildren r) {
@@ -708,6 +709,19 @@ public final class ObligationAnalysis {
     return parent;
   }
 
+  /** True if one of the acquisition's guard flags is true on this path (see {@link Event.Acquire}). */
+  private boolean boundToContext(Map<String, Set<String>> vars, Event.Acquire a) {
+    if (ignoreFlags) {
+      return false;
+    }
+    for (String f : a.boundWhen()) {
+      if (Set.of(TRUE).equals(vars.get(f))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String paramKey(int i) {
     return "param:" + i;
   }
@@ -790,6 +804,9 @@ public final class ObligationAnalysis {
     Step s = new Step(c, n);
     Event e = n.event;
     if (e instanceof Event.Acquire a && paramsOnly) {
+      s.bind(a.target(), null, LeakPath.Kind.REASSIGNED, a.target());
+    } else if (e instanceof Event.Acquire a && boundToContext(s.vars, a)) {
+      // bound to a context that closes it (a transaction): a borrowed one
       s.bind(a.target(), null, LeakPath.Kind.REASSIGNED, a.target());
     } else if (e instanceof Event.Acquire a) {
       String key = a.site().key();

@@ -43,6 +43,21 @@ public sealed interface MethodRule {
   /** Calling this on a resource implicitly closes its open children (re-executing a Statement). */
   record ResetChildren(String origin) implements MethodRule {}
 
+  /**
+   * The resource the call acquires is bound to a context that closes it where one of {@code
+   * guards} holds, and is then borrowed: a guard is a static method of no arguments that returned
+   * true on the path ({@code owner.name()}, as {@link #guardMethod} spells it), or an annotation
+   * on the calling method or its class ({@code @fully.qualified.Name}). Spring's {@code
+   * DataSourceUtils.getConnection} under active transaction synchronization, whose transaction
+   * releases the connection.
+   */
+  record BoundWhen(List<String> guards, String origin) implements MethodRule {}
+
+  /** The spelling of a guard method in {@link BoundWhen#guards}. */
+  static String guardMethod(String owner, String name) {
+    return owner + "." + name + "()";
+  }
+
   /** What a resource is "created from". */
   enum Parent {
     NONE,

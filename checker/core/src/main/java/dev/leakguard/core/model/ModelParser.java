@@ -19,7 +19,7 @@ final class ModelParser {
   static final String DIRECTIVES =
       "section, resource, not-resource, acquire, resets-children, closes-with-children, release,"
           + " borrow, transfer,"
-          + " wrap, implicit-close or annotation";
+          + " wrap, bound-when, implicit-close or annotation";
   static final String SIG_FORM =
       "<fq.Owner>.<method>(<fq.param.Type>,...) or <fq.Owner>.<method>(..)";
 
@@ -96,6 +96,7 @@ final class ModelParser {
       case "borrow" -> parseBorrow();
       case "transfer" -> parseTransfer();
       case "wrap" -> parseWrap();
+      case "bound-when" -> parseBoundWhen();
       case "implicit-close" -> parseImplicitClose();
       case "annotation" -> parseAnnotation();
       default -> throw error("unknown directive", directive, DIRECTIVES);
@@ -270,6 +271,39 @@ final class ModelParser {
     end("end of line (wrap names a single argument)");
     add("wrap", sig, "wrap " + sig, null, new MethodRule.Wrap(index, origin()), METHOD_KEY);
   }
+
+  private void parseBoundWhen() throws ModelException {
+    MethodSig sig = sigToken();
+    List<String> guards = new ArrayList<>();
+    while (pos < tokens.length) {
+      String g = tokens[pos++];
+      if (g.startsWith("@")) {
+        if (!g.substring(1).matches("[\\w$]+(\\.[\\w$]+)+")) {
+          throw error("malformed annotation", g, "'@' and a fully qualified annotation name");
+        }
+        guards.add(g);
+        continue;
+      }
+      MethodSig guard;
+      try {
+        guard = MethodSig.parse(g);
+      } catch (IllegalArgumentException e) {
+        throw error("malformed guard", g, BOUND_GUARD_FORM, e.getMessage());
+      }
+      if (guard.isConstructor() || guard.anyOverload() || !guard.paramTypes().isEmpty()) {
+        throw error("a guard is a method of no arguments:", g, BOUND_GUARD_FORM);
+      }
+      guards.add(MethodRule.guardMethod(guard.owner(), guard.name()));
+    }
+    if (guards.isEmpty()) {
+      throw error("missing guard after", sig.toString(), BOUND_GUARD_FORM);
+    }
+    add("bound-when", sig, "bound-when " + sig, null, new MethodRule.BoundWhen(List.copyOf(guards), origin()),
+        METHOD_KEY);
+  }
+
+  private static final String BOUND_GUARD_FORM =
+      "one or more guards: 'owner.method()' (a static method of no arguments) or '@annotation.Name'";
 
   private void parseImplicitClose() throws ModelException {
     String parentToken = need("parent kind", KINDS);

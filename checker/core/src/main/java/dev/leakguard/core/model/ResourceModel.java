@@ -101,6 +101,8 @@ public final class ResourceModel {
     Set<String> nameSet = new HashSet<>();
     Map<String, Set<AnnotationRole>> ann = new HashMap<>();
     Map<ResourceKind, Map<ResourceKind, ImplicitClose>> imp = new EnumMap<>(ResourceKind.class);
+    Set<String> guardMeth = new HashSet<>();
+    Set<String> guardAnn = new HashSet<>();
     for (Item item : this.items) {
       Entry e = item.entry();
       es.add(e);
@@ -113,6 +115,11 @@ public final class ResourceModel {
         methods.computeIfAbsent(e.sig().memberKey(), k -> new ArrayList<>()).add(item);
         ownerSet.add(e.sig().owner());
         nameSet.add(e.sig().name());
+        if (payload instanceof MethodRule.BoundWhen bw) {
+          for (String g : bw.guards()) {
+            (g.startsWith("@") ? guardAnn : guardMeth).add(g.startsWith("@") ? g.substring(1) : g);
+          }
+        }
       } else if (payload instanceof AnnotationRule a) {
         ann.computeIfAbsent(a.simpleName(), k -> EnumSet.noneOf(AnnotationRole.class))
             .add(a.role());
@@ -131,7 +138,41 @@ public final class ResourceModel {
     ann.replaceAll((k, v) -> Collections.unmodifiableSet(v));
     this.annotations = ann;
     this.implicit = imp;
+    this.guardMethods = Set.copyOf(guardMeth);
+    this.guardAnnotations = Set.copyOf(guardAnn);
   }
+
+  private final Set<String> guardMethods;
+  private final Set<String> guardAnnotations;
+
+  /**
+   * The flag a front-end follows for a call of a static method of no arguments that guards a
+   * {@code bound-when} entry ({@link MethodRule.BoundWhen}), or null: tested in a condition, it
+   * tells on which path the guarded resource is bound to its context.
+   */
+  public String guardFlag(String owner, String name) {
+    String g = MethodRule.guardMethod(owner, name);
+    return guardMethods.contains(g) ? GUARD_FLAG + g : null;
+  }
+
+  /** The flags set at the entry of a method that bears these annotations (fully qualified names). */
+  public List<String> guardFlagsOfAnnotations(Collection<String> annotations) {
+    List<String> out = new ArrayList<>();
+    for (String a : annotations) {
+      if (guardAnnotations.contains(a)) {
+        out.add(GUARD_FLAG + "@" + a);
+      }
+    }
+    return out;
+  }
+
+  /** The annotation names that guard some {@code bound-when} entry. */
+  public Set<String> guardAnnotations() {
+    return guardAnnotations;
+  }
+
+  /** The prefix of a guard's flag; the rest is the guard as {@link MethodRule.BoundWhen} spells it. */
+  public static final String GUARD_FLAG = "guard:";
 
   // ---------------------------------------------------------------- loading
 
@@ -335,8 +376,7 @@ public final class ResourceModel {
       }
       out.add((MethodRule) i.payload());
     }
-    out.sort((a, b) -> Integer.compare(effectOrder(a), effectOrder(b)));
-    return List.copyOf(out);
+    return ordered(out);
   }
 
   /**
@@ -383,8 +423,7 @@ public final class ResourceModel {
         out.add(e.getValue());
       }
     }
-    out.sort((a, b) -> Integer.compare(effectOrder(a), effectOrder(b)));
-    return List.copyOf(out);
+    return ordered(out);
   }
 
   /** Convenience for {@link #rules(String, String, List)} with a parsed signature. */
@@ -398,6 +437,18 @@ public final class ResourceModel {
   private static String group(Item i) {
     String d = i.entry().directive();
     return d.equals("borrow") ? "acquire" : d;
+  }
+
+  /**
+   * Rules in the order their effects happen; a {@code bound-when} only qualifies an acquisition,
+   * so it goes when no acquire is left (a user file that turned the call into a borrow).
+   */
+  private static List<MethodRule> ordered(List<MethodRule> out) {
+    if (out.stream().noneMatch(r -> r instanceof MethodRule.Acquire)) {
+      out.removeIf(r -> r instanceof MethodRule.BoundWhen);
+    }
+    out.sort((a, b) -> Integer.compare(effectOrder(a), effectOrder(b)));
+    return List.copyOf(out);
   }
 
   private static int effectOrder(MethodRule r) {

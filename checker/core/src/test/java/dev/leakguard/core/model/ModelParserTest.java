@@ -258,6 +258,27 @@ class ModelParserTest {
   }
 
   @Test
+  void guardsOfBoundWhenBecomeFlags() throws ModelException {
+    ResourceModel model =
+        parse(PREFIX + "acquire com.acme.Db.current() connection\n"
+            + "bound-when com.acme.Db.current() com.acme.Tx.active() @com.acme.InTransaction\n"
+            + "bound-when com.acme.Db.peek() com.acme.Tx.active()\n");
+    assertEquals(
+        List.of(
+            new Acquire(ResourceKind.CONNECTION, Parent.NONE, MethodRule.RECEIVER, origin(3)),
+            new MethodRule.BoundWhen(List.of("com.acme.Tx.active()", "@com.acme.InTransaction"), origin(4))),
+        model.rules("com.acme.Db", "current", List.of()));
+    // it only qualifies an acquisition: alone it says nothing of the call
+    assertEquals(List.of(), model.rules("com.acme.Db", "peek", List.of()));
+    assertEquals("guard:com.acme.Tx.active()", model.guardFlag("com.acme.Tx", "active"));
+    assertEquals(null, model.guardFlag("com.acme.Tx", "inactive"));
+    assertEquals(
+        List.of("guard:@com.acme.InTransaction"),
+        model.guardFlagsOfAnnotations(List.of("com.acme.Other", "com.acme.InTransaction")));
+    assertEquals(Set.of("com.acme.InTransaction"), model.guardAnnotations());
+  }
+
+  @Test
   void emptyInputIsAnEmptyModel() throws ModelException {
     ResourceModel model = parse("");
     assertEquals(List.of(), model.entries());
@@ -277,13 +298,23 @@ class ModelParserTest {
         Arguments.of("aquire com.acme.Db.open() connection",
             "unknown directive 'aquire' in 'aquire com.acme.Db.open() connection'; expected"
                 + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
-                + " release, borrow, transfer, wrap, implicit-close or annotation"),
+                + " release, borrow, transfer, wrap, bound-when, implicit-close or annotation"),
         Arguments.of("Acquire com.acme.Db.open() connection",
             "unknown directive 'Acquire' in 'Acquire com.acme.Db.open() connection'; expected"
                 + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
-                + " release, borrow, transfer, wrap, implicit-close or annotation"),
+                + " release, borrow, transfer, wrap, bound-when, implicit-close or annotation"),
         Arguments.of("acquire",
             "missing method signature at the end of 'acquire'" + sig),
+        Arguments.of("bound-when com.acme.Db.current()",
+            "missing guard after 'com.acme.Db.current()' in 'bound-when com.acme.Db.current()'; expected"
+                + " one or more guards: 'owner.method()' (a static method of no arguments) or '@annotation.Name'"),
+        Arguments.of("bound-when com.acme.Db.current() com.acme.Tx.active(int)",
+            "a guard is a method of no arguments: 'com.acme.Tx.active(int)' in 'bound-when com.acme.Db.current()"
+                + " com.acme.Tx.active(int)'; expected one or more guards: 'owner.method()' (a static method"
+                + " of no arguments) or '@annotation.Name'"),
+        Arguments.of("bound-when com.acme.Db.current() @Transactional",
+            "malformed annotation '@Transactional' in 'bound-when com.acme.Db.current() @Transactional';"
+                + " expected '@' and a fully qualified annotation name"),
         Arguments.of("acquire com.acme.Db.open()",
             "missing kind at the end of 'acquire com.acme.Db.open()'" + kinds),
         Arguments.of("acquire Db.open() connection",
