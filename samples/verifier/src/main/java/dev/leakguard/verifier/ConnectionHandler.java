@@ -10,8 +10,8 @@ final class ConnectionHandler extends ProxiedResource {
   private static final Map<Method, Op> OPS = newOpTable();
 
   ConnectionHandler(
-      ResourceTracker tracker, Object delegate, long id, StackWalker.StackFrame[] frames) {
-    super(tracker, ResourceType.CONNECTION, delegate, id, frames, null);
+      ResourceTracker tracker, Object delegate, long id, StackCapture acquisition) {
+    super(tracker, ResourceType.CONNECTION, delegate, id, acquisition, null);
   }
 
   @Override

@@ -48,9 +48,9 @@ abstract class ProxiedResource extends TrackedResource implements InvocationHand
       ResourceType type,
       Object delegate,
       long id,
-      StackWalker.StackFrame[] frames,
+      StackCapture acquisition,
       TrackedResource parent) {
-    super(tracker, type, delegate, id, frames, parent);
+    super(tracker, type, delegate, id, acquisition, parent);
   }
 
   /** The operation table of the concrete handler type. */

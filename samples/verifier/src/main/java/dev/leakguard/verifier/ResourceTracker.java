@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ResourceTracker {
   private final SiteLocator locator;
   private final int historyCapacity;
-  private final ArrayDeque<ResourceRecord> history = new ArrayDeque<>(); // guarded by itself
+  private final ArrayDeque<ResourceSnapshot> history = new ArrayDeque<>(); // guarded by itself
   private final AtomicLong sequence = new AtomicLong();
   private final ConcurrentHashMap<Long, TrackedResource> open = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<LeakRecord> closedLeaks = new ConcurrentLinkedQueue<>();
@@ -46,9 +46,13 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackWalker.StackFrame[] stack = locator.captureFrames();
+    StackCapture stack;
     if (acquisitions != null) {
-      acquisitions.add(type, stack);
+      WalkedStack walked = new WalkedStack(locator.captureFrames());
+      acquisitions.add(type, walked.frames);
+      stack = walked;
+    } else {
+      stack = new CallStack();
     }
     TrackedResource resource;
     switch (type) {
@@ -77,9 +81,9 @@ final class ResourceTracker {
     return resource.proxy;
   }
 
-  /** Where the current call happens: the first application frame. */
-  Site closeSite() {
-    return locator.firstAppFrame();
+  /** Where the current call happens, captured now and resolved when a record shows it. */
+  StackCapture closeSite() {
+    return new CallStack();
   }
 
   /** Whether closed records are kept, and so every close site is wanted. */
@@ -89,9 +93,15 @@ final class ResourceTracker {
 
   /** The most recently closed records, oldest first. */
   List<ResourceRecord> history() {
+    List<ResourceSnapshot> closed;
     synchronized (history) {
-      return List.copyOf(history);
+      closed = List.copyOf(history);
     }
+    List<ResourceRecord> records = new ArrayList<>(closed.size());
+    for (ResourceSnapshot snapshot : closed) {
+      records.add(snapshot.resolve(locator));
+    }
+    return records;
   }
 
   /** Called once per resource, when it stops being open. */
@@ -112,12 +122,12 @@ final class ResourceTracker {
         break;
     }
     if (historyCapacity > 0) {
-      ResourceRecord record = resource.record();
+      ResourceSnapshot snapshot = resource.snapshot();
       synchronized (history) {
         if (history.size() == historyCapacity) {
           history.removeFirst();
         }
-        history.addLast(record);
+        history.addLast(snapshot);
       }
     }
     if (reason == CloseReason.CONNECTION_CLOSED) {

@@ -13,9 +13,9 @@ final class ResultSetHandler extends TrackedResource {
       ResourceTracker tracker,
       ResultSet delegate,
       long id,
-      StackWalker.StackFrame[] frames,
+      StackCapture acquisition,
       TrackedResource parent) {
-    super(tracker, ResourceType.RESULT_SET, delegate, id, frames, parent);
+    super(tracker, ResourceType.RESULT_SET, delegate, id, acquisition, parent);
     this.proxy = new TrackedResultSet(delegate, this);
   }
 

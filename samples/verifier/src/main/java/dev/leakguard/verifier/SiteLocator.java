@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +20,12 @@ import java.util.stream.Stream;
  * jar or classes directory) rather than by package, so tests that live in the verifier's package
  * still count as application code. Each class's decision is computed once and cached.
  *
- * <p>{@link StackWalker} is used rather than {@code new Throwable().getStackTrace()}: it walks
- * lazily and stops at the last frame needed, so the cost does not grow with stack depth.
+ * <p>The same rules apply to two forms of a stack: a {@link Throwable}'s backtrace ({@link
+ * CallStack}, what the verifier takes at each acquisition, resolved by {@link
+ * #appStack(StackTraceElement[])} only when a report needs it) and {@link StackWalker} frames
+ * ({@link #captureFrames()}, walked at capture time when acquisition sites are indexed). Both
+ * show the same frames, reflection frames included and hidden frames left out, so both give the
+ * same sites.
  */
 public final class SiteLocator {
 
@@ -60,6 +65,7 @@ public final class SiteLocator {
           return decideSkipped(type);
         }
       };
+  private final ConcurrentHashMap<String, Boolean> ownByName = new ConcurrentHashMap<>();
 
   /**
    * @param skippedPrefixes class-name prefixes whose frames are skipped (a package needs its
@@ -109,15 +115,62 @@ public final class SiteLocator {
     return skipped.get(type);
   }
 
+  /**
+   * Whether frames of the class with this name are skipped, as {@link #isSkipped(Class)} decides
+   * for the class of that name the verifier's class loader sees (the verifier's own classes are
+   * all visible to it; a class it cannot load is not the verifier's).
+   */
+  public boolean isSkipped(String className) {
+    if (hasSkippedPrefix(className)) {
+      return true;
+    }
+    if (!className.startsWith(OWN_PACKAGE) || OWN_LOCATION == null) {
+      return false;
+    }
+    Boolean own = ownByName.get(className);
+    if (own == null) {
+      own = isOwnClass(className);
+      ownByName.putIfAbsent(className, own);
+    }
+    return own;
+  }
+
   /** Up to {@link #appFrames()} application frames of the current call, innermost first. */
   public List<Site> capture() {
-    return resolve(captureFrames());
+    return new CallStack().appStack(this);
   }
 
   /**
-   * The application frames of the current call, unresolved. Resolving a frame to file and line
-   * costs more than finding it, and is only needed for the few resources that are reported, so
-   * the tracker keeps the frames and calls {@link #resolve} when it builds a record.
+   * Up to {@link #appFrames()} application frames of a stack trace, innermost first: the first
+   * frame that is not skipped, then the next ones that are not, searched at most 16 frames
+   * past the first ({@link #CALLER_SEARCH_LIMIT}).
+   */
+  List<Site> appStack(StackTraceElement[] trace) {
+    Site[] found = null;
+    int count = 0;
+    int searched = 0;
+    for (StackTraceElement element : trace) {
+      if (found != null && ++searched > CALLER_SEARCH_LIMIT) {
+        break;
+      }
+      if (isSkipped(element.getClassName())) {
+        continue;
+      }
+      if (found == null) {
+        found = new Site[appFrames];
+      }
+      found[count++] = toSite(element);
+      if (count == appFrames) {
+        break;
+      }
+    }
+    return found == null ? List.of() : List.of(Arrays.copyOf(found, count));
+  }
+
+  /**
+   * The application frames of the current call found by {@link StackWalker}, unresolved: what
+   * {@link AcquisitionIndex} keys on when acquisition sites are recorded. Resolving a frame to
+   * file and line costs more than finding it, so that waits for {@link #resolve}.
    */
   StackWalker.StackFrame[] captureFrames() {
     return walker.walk(this::collect);
@@ -137,15 +190,15 @@ public final class SiteLocator {
 
   /** The first application frame of the current call, or {@link Site#UNKNOWN}. */
   public Site firstAppFrame() {
-    return walker.walk(this::first);
+    return new CallStack().site(this);
   }
 
   private static final StackWalker.StackFrame[] NO_FRAMES = new StackWalker.StackFrame[0];
 
   /**
    * How many frames past the acquisition site are searched for callers. Beyond the first few
-   * callers a stack is mostly framework (servlet container, test runner); searching all of it
-   * for callers that are not there would make the cost grow with the stack's depth.
+   * callers a stack is mostly framework (servlet container, test runner): callers found further
+   * down would say little, and a walk that searched for them would cost more with every frame.
    */
   private static final int CALLER_SEARCH_LIMIT = 16;
 
@@ -173,32 +226,43 @@ public final class SiteLocator {
     return found == null ? NO_FRAMES : Arrays.copyOf(found, count);
   }
 
-  private Site first(Stream<StackWalker.StackFrame> frames) {
-    Iterator<StackWalker.StackFrame> it = frames.iterator();
-    while (it.hasNext()) {
-      StackWalker.StackFrame frame = it.next();
-      if (!skipped.get(frame.getDeclaringClass())) {
-        return toSite(frame);
-      }
-    }
-    return Site.UNKNOWN;
-  }
-
   private static Site toSite(StackWalker.StackFrame frame) {
     return new Site(
         frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
   }
 
+  private static Site toSite(StackTraceElement element) {
+    return new Site(
+        element.getClassName(),
+        element.getMethodName(),
+        element.getFileName(),
+        element.getLineNumber());
+  }
+
   private boolean decideSkipped(Class<?> type) {
     String name = type.getName();
+    return hasSkippedPrefix(name)
+        || (name.startsWith(OWN_PACKAGE)
+            && OWN_LOCATION != null
+            && OWN_LOCATION.equals(location(type)));
+  }
+
+  private boolean hasSkippedPrefix(String className) {
     for (String prefix : skippedPrefixes) {
-      if (name.startsWith(prefix)) {
+      if (className.startsWith(prefix)) {
         return true;
       }
     }
-    return name.startsWith(OWN_PACKAGE)
-        && OWN_LOCATION != null
-        && OWN_LOCATION.equals(location(type));
+    return false;
+  }
+
+  private static boolean isOwnClass(String className) {
+    try {
+      Class<?> type = Class.forName(className, false, SiteLocator.class.getClassLoader());
+      return OWN_LOCATION.equals(location(type));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private static String location(Class<?> type) {

@@ -20,9 +20,9 @@ final class StatementHandler extends ProxiedResource {
       ResourceType type,
       Object delegate,
       long id,
-      StackWalker.StackFrame[] frames,
+      StackCapture acquisition,
       TrackedResource connection) {
-    super(tracker, type, delegate, id, frames, connection);
+    super(tracker, type, delegate, id, acquisition, connection);
   }
 
   @Override
@@ -97,7 +97,7 @@ final class StatementHandler extends ProxiedResource {
   }
 
   @Override
-  void childClosed(TrackedResource child, CloseReason reason, Site site) {
+  void childClosed(TrackedResource child, CloseReason reason, StackCapture site) {
     removeChild(child);
     if (closeOnCompletion && reason == CloseReason.EXPLICIT && !hasOpenChildren()) {
       markClosed(CloseReason.CLOSE_ON_COMPLETION, site);

@@ -15,8 +15,9 @@ import java.util.List;
  * removed as they close, so a long-lived Connection that runs many statements keeps nothing. No
  * code path holds two resources' locks at once.
  *
- * <p>The acquisition site is kept as unresolved stack frames and resolved to file and line only
- * when a record is built, which most resources, closed in time, never need.
+ * <p>The acquisition site, and a close site when one is taken, are kept as unresolved {@link
+ * StackCapture}s and resolved to file and line only when a record is built, which most
+ * resources, closed in time, never need.
  */
 abstract class TrackedResource {
 
@@ -32,7 +33,7 @@ abstract class TrackedResource {
   }
 
   /** Why and where a resource was closed; {@code site} is null when it was not located. */
-  record Closure(CloseReason reason, Site site) {}
+  record Closure(CloseReason reason, StackCapture site) {}
 
   final ResourceTracker tracker;
   final ResourceType type;
@@ -43,8 +44,7 @@ abstract class TrackedResource {
   /** The object handed to the application; set once, before it is published. */
   Object proxy;
 
-  private final StackWalker.StackFrame[] frames;
-  private volatile List<Site> appStack; // resolved from frames on first use
+  final StackCapture acquisition;
 
   @SuppressWarnings("unused") // written through CLOSURE
   private volatile Closure closure;
@@ -57,13 +57,13 @@ abstract class TrackedResource {
       ResourceType type,
       Object delegate,
       long id,
-      StackWalker.StackFrame[] frames,
+      StackCapture acquisition,
       TrackedResource parent) {
     this.tracker = tracker;
     this.type = type;
     this.delegate = delegate;
     this.id = id;
-    this.frames = frames;
+    this.acquisition = acquisition;
     this.thread = Thread.currentThread().getName();
     this.parent = parent;
   }
@@ -76,10 +76,10 @@ abstract class TrackedResource {
   }
 
   /**
-   * Where an explicit close happens, or null. The stack is walked only when something will show
+   * Where an explicit close happens, or null. The stack is captured only when something will show
    * the site: a Connection that closes open Statements (a finding), or the closed-records history.
    */
-  final Site explicitCloseSite() {
+  final StackCapture explicitCloseSite() {
     boolean wanted =
         tracker.keepsHistory() || (type == ResourceType.CONNECTION && hasOpenChildren());
     return wanted ? tracker.closeSite() : null;
@@ -90,7 +90,7 @@ abstract class TrackedResource {
    *
    * @return false if it was already closed
    */
-  final boolean markClosed(CloseReason reason, Site site) {
+  final boolean markClosed(CloseReason reason, StackCapture site) {
     if (!CLOSURE.compareAndSet(this, null, new Closure(reason, site))) {
       return false;
     }
@@ -140,7 +140,7 @@ abstract class TrackedResource {
   }
 
   /** Called when a child closes; subclasses may react (closeOnCompletion). */
-  void childClosed(TrackedResource child, CloseReason reason, Site site) {
+  void childClosed(TrackedResource child, CloseReason reason, StackCapture site) {
     removeChild(child);
   }
 
@@ -181,7 +181,7 @@ abstract class TrackedResource {
       current = children;
       children = null;
     }
-    Site site = tracker.keepsHistory() ? tracker.closeSite() : null;
+    StackCapture site = tracker.keepsHistory() ? tracker.closeSite() : null;
     for (TrackedResource child : current) {
       child.markClosed(reason, site);
     }
@@ -202,30 +202,19 @@ abstract class TrackedResource {
 
   /** A snapshot for reports. */
   final ResourceRecord record() {
-    Closure current = closure;
-    return new ResourceRecord(
+    return snapshot().resolve(tracker.locator());
+  }
+
+  /** What {@link #record()} is made of, unresolved; it holds no JDBC object. */
+  final ResourceSnapshot snapshot() {
+    return new ResourceSnapshot(
         id,
         type,
-        appStack(),
+        acquisition,
         thread,
         parent == null ? 0 : parent.id,
         parent == null ? null : parent.type,
-        parent == null ? null : parent.acquiredAt(),
-        current == null ? null : current.reason(),
-        current == null ? null : current.site());
-  }
-
-  final List<Site> appStack() {
-    List<Site> sites = appStack;
-    if (sites == null) {
-      sites = SiteLocator.resolve(frames);
-      appStack = sites;
-    }
-    return sites;
-  }
-
-  final Site acquiredAt() {
-    List<Site> sites = appStack();
-    return sites.isEmpty() ? Site.UNKNOWN : sites.get(0);
+        parent == null ? null : parent.acquisition,
+        closure);
   }
 }

@@ -352,9 +352,10 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
 
     /**
      * Keeps the last {@code count} closed records, with where each close happened, for {@link
-     * VerifyingDataSource#closedRecords()} (default 0: off). Every close then costs a stack walk.
-     * Without it the verifier records every close and its reason, but walks the stack for a
-     * close only when a report shows it: a Connection closing Statements left open.
+     * VerifyingDataSource#closedRecords()} (default 0: off). Every close then costs a stack
+     * capture, resolved to a site only when the records are read. Without it the verifier
+     * records every close and its reason, but captures the stack for a close only when a report
+     * shows it: a Connection closing Statements left open.
      */
     public Builder keepClosedRecords(int count) {
       if (count < 0) {
