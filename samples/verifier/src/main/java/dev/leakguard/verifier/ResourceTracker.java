@@ -1,6 +1,10 @@
 package dev.leakguard.verifier;
 
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,37 +44,83 @@ final class ResourceTracker {
     }
   }
 
-  /** Wraps a freshly acquired JDBC object and starts tracking it. */
-  Object track(ResourceType type, Object delegate, TrackedResource parent) {
+  /** The tracked Connection for one just borrowed, or null for null. */
+  TrackedConnection connection(Connection delegate) {
     if (delegate == null) {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack;
-    if (acquisitions != null) {
-      WalkedStack walked = new WalkedStack(locator.captureFrames());
-      acquisitions.add(type, walked.frames);
-      stack = walked;
-    } else {
-      stack = new CallStack();
+    return register(new TrackedConnection(this, delegate, id, capture(ResourceType.CONNECTION)));
+  }
+
+  /** The tracked Statement for one just created on {@code connection}, or null for null. */
+  TrackedStatement statement(Statement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
     }
-    TrackedResource resource;
-    switch (type) {
-      case CONNECTION:
-        resource = new ConnectionHandler(this, delegate, id, stack);
-        break;
-      case RESULT_SET:
-        resource = new ResultSetHandler(this, (ResultSet) delegate, id, stack, parent);
-        break;
-      default:
-        resource = new StatementHandler(this, type, delegate, id, stack, parent);
-        break;
+    long id = sequence.incrementAndGet();
+    return register(
+        new TrackedStatement(
+            this, ResourceType.STATEMENT, delegate, id, capture(ResourceType.STATEMENT),
+            connection));
+  }
+
+  /** The tracked PreparedStatement for one just created, or null for null. */
+  TrackedPreparedStatement preparedStatement(
+      PreparedStatement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
     }
-    if (resource instanceof ProxiedResource) {
-      resource.proxy = ProxyFactory.create(type.jdbcInterface(), (ProxiedResource) resource);
+    long id = sequence.incrementAndGet();
+    return register(
+        new TrackedPreparedStatement(
+            this, ResourceType.PREPARED_STATEMENT, delegate, id,
+            capture(ResourceType.PREPARED_STATEMENT), connection));
+  }
+
+  /** The tracked CallableStatement for one just created, or null for null. */
+  TrackedCallableStatement callableStatement(
+      CallableStatement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
     }
-    acquired.get(type).increment();
-    open.put(id, resource);
+    long id = sequence.incrementAndGet();
+    return register(
+        new TrackedCallableStatement(
+            this, delegate, id, capture(ResourceType.CALLABLE_STATEMENT), connection));
+  }
+
+  /**
+   * The tracked ResultSet for one just returned by {@code parent} (its Statement, or for a
+   * metadata result set its Connection), or null for null.
+   */
+  TrackedResultSet resultSet(ResultSet delegate, TrackedResource parent) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    return register(
+        new TrackedResultSet(this, delegate, id, capture(ResourceType.RESULT_SET), parent));
+  }
+
+  /**
+   * The stack of an acquisition: a {@link CallStack}, or when sites are indexed, the walked
+   * frames the index keys on.
+   */
+  private StackCapture capture(ResourceType type) {
+    if (acquisitions == null) {
+      return new CallStack();
+    }
+    WalkedStack walked = new WalkedStack(locator.captureFrames());
+    acquisitions.add(type, walked.frames);
+    return walked;
+  }
+
+  /** Starts tracking a resource just built, before it is handed out. */
+  private <T extends TrackedResource> T register(T resource) {
+    acquired.get(resource.type).increment();
+    open.put(resource.id, resource);
+    TrackedResource parent = resource.parent;
     if (parent != null && !parent.addChild(resource)) {
       // The parent closed its children already (a race with its close): so did the driver.
       TrackedResource.Closure late = parent.closureForLateChild();
@@ -78,7 +128,7 @@ final class ResourceTracker {
         resource.markClosed(late.reason(), late.site());
       }
     }
-    return resource.proxy;
+    return resource;
   }
 
   /** Where the current call happens, captured now and resolved when a record shows it. */

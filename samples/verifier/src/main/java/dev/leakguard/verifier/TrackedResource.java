@@ -2,12 +2,15 @@ package dev.leakguard.verifier;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bookkeeping of one tracked JDBC object: what it is, where it was acquired, its open
- * children, and whether, why and where it was closed.
+ * One tracked JDBC object, handed to the application in place of the driver's: its subclasses
+ * implement the JDBC interface by forwarding to the driver's object, and this class keeps the
+ * bookkeeping: what it is, where it was acquired, its open children, and whether, why and where
+ * it was closed.
  *
  * <p>State: a resource is open until {@link #markClosed} succeeds once (compare-and-set, so an
  * explicit close racing an implicit one is recorded once). Open children (a Connection's
@@ -41,8 +44,6 @@ abstract class TrackedResource {
   final long id;
   final String thread;
   final TrackedResource parent;
-  /** The object handed to the application; set once, before it is published. */
-  Object proxy;
 
   final StackCapture acquisition;
 
@@ -108,14 +109,30 @@ abstract class TrackedResource {
     return true;
   }
 
+  /** Closes the driver's object for an explicit close and records it, even if that threw. */
+  final void closeExplicitly() throws SQLException {
+    if (!isOpen()) {
+      closeDelegate();
+      return;
+    }
+    try {
+      closeDelegate();
+    } finally {
+      markClosed(CloseReason.EXPLICIT, explicitCloseSite());
+    }
+  }
+
+  /** Closes the driver's object. */
+  abstract void closeDelegate() throws SQLException;
+
   /** Closes the underlying object on the verifier's behalf after its leak was reported. */
   final void reclaim() {
     if (!isOpen()) {
       return;
     }
     try {
-      ((AutoCloseable) delegate).close();
-    } catch (Exception e) {
+      closeDelegate();
+    } catch (SQLException | RuntimeException e) {
       // The leak is already reported; a failing close of the leaked object changes nothing.
     } finally {
       markClosed(CloseReason.RECLAIMED, null);
@@ -198,6 +215,11 @@ abstract class TrackedResource {
   final Closure closureForLateChild() {
     Closure own = closure;
     return own == null ? null : new Closure(childReason(own.reason()), own.site());
+  }
+
+  @Override
+  public final String toString() {
+    return type.displayName() + "#" + id + "[" + delegate + "]";
   }
 
   /** A snapshot for reports. */

@@ -93,7 +93,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
       starved(e);
       throw e;
     }
-    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
+    return tracker.connection(connection);
   }
 
   @Override
@@ -105,7 +105,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
       starved(e);
       throw e;
     }
-    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
+    return tracker.connection(connection);
   }
 
   private void starved(SQLTransientConnectionException e) {
