@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>State: a resource is open until {@link #markClosed} succeeds once (compare-and-set, so an
  * explicit close racing an implicit one is recorded once). Open children (a Connection's
- * Statements, a Statement's ResultSets) are kept in a list guarded by this object's lock and
- * removed as they close, so a long-lived Connection that runs many statements keeps nothing. No
+ * Statements, a Statement's ResultSets) are kept under this object's lock, the first one in a
+ * field and any others in a list, and removed as they close, so a long-lived Connection that runs many statements keeps nothing. No
  * code path holds two resources' locks at once.
  *
  * <p>The acquisition site, and a close site when one is taken, are kept as unresolved {@link
@@ -36,7 +36,20 @@ abstract class TrackedResource {
   }
 
   /** Why and where a resource was closed; {@code site} is null when it was not located. */
-  record Closure(CloseReason reason, StackCapture site) {}
+  record Closure(CloseReason reason, StackCapture site) {
+    private static final Closure[] UNLOCATED = new Closure[CloseReason.values().length];
+
+    static {
+      for (CloseReason reason : CloseReason.values()) {
+        UNLOCATED[reason.ordinal()] = new Closure(reason, null);
+      }
+    }
+
+    /** The closure for {@code reason} at {@code site}; one shared instance when not located. */
+    static Closure of(CloseReason reason, StackCapture site) {
+      return site == null ? UNLOCATED[reason.ordinal()] : new Closure(reason, site);
+    }
+  }
 
   final ResourceTracker tracker;
   final ResourceType type;
@@ -50,7 +63,10 @@ abstract class TrackedResource {
   @SuppressWarnings("unused") // written through CLOSURE
   private volatile Closure closure;
 
-  private List<TrackedResource> children; // guarded by this
+  // The open children, guarded by this: the first in a field, since most resources have at most
+  // one open at a time (a Connection its Statement, a Statement its ResultSet), others in a list.
+  private TrackedResource firstChild;
+  private List<TrackedResource> moreChildren;
   private boolean childrenDetached; // guarded by this
 
   TrackedResource(
@@ -72,6 +88,11 @@ abstract class TrackedResource {
   /** The reason a child gets when this resource closes for {@code reason}. */
   abstract CloseReason childReason(CloseReason reason);
 
+  /** Whether resources are ever attached to this one; a ResultSet has none to close. */
+  boolean canHaveChildren() {
+    return true;
+  }
+
   final boolean isOpen() {
     return closure == null;
   }
@@ -92,12 +113,15 @@ abstract class TrackedResource {
    * @return false if it was already closed
    */
   final boolean markClosed(CloseReason reason, StackCapture site) {
-    if (!CLOSURE.compareAndSet(this, null, new Closure(reason, site))) {
+    if (!CLOSURE.compareAndSet(this, null, Closure.of(reason, site))) {
       return false;
     }
     tracker.closed(this, reason);
     if (parent != null) {
       parent.childClosed(this, reason, site);
+    }
+    if (!canHaveChildren()) {
+      return true;
     }
     List<TrackedResource> orphans = detachChildren();
     if (!orphans.isEmpty()) {
@@ -149,10 +173,14 @@ abstract class TrackedResource {
     if (childrenDetached) {
       return false;
     }
-    if (children == null) {
-      children = new ArrayList<>(2);
+    if (firstChild == null) {
+      firstChild = child;
+    } else {
+      if (moreChildren == null) {
+        moreChildren = new ArrayList<>(2);
+      }
+      moreChildren.add(child);
     }
-    children.add(child);
     return true;
   }
 
@@ -162,10 +190,12 @@ abstract class TrackedResource {
   }
 
   final synchronized void removeChild(TrackedResource child) {
-    if (children != null) {
-      for (int i = children.size() - 1; i >= 0; i--) {
-        if (children.get(i) == child) {
-          children.remove(i);
+    if (firstChild == child) {
+      firstChild = moreChildren == null || moreChildren.isEmpty() ? null : moreChildren.remove(0);
+    } else if (moreChildren != null) {
+      for (int i = moreChildren.size() - 1; i >= 0; i--) {
+        if (moreChildren.get(i) == child) {
+          moreChildren.remove(i);
           return;
         }
       }
@@ -173,13 +203,16 @@ abstract class TrackedResource {
   }
 
   final synchronized boolean hasOpenChildren() {
-    return children != null && !children.isEmpty();
+    return firstChild != null;
   }
 
   /** The open child whose underlying object is {@code childDelegate}, or null. */
   final synchronized TrackedResource childFor(Object childDelegate) {
-    if (children != null) {
-      for (TrackedResource child : children) {
+    if (firstChild != null && firstChild.delegate == childDelegate) {
+      return firstChild;
+    }
+    if (moreChildren != null) {
+      for (TrackedResource child : moreChildren) {
         if (child.delegate == childDelegate) {
           return child;
         }
@@ -192,11 +225,10 @@ abstract class TrackedResource {
   final void closeChildren(CloseReason reason) {
     List<TrackedResource> current;
     synchronized (this) {
-      if (children == null || children.isEmpty()) {
+      if (firstChild == null) {
         return;
       }
-      current = children;
-      children = null;
+      current = takeChildren();
     }
     StackCapture site = tracker.keepsHistory() ? tracker.closeSite() : null;
     for (TrackedResource child : current) {
@@ -206,15 +238,30 @@ abstract class TrackedResource {
 
   private synchronized List<TrackedResource> detachChildren() {
     childrenDetached = true;
-    List<TrackedResource> current = children;
-    children = null;
-    return current == null ? List.of() : current;
+    return takeChildren();
+  }
+
+  /** The open children, oldest first, no longer attached. */
+  private List<TrackedResource> takeChildren() { // called holding this
+    List<TrackedResource> current;
+    if (firstChild == null) {
+      current = List.of();
+    } else if (moreChildren == null || moreChildren.isEmpty()) {
+      current = List.of(firstChild);
+    } else {
+      current = new ArrayList<>(moreChildren.size() + 1);
+      current.add(firstChild);
+      current.addAll(moreChildren);
+    }
+    firstChild = null;
+    moreChildren = null;
+    return current;
   }
 
   /** The reason and site children get when attached after this resource closed them. */
   final Closure closureForLateChild() {
     Closure own = closure;
-    return own == null ? null : new Closure(childReason(own.reason()), own.site());
+    return own == null ? null : Closure.of(childReason(own.reason()), own.site());
   }
 
   @Override

@@ -55,6 +55,11 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
+  boolean canHaveChildren() {
+    return false;
+  }
+
+  @Override
   void closeDelegate() throws SQLException {
     resultSet.close();
   }
