@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The bookkeeping of one verifier: the open resources by id, the findings decided at close
- * time, and counters. Every structure is concurrent; ids come from one atomic sequence, so a
+ * The bookkeeping of one verifier: it builds the tracked objects, keeps the open resources by
+ * id, the findings decided at close time, and counters. Every structure is concurrent; ids come from one atomic sequence, so a
  * record is never lost or duplicated under contention.
  */
 final class ResourceTracker {
@@ -50,7 +50,9 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    return register(new TrackedConnection(this, delegate, id, capture(ResourceType.CONNECTION)));
+    StackCapture stack =
+        acquisitions == null ? new CallStack() : walked(ResourceType.CONNECTION);
+    return register(new TrackedConnection(this, delegate, id, stack));
   }
 
   /** The tracked Statement for one just created on {@code connection}, or null for null. */
@@ -59,10 +61,10 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
+    StackCapture stack =
+        acquisitions == null ? new CallStack() : walked(ResourceType.STATEMENT);
     return register(
-        new TrackedStatement(
-            this, ResourceType.STATEMENT, delegate, id, capture(ResourceType.STATEMENT),
-            connection));
+        new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
   }
 
   /** The tracked PreparedStatement for one just created, or null for null. */
@@ -72,10 +74,11 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
+    StackCapture stack =
+        acquisitions == null ? new CallStack() : walked(ResourceType.PREPARED_STATEMENT);
     return register(
         new TrackedPreparedStatement(
-            this, ResourceType.PREPARED_STATEMENT, delegate, id,
-            capture(ResourceType.PREPARED_STATEMENT), connection));
+            this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
   }
 
   /** The tracked CallableStatement for one just created, or null for null. */
@@ -85,9 +88,9 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    return register(
-        new TrackedCallableStatement(
-            this, delegate, id, capture(ResourceType.CALLABLE_STATEMENT), connection));
+    StackCapture stack =
+        acquisitions == null ? new CallStack() : walked(ResourceType.CALLABLE_STATEMENT);
+    return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
   }
 
   /**
@@ -99,18 +102,16 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    return register(
-        new TrackedResultSet(this, delegate, id, capture(ResourceType.RESULT_SET), parent));
+    StackCapture stack =
+        acquisitions == null ? new CallStack() : walked(ResourceType.RESULT_SET);
+    return register(new TrackedResultSet(this, delegate, id, stack, parent));
   }
 
   /**
-   * The stack of an acquisition: a {@link CallStack}, or when sites are indexed, the walked
-   * frames the index keys on.
+   * The stack of an acquisition when sites are indexed: the walked frames the index keys on.
+   * Otherwise it is a {@link CallStack}, taken in the method that builds the resource.
    */
-  private StackCapture capture(ResourceType type) {
-    if (acquisitions == null) {
-      return new CallStack();
-    }
+  private StackCapture walked(ResourceType type) {
     WalkedStack walked = new WalkedStack(locator.captureFrames());
     acquisitions.add(type, walked.frames);
     return walked;

@@ -43,7 +43,7 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   @Override
   public final ResultSet executeQuery() throws SQLException {
     beforeExecute();
-    return tracked(prepared.executeQuery());
+    return tracker.resultSet(prepared.executeQuery(), this);
   }
 
   @Override

@@ -51,11 +51,6 @@ class TrackedStatement extends TrackedResource implements Statement {
     closeChildren(CloseReason.RE_EXECUTED);
   }
 
-  /** A result set this statement just produced, tracked. */
-  final ResultSet tracked(ResultSet resultSet) {
-    return tracker.resultSet(resultSet, this);
-  }
-
   @Override
   public final void close() throws SQLException {
     closeExplicitly();
@@ -64,7 +59,7 @@ class TrackedStatement extends TrackedResource implements Statement {
   @Override
   public final ResultSet executeQuery(String sql) throws SQLException {
     beforeExecute();
-    return tracked(statement.executeQuery(sql));
+    return tracker.resultSet(statement.executeQuery(sql), this);
   }
 
   @Override
@@ -159,12 +154,12 @@ class TrackedStatement extends TrackedResource implements Statement {
       return null;
     }
     TrackedResource current = childFor(result);
-    return current != null ? (ResultSet) current : tracked(result);
+    return current != null ? (ResultSet) current : tracker.resultSet(result, this);
   }
 
   @Override
   public final ResultSet getGeneratedKeys() throws SQLException {
-    return tracked(statement.getGeneratedKeys());
+    return tracker.resultSet(statement.getGeneratedKeys(), this);
   }
 
   @Override
