@@ -14,12 +14,16 @@ import java.util.List;
  * few, so it wins unless the stack is several times deeper than the frames a walk would need;
  * the caller search below the site ({@link SiteLocator}) makes a walk need about 20 frames.
  *
- * <p>It is never thrown. The JVM option {@code -XX:-StackTraceInThrowable} would leave it
- * empty, and a {@code -XX:MaxJavaStackTraceDepth} below the stack's depth would cut it short;
- * both are off by default.
+ * <p>It is never thrown. The JVM option {@code -XX:-StackTraceInThrowable} leaves every
+ * backtrace empty: {@link #SUPPORTED} is then false and the verifier walks the stack instead
+ * ({@link SiteLocator#captureHere()}). A {@code -XX:MaxJavaStackTraceDepth} below the stack's
+ * depth keeps only the innermost frames, where the site is.
  */
 final class CallStack extends Throwable implements StackCapture {
   private static final long serialVersionUID = 1L;
+
+  /** Whether this JVM records backtraces at all. */
+  static final boolean SUPPORTED = new CallStack().getStackTrace().length > 0;
 
   private transient volatile List<Site> appStack; // resolved on first use
 

@@ -33,12 +33,14 @@ final class ResourceTracker {
   private final LongAdder closedImplicitly = new LongAdder();
   private final LongAdder reclaimed = new LongAdder();
   private final AcquisitionIndex acquisitions; // null unless sites are recorded
+  private final boolean walk; // acquisitions walk the stack rather than take a CallStack
   private volatile long resetMark;
 
   ResourceTracker(SiteLocator locator, int historyCapacity, boolean recordSites) {
     this.locator = locator;
     this.historyCapacity = historyCapacity;
     this.acquisitions = recordSites ? new AcquisitionIndex() : null;
+    this.walk = recordSites || !CallStack.SUPPORTED;
     for (ResourceType type : ResourceType.values()) {
       acquired.put(type, new LongAdder());
     }
@@ -51,7 +53,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        acquisitions == null ? new CallStack() : walked(ResourceType.CONNECTION);
+        walk ? walked(ResourceType.CONNECTION) : new CallStack();
     return register(new TrackedConnection(this, delegate, id, stack));
   }
 
@@ -62,7 +64,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        acquisitions == null ? new CallStack() : walked(ResourceType.STATEMENT);
+        walk ? walked(ResourceType.STATEMENT) : new CallStack();
     return register(
         new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
   }
@@ -75,7 +77,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        acquisitions == null ? new CallStack() : walked(ResourceType.PREPARED_STATEMENT);
+        walk ? walked(ResourceType.PREPARED_STATEMENT) : new CallStack();
     return register(
         new TrackedPreparedStatement(
             this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
@@ -89,7 +91,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        acquisitions == null ? new CallStack() : walked(ResourceType.CALLABLE_STATEMENT);
+        walk ? walked(ResourceType.CALLABLE_STATEMENT) : new CallStack();
     return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
   }
 
@@ -103,17 +105,20 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        acquisitions == null ? new CallStack() : walked(ResourceType.RESULT_SET);
+        walk ? walked(ResourceType.RESULT_SET) : new CallStack();
     return register(new TrackedResultSet(this, delegate, id, stack, parent));
   }
 
   /**
-   * The stack of an acquisition when sites are indexed: the walked frames the index keys on.
-   * Otherwise it is a {@link CallStack}, taken in the method that builds the resource.
+   * The stack of an acquisition when sites are indexed (the walked frames the index keys on), or
+   * on a JVM that records no backtraces. Otherwise it is a {@link CallStack}, taken in the method
+   * that builds the resource.
    */
   private StackCapture walked(ResourceType type) {
     WalkedStack walked = new WalkedStack(locator.captureFrames());
-    acquisitions.add(type, walked.frames);
+    if (acquisitions != null) {
+      acquisitions.add(type, walked.frames);
+    }
     return walked;
   }
 
@@ -134,7 +139,7 @@ final class ResourceTracker {
 
   /** Where the current call happens, captured now and resolved when a record shows it. */
   StackCapture closeSite() {
-    return new CallStack();
+    return locator.captureHere();
   }
 
   /** Whether closed records are kept, and so every close site is wanted. */

@@ -137,7 +137,15 @@ public final class SiteLocator {
 
   /** Up to {@link #appFrames()} application frames of the current call, innermost first. */
   public List<Site> capture() {
-    return new CallStack().appStack(this);
+    return captureHere().appStack(this);
+  }
+
+  /**
+   * The current call's stack, unresolved: a {@link CallStack}, or walked frames on a JVM that
+   * records no backtraces.
+   */
+  StackCapture captureHere() {
+    return CallStack.SUPPORTED ? new CallStack() : new WalkedStack(captureFrames());
   }
 
   /**
@@ -190,7 +198,7 @@ public final class SiteLocator {
 
   /** The first application frame of the current call, or {@link Site#UNKNOWN}. */
   public Site firstAppFrame() {
-    return new CallStack().site(this);
+    return captureHere().site(this);
   }
 
   private static final StackWalker.StackFrame[] NO_FRAMES = new StackWalker.StackFrame[0];
