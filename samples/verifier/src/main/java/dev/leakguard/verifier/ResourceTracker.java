@@ -33,14 +33,14 @@ final class ResourceTracker {
   private final LongAdder closedImplicitly = new LongAdder();
   private final LongAdder reclaimed = new LongAdder();
   private final AcquisitionIndex acquisitions; // null unless sites are recorded
-  private final boolean walk; // acquisitions walk the stack rather than take a CallStack
+  private final boolean walk; // acquisitions walk the stack for the index
   private volatile long resetMark;
 
   ResourceTracker(SiteLocator locator, int historyCapacity, boolean recordSites) {
     this.locator = locator;
     this.historyCapacity = historyCapacity;
     this.acquisitions = recordSites ? new AcquisitionIndex() : null;
-    this.walk = recordSites || !CallStack.SUPPORTED;
+    this.walk = recordSites;
     for (ResourceType type : ResourceType.values()) {
       acquired.put(type, new LongAdder());
     }
@@ -53,7 +53,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        walk ? walked(ResourceType.CONNECTION) : new CallStack();
+        walk ? walked(ResourceType.CONNECTION) : locator.captureHere();
     return register(new TrackedConnection(this, delegate, id, stack));
   }
 
@@ -64,7 +64,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        walk ? walked(ResourceType.STATEMENT) : new CallStack();
+        walk ? walked(ResourceType.STATEMENT) : locator.captureHere();
     return register(
         new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
   }
@@ -77,7 +77,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        walk ? walked(ResourceType.PREPARED_STATEMENT) : new CallStack();
+        walk ? walked(ResourceType.PREPARED_STATEMENT) : locator.captureHere();
     return register(
         new TrackedPreparedStatement(
             this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
@@ -91,7 +91,7 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        walk ? walked(ResourceType.CALLABLE_STATEMENT) : new CallStack();
+        walk ? walked(ResourceType.CALLABLE_STATEMENT) : locator.captureHere();
     return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
   }
 
@@ -105,14 +105,13 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackCapture stack =
-        walk ? walked(ResourceType.RESULT_SET) : new CallStack();
+        walk ? walked(ResourceType.RESULT_SET) : locator.captureHere();
     return register(new TrackedResultSet(this, delegate, id, stack, parent));
   }
 
   /**
-   * The stack of an acquisition when sites are indexed (the walked frames the index keys on), or
-   * on a JVM that records no backtraces. Otherwise it is a {@link CallStack}, taken in the method
-   * that builds the resource.
+   * The stack of an acquisition when sites are indexed: the walked frames the index keys on.
+   * Otherwise it is whichever capture costs the thread less ({@link SiteLocator#captureHere()}).
    */
   private StackCapture walked(ResourceType type) {
     WalkedStack walked = new WalkedStack(locator.captureFrames());

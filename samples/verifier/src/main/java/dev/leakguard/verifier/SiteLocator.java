@@ -58,6 +58,8 @@ public final class SiteLocator {
   private final List<String> skippedPrefixes;
   private final int appFrames;
   private final StackWalker walker;
+  private final StackWalker deepWalker; // its first batch holds the site and the caller search
+  private final ThreadLocal<Plan> plans = ThreadLocal.withInitial(Plan::new);
   private final ClassValue<Boolean> skipped =
       new ClassValue<>() {
         @Override
@@ -79,15 +81,29 @@ public final class SiteLocator {
     }
     this.skippedPrefixes = List.copyOf(skippedPrefixes);
     this.appFrames = appFrames;
-    // One batch usually holds the verifier's own frames, the proxy and the application frames.
-    // Reflection frames are shown because filtering them is the walker's most expensive step per
-    // frame, and they are java.* and jdk.* frames that the skip list drops anyway.
-    this.walker =
-        StackWalker.getInstance(
-            Set.of(
-                StackWalker.Option.RETAIN_CLASS_REFERENCE,
-                StackWalker.Option.SHOW_REFLECT_FRAMES),
-            8 + appFrames);
+    // The shallow walker's first batch holds the verifier's own frames and the application
+    // frames when they come one after another; the deep walker's also holds the frames the
+    // caller search goes through, when framework frames follow the site.
+    this.walker = walker(SHALLOW_ESTIMATE + appFrames);
+    this.deepWalker = walker(deepEstimate(appFrames));
+  }
+
+  /**
+   * Reflection frames are shown because filtering them is the walker's most expensive step per
+   * frame, and they are java.* and jdk.* frames that the skip list drops anyway; a backtrace
+   * shows them too.
+   */
+  private static StackWalker walker(int estimateDepth) {
+    return StackWalker.getInstance(
+        Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
+        estimateDepth);
+  }
+
+  /** The first batch of the shallow walker, past the application frames: the verifier's own. */
+  private static final int SHALLOW_ESTIMATE = 8;
+
+  private static int deepEstimate(int appFrames) {
+    return SHALLOW_ESTIMATE + (appFrames > 1 ? CALLER_SEARCH_LIMIT + appFrames : appFrames);
   }
 
   /** The defaults plus the prefixes of the {@value #SKIP_PROPERTY} system property. */
@@ -141,11 +157,97 @@ public final class SiteLocator {
   }
 
   /**
-   * The current call's stack, unresolved: a {@link CallStack}, or walked frames on a JVM that
-   * records no backtraces.
+   * The current call's stack, unresolved: a {@link CallStack}, or the frames a {@link
+   * StackWalker} finds, whichever costs this thread less (both give the same sites).
+   *
+   * <p>A backtrace costs little per frame but records every frame of the thread; a walk costs
+   * several times more per frame but stops at the last frame the site and the caller search
+   * need. So a backtrace is cheaper on the stacks of tests and most applications, and a walk on
+   * very deep ones, or when only the site is kept ({@code appFrames} 1) below a deep framework.
+   * Each thread decides from a stack it resolves once every {@value #REVIEW_INTERVAL} captures:
+   * its depth, and how many frames a walk would need there. A JVM that records no backtraces
+   * always walks.
    */
   StackCapture captureHere() {
-    return CallStack.SUPPORTED ? new CallStack() : new WalkedStack(captureFrames());
+    if (!CallStack.SUPPORTED) {
+      return new WalkedStack(captureFrames());
+    }
+    Plan plan = plans.get();
+    if (plan.untilReview-- > 0) {
+      StackWalker chosen = plan.walker;
+      return chosen == null ? new CallStack() : new WalkedStack(chosen.walk(this::collect));
+    }
+    CallStack stack = new CallStack();
+    StackTraceElement[] trace = stack.getStackTrace();
+    plan.walker = cheaperWalker(trace.length, framesWalked(trace));
+    plan.untilReview = REVIEW_INTERVAL;
+    return stack;
+  }
+
+  /** How many captures a thread takes the way it chose before it looks again. */
+  static final int REVIEW_INTERVAL = 1024;
+
+  /** A thread's choice of capture, reviewed every {@link #REVIEW_INTERVAL} captures. */
+  private static final class Plan {
+    int untilReview; // captures left before the next review: the first one reviews
+    StackWalker walker; // null: take a backtrace
+  }
+
+  // What each capture costs, measured on JDK 17 (nanoseconds): a backtrace, per frame of the
+  // thread; a walk, per frame its batches fill. Only their proportions matter: they choose
+  // between two captures that give the same sites.
+  private static final int BACKTRACE_FIXED = 100;
+  private static final int BACKTRACE_PER_FRAME = 20;
+  private static final int WALK_FIXED = 350;
+  private static final int WALK_PER_FRAME = 95;
+
+  /**
+   * The walker that captures a stack of {@code depth} frames more cheaply than a backtrace, when
+   * the site and caller search need its first {@code needed} frames; null if none does.
+   */
+  StackWalker cheaperWalker(int depth, int needed) {
+    long backtrace = BACKTRACE_FIXED + (long) BACKTRACE_PER_FRAME * depth;
+    long shallow =
+        WALK_FIXED + (long) WALK_PER_FRAME * framesFilled(SHALLOW_ESTIMATE + appFrames, needed, depth);
+    long deep =
+        WALK_FIXED + (long) WALK_PER_FRAME * framesFilled(deepEstimate(appFrames), needed, depth);
+    if (backtrace <= Math.min(shallow, deep)) {
+      return null;
+    }
+    return shallow <= deep ? walker : deepWalker;
+  }
+
+  /**
+   * How many frames a walk fills to hand out its first {@code needed} frames of a stack of
+   * {@code depth}, batch by batch: the first batch the walker's estimate (at least 8, at most
+   * 256), then twice the last up to 32, as JDK 17's {@code StackStreamFactory} sizes them.
+   */
+  static int framesFilled(int estimate, int needed, int depth) {
+    int batch = Math.min(Math.max(estimate, 8), 256);
+    int filled = batch;
+    while (filled < needed && filled < depth) {
+      batch = batch > 32 ? batch : Math.min(batch * 2, 32);
+      filled += batch;
+    }
+    return Math.min(filled, depth);
+  }
+
+  /**
+   * How many frames of {@code trace} a walk hands out before it has the application frames it
+   * keeps, searching as {@link #appStack(StackTraceElement[])} does.
+   */
+  int framesWalked(StackTraceElement[] trace) {
+    int found = 0;
+    int searched = 0;
+    for (int i = 0; i < trace.length; i++) {
+      if (found > 0 && ++searched > CALLER_SEARCH_LIMIT) {
+        return i + 1;
+      }
+      if (!isSkipped(trace[i].getClassName()) && ++found == appFrames) {
+        return i + 1;
+      }
+    }
+    return trace.length;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.leakguard.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,31 @@ class StackCaptureTest {
     static List<List<Site>> descend(int depth, SiteLocator locator) {
       return depth == 0 ? Probe.both(locator) : descend(depth - 1, locator);
     }
+
+    static <T> T at(int depth, Supplier<T> body) {
+      return depth == 0 ? body.get() : at(depth - 1, body);
+    }
+  }
+
+  /** Runs {@code body} on a new thread, whose stack is a few frames deep and whose plan is new. */
+  private static <T> T onNewThread(Supplier<T> body) throws InterruptedException {
+    AtomicReference<T> result = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.set(body.get());
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    thread.start();
+    thread.join();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+    return result.get();
   }
 
   private static SiteLocator skipping(Class<?> type) {
@@ -157,5 +183,73 @@ class StackCaptureTest {
     assertFalse(DEFAULTS.isSkipped(getClass().getName()));
     assertFalse(DEFAULTS.isSkipped("dev.leakguard.verifier.NoSuchClass"), "not the verifier's");
     assertFalse(DEFAULTS.isSkipped("com.acme.Dao"));
+  }
+
+  /** The second capture at this point, after the first one chose: both of one line. */
+  private static List<StackCapture> twoCaptures(SiteLocator locator) {
+    locator.captureHere(); // the first capture of a thread reviews its plan
+    return List.of(locator.captureHere(), new CallStack());
+  }
+
+  @Test
+  void aShallowThreadKeepsBacktraces() throws Exception {
+    SiteLocator one = new SiteLocator(SiteLocator.DEFAULT_SKIPPED_PREFIXES, 1);
+    SiteLocator three = new SiteLocator(SiteLocator.DEFAULT_SKIPPED_PREFIXES, 3);
+
+    assertInstanceOf(CallStack.class, onNewThread(() -> twoCaptures(one)).get(0));
+    assertInstanceOf(CallStack.class, onNewThread(() -> twoCaptures(three)).get(0));
+  }
+
+  @Test
+  void aDeepThreadWalksAndFindsTheSameSites() throws Exception {
+    for (int appFrames : new int[] {1, 3}) {
+      List<String> prefixes = new ArrayList<>(SiteLocator.DEFAULT_SKIPPED_PREFIXES);
+      prefixes.add(Framework.class.getName());
+      SiteLocator locator = new SiteLocator(prefixes, appFrames);
+
+      List<StackCapture> deep = onNewThread(() -> Framework.at(300, () -> twoCaptures(locator)));
+
+      assertInstanceOf(WalkedStack.class, deep.get(0), "appFrames " + appFrames);
+      assertEquals(deep.get(1).appStack(locator), deep.get(0).appStack(locator));
+      assertEquals("twoCaptures", deep.get(0).site(locator).methodName());
+    }
+  }
+
+  @Test
+  void onlyWhereTheSiteIsNearTheTopDoesAModeratelyDeepThreadWalk() throws Exception {
+    List<String> prefixes = new ArrayList<>(SiteLocator.DEFAULT_SKIPPED_PREFIXES);
+    prefixes.add(Framework.class.getName());
+    SiteLocator one = new SiteLocator(prefixes, 1);
+    SiteLocator three = new SiteLocator(prefixes, 3);
+
+    // 60 framework frames: a walk to the site alone is cheaper than a backtrace of them all, a
+    // walk through the 16 frames of the caller search is not
+    assertInstanceOf(WalkedStack.class, onNewThread(() -> Framework.at(60, () -> twoCaptures(one))).get(0));
+    assertInstanceOf(CallStack.class, onNewThread(() -> Framework.at(60, () -> twoCaptures(three))).get(0));
+  }
+
+  @Test
+  void aWalkFillsFramesBatchByBatch() {
+    assertEquals(11, SiteLocator.framesFilled(11, 5, 100));
+    assertEquals(11 + 22, SiteLocator.framesFilled(11, 20, 100));
+    assertEquals(11 + 22 + 32 + 32, SiteLocator.framesFilled(11, 90, 200));
+    assertEquals(8, SiteLocator.framesFilled(2, 3, 100), "at least 8");
+    assertEquals(27, SiteLocator.framesFilled(27, 20, 100));
+    assertEquals(12, SiteLocator.framesFilled(11, 20, 12), "never more than the stack holds");
+  }
+
+  @Test
+  void framesWalkedStopWhereTheSearchStops() {
+    SiteLocator two = new SiteLocator(List.of("skip."), 2);
+    StackTraceElement skipped = new StackTraceElement("skip.Frame", "m", "Frame.java", 1);
+    StackTraceElement app = new StackTraceElement("app.Frame", "m", "Frame.java", 1);
+
+    assertEquals(3, two.framesWalked(new StackTraceElement[] {skipped, app, app, skipped}));
+    assertEquals(4, two.framesWalked(new StackTraceElement[] {skipped, skipped, skipped, skipped}));
+    StackTraceElement[] farCaller = new StackTraceElement[30];
+    java.util.Arrays.fill(farCaller, skipped);
+    farCaller[0] = app;
+    farCaller[25] = app;
+    assertEquals(18, two.framesWalked(farCaller), "the site, 16 frames searched, and the one past them");
   }
 }

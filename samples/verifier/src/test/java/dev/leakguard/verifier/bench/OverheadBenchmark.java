@@ -43,14 +43,17 @@ public final class OverheadBenchmark {
   private static final int DEEP_FRAMES = 100;
   private static final double TARGET_RATIO = 1.5;
 
-  private interface Cycle {
-    long run(DataSource dataSource, int cycles, int rows) throws SQLException;
-  }
-
+  /** A verifier setting (or none) run at the benchmark's own depth or below a deep framework. */
   private record Variant(
-      String name, DataSource dataSource, Cycle cycle, List<Double> millis, List<Double> cpuMillis) {
-    Variant(String name, DataSource dataSource, Cycle cycle) {
-      this(name, dataSource, cycle, new ArrayList<>(), new ArrayList<>());
+      String name, DataSource dataSource, boolean deep, List<Double> millis, List<Double> cpuMillis) {
+    Variant(String name, DataSource dataSource, boolean deep) {
+      this(name, dataSource, deep, new ArrayList<>(), new ArrayList<>());
+    }
+
+    long run(int cycles, int rows) throws SQLException {
+      return deep
+          ? Framework.cycles(dataSource, cycles, rows)
+          : OverheadBenchmark.cycles(dataSource, cycles, rows);
     }
   }
 
@@ -82,14 +85,24 @@ public final class OverheadBenchmark {
       VerifyingDataSource history = VerifyingDataSource.builder(pool).keepClosedRecords(1000).build();
       VerifyingDataSource deep =
           VerifyingDataSource.builder(pool).skipFramesFrom(Framework.class.getName()).build();
+      VerifyingDataSource deepLean =
+          VerifyingDataSource.builder(pool)
+              .skipFramesFrom(Framework.class.getName())
+              .appFrames(1)
+              .build();
+      Variant baselineVariant = new Variant("HikariCP alone (baseline)", pool, false);
+      Variant defaults = new Variant("verifier, defaults (3 app frames)", verifier, false);
+      Variant deepDefaults = new Variant("verifier, defaults, 100 framework frames deep", deep, true);
+      Variant deepBaselineVariant = new Variant("HikariCP alone, 100 framework frames deep", pool, true);
       List<Variant> variants =
           List.of(
-              new Variant("HikariCP alone (baseline)", pool, OverheadBenchmark::cycles),
-              new Variant("verifier, defaults (3 app frames)", verifier, OverheadBenchmark::cycles),
-              new Variant("verifier, 1 app frame", lean, OverheadBenchmark::cycles),
-              new Variant("verifier, closed-records history (close sites)", history, OverheadBenchmark::cycles),
-              new Variant("verifier, defaults, 100 framework frames deep", deep, Framework::cycles),
-              new Variant("HikariCP alone, 100 framework frames deep", pool, Framework::cycles));
+              baselineVariant,
+              defaults,
+              new Variant("verifier, 1 app frame", lean, false),
+              new Variant("verifier, closed-records history (close sites)", history, false),
+              deepDefaults,
+              new Variant("verifier, 1 app frame, 100 framework frames deep", deepLean, true),
+              deepBaselineVariant);
 
       long checksum = 0;
       for (int round = 0; round < warmup + rounds; round++) {
@@ -100,7 +113,7 @@ public final class OverheadBenchmark {
         for (Variant variant : order) {
           long cpuStart = threads.getCurrentThreadCpuTime();
           long start = System.nanoTime();
-          checksum += variant.cycle().run(variant.dataSource(), cycles, rows);
+          checksum += variant.run(cycles, rows);
           double elapsed = (System.nanoTime() - start) / 1e6;
           double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
           if (round >= warmup) {
@@ -109,7 +122,7 @@ public final class OverheadBenchmark {
           }
         }
       }
-      for (VerifyingDataSource v : List.of(verifier, lean, history, deep)) {
+      for (VerifyingDataSource v : List.of(verifier, lean, history, deep, deepLean)) {
         if (!v.leaks().isEmpty() || v.retainedRecords() != 0) {
           throw new IllegalStateException("the benchmark leaked: " + v.report());
         }
@@ -123,25 +136,24 @@ public final class OverheadBenchmark {
       System.out.printf(Locale.ROOT, "%s, %d cores, Java %s%n%n",
           System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
-      double baseline = median(variants.get(0).cpuMillis());
-      double deepBaseline = median(variants.get(5).cpuMillis());
-      double wallBaseline = median(variants.get(0).millis());
-      double wallDeepBaseline = median(variants.get(5).millis());
+      double baseline = median(baselineVariant.cpuMillis());
+      double deepBaseline = median(deepBaselineVariant.cpuMillis());
+      double wallBaseline = median(baselineVariant.millis());
+      double wallDeepBaseline = median(deepBaselineVariant.millis());
       System.out.printf(Locale.ROOT, "| %-48s | %7s | %7s | %8s | %5s | %10s |%n",
           "variant", "cpu ms", "wall ms", "us/cycle", "ratio", "wall ratio");
       System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%n", "-".repeat(50), "-".repeat(9),
           "-".repeat(9), "-".repeat(10), "-".repeat(7), "-".repeat(12));
       double defaultRatio = 0;
       double deepRatio = 0;
-      for (int i = 0; i < variants.size(); i++) {
-        Variant variant = variants.get(i);
+      for (Variant variant : variants) {
         double cpu = median(variant.cpuMillis());
         double wall = median(variant.millis());
-        double ratio = cpu / (i >= 4 ? deepBaseline : baseline);
-        double wallRatio = wall / (i >= 4 ? wallDeepBaseline : wallBaseline);
-        if (i == 1) {
+        double ratio = cpu / (variant.deep() ? deepBaseline : baseline);
+        double wallRatio = wall / (variant.deep() ? wallDeepBaseline : wallBaseline);
+        if (variant == defaults) {
           defaultRatio = ratio;
-        } else if (i == 4) {
+        } else if (variant == deepDefaults) {
           deepRatio = ratio;
         }
         System.out.printf(Locale.ROOT, "| %-48s | %7.1f | %7.1f | %8.2f | %5.2f | %10.2f |%n",
