@@ -58,7 +58,8 @@ public final class SiteLocator {
   private final List<String> skippedPrefixes;
   private final int appFrames;
   private final StackWalker walker;
-  private final StackWalker deepWalker; // its first batch holds the site and the caller search
+  // walkers whose first batch holds exactly the frames a thread's walks need, by that number
+  private final StackWalker[] sizedWalkers = new StackWalker[MAX_FIRST_BATCH + 1];
   private final ThreadLocal<Plan> plans = ThreadLocal.withInitial(Plan::new);
   private final ClassValue<Boolean> skipped =
       new ClassValue<>() {
@@ -81,11 +82,9 @@ public final class SiteLocator {
     }
     this.skippedPrefixes = List.copyOf(skippedPrefixes);
     this.appFrames = appFrames;
-    // The shallow walker's first batch holds the verifier's own frames and the application
-    // frames when they come one after another; the deep walker's also holds the frames the
-    // caller search goes through, when framework frames follow the site.
-    this.walker = walker(SHALLOW_ESTIMATE + appFrames);
-    this.deepWalker = walker(deepEstimate(appFrames));
+    // One batch usually holds the verifier's own frames and the application frames, when they
+    // come one after another.
+    this.walker = walker(8 + appFrames);
   }
 
   /**
@@ -99,12 +98,6 @@ public final class SiteLocator {
         estimateDepth);
   }
 
-  /** The first batch of the shallow walker, past the application frames: the verifier's own. */
-  private static final int SHALLOW_ESTIMATE = 8;
-
-  private static int deepEstimate(int appFrames) {
-    return SHALLOW_ESTIMATE + (appFrames > 1 ? CALLER_SEARCH_LIMIT + appFrames : appFrames);
-  }
 
   /** The defaults plus the prefixes of the {@value #SKIP_PROPERTY} system property. */
   public static List<String> defaultPrefixesWithSystemProperty() {
@@ -201,20 +194,27 @@ public final class SiteLocator {
   private static final int WALK_FIXED = 350;
   private static final int WALK_PER_FRAME = 95;
 
+  /** The largest first batch asked of a walker; deeper searches take further batches. */
+  private static final int MAX_FIRST_BATCH = 64;
+
   /**
-   * The walker that captures a stack of {@code depth} frames more cheaply than a backtrace, when
-   * the site and caller search need its first {@code needed} frames; null if none does.
+   * A walker that captures a stack of {@code depth} frames more cheaply than a backtrace, when
+   * the site and caller search need its first {@code needed} frames; null if a backtrace is
+   * cheaper. Its first batch is sized to {@code needed}.
    */
   StackWalker cheaperWalker(int depth, int needed) {
+    int firstBatch = Math.min(Math.max(needed, 8), MAX_FIRST_BATCH);
+    long walk = WALK_FIXED + (long) WALK_PER_FRAME * framesFilled(firstBatch, needed, depth);
     long backtrace = BACKTRACE_FIXED + (long) BACKTRACE_PER_FRAME * depth;
-    long shallow =
-        WALK_FIXED + (long) WALK_PER_FRAME * framesFilled(SHALLOW_ESTIMATE + appFrames, needed, depth);
-    long deep =
-        WALK_FIXED + (long) WALK_PER_FRAME * framesFilled(deepEstimate(appFrames), needed, depth);
-    if (backtrace <= Math.min(shallow, deep)) {
+    if (backtrace <= walk) {
       return null;
     }
-    return shallow <= deep ? walker : deepWalker;
+    StackWalker sized = sizedWalkers[firstBatch];
+    if (sized == null) {
+      sized = walker(firstBatch); // a race builds two equal walkers: either will do
+      sizedWalkers[firstBatch] = sized;
+    }
+    return sized;
   }
 
   /**
