@@ -52,8 +52,8 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack =
-        walk ? walked(ResourceType.CONNECTION) : locator.captureHere();
+    StackWalker walker = walkerHere();
+    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.CONNECTION);
     return register(new TrackedConnection(this, delegate, id, stack));
   }
 
@@ -63,8 +63,8 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack =
-        walk ? walked(ResourceType.STATEMENT) : locator.captureHere();
+    StackWalker walker = walkerHere();
+    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.STATEMENT);
     return register(
         new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
   }
@@ -76,8 +76,8 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack =
-        walk ? walked(ResourceType.PREPARED_STATEMENT) : locator.captureHere();
+    StackWalker walker = walkerHere();
+    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.PREPARED_STATEMENT);
     return register(
         new TrackedPreparedStatement(
             this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
@@ -90,8 +90,8 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack =
-        walk ? walked(ResourceType.CALLABLE_STATEMENT) : locator.captureHere();
+    StackWalker walker = walkerHere();
+    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.CALLABLE_STATEMENT);
     return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
   }
 
@@ -104,17 +104,23 @@ final class ResourceTracker {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackCapture stack =
-        walk ? walked(ResourceType.RESULT_SET) : locator.captureHere();
+    StackWalker walker = walkerHere();
+    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.RESULT_SET);
     return register(new TrackedResultSet(this, delegate, id, stack, parent));
   }
 
   /**
-   * The stack of an acquisition when sites are indexed: the walked frames the index keys on.
-   * Otherwise it is whichever capture costs the thread less ({@link SiteLocator#captureHere()}).
+   * The walker an acquisition's stack is taken with here, or null for a {@link CallStack},
+   * which the method building the resource takes itself. When sites are indexed it is the
+   * locator's walker, whose frames the index keys on; otherwise whichever capture costs this
+   * thread less ({@link SiteLocator#chosenWalker()}).
    */
-  private StackCapture walked(ResourceType type) {
-    WalkedStack walked = new WalkedStack(locator.captureFrames());
+  private StackWalker walkerHere() {
+    return walk ? locator.indexWalker() : locator.chosenWalker();
+  }
+
+  private StackCapture walked(StackWalker walker, ResourceType type) {
+    WalkedStack walked = new WalkedStack(locator.walk(walker));
     if (acquisitions != null) {
       acquisitions.add(type, walked.frames);
     }

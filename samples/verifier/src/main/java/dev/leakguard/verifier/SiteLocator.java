@@ -151,7 +151,16 @@ public final class SiteLocator {
 
   /**
    * The current call's stack, unresolved: a {@link CallStack}, or the frames a {@link
-   * StackWalker} finds, whichever costs this thread less (both give the same sites).
+   * StackWalker} finds, as {@link #chosenWalker()} decides (both give the same sites).
+   */
+  StackCapture captureHere() {
+    StackWalker chosen = chosenWalker();
+    return chosen == null ? new CallStack() : new WalkedStack(walk(chosen));
+  }
+
+  /**
+   * The walker this thread's captures use now, or null to take a {@link CallStack}: whichever
+   * costs this thread less.
    *
    * <p>A backtrace costs little per frame but records every frame of the thread; a walk costs
    * several times more per frame but stops at the last frame the site and the caller search
@@ -160,21 +169,27 @@ public final class SiteLocator {
    * Each thread decides from a stack it resolves once every {@value #REVIEW_INTERVAL} captures:
    * its depth, and how many frames a walk would need there. A JVM that records no backtraces
    * always walks.
+   *
+   * <p>The caller takes the backtrace itself when this returns null, so that the capture holds
+   * no frame of this method.
    */
-  StackCapture captureHere() {
+  StackWalker chosenWalker() {
     if (!CallStack.SUPPORTED) {
-      return new WalkedStack(captureFrames());
+      return walker;
     }
     Plan plan = plans.get();
     if (plan.untilReview-- > 0) {
-      StackWalker chosen = plan.walker;
-      return chosen == null ? new CallStack() : new WalkedStack(chosen.walk(this::collect));
+      return plan.walker;
     }
-    CallStack stack = new CallStack();
-    StackTraceElement[] trace = stack.getStackTrace();
+    StackTraceElement[] trace = new CallStack().getStackTrace();
     plan.walker = cheaperWalker(trace.length, framesWalked(trace));
     plan.untilReview = REVIEW_INTERVAL;
-    return stack;
+    return plan.walker;
+  }
+
+  /** The application frames of the current call found by {@code chosen}, unresolved. */
+  StackWalker.StackFrame[] walk(StackWalker chosen) {
+    return chosen.walk(this::collect);
   }
 
   /** How many captures a thread takes the way it chose before it looks again. */
@@ -283,7 +298,12 @@ public final class SiteLocator {
    * file and line costs more than finding it, so that waits for {@link #resolve}.
    */
   StackWalker.StackFrame[] captureFrames() {
-    return walker.walk(this::collect);
+    return walk(walker);
+  }
+
+  /** The walker of {@link #captureFrames()}. */
+  StackWalker indexWalker() {
+    return walker;
   }
 
   /** The sites of frames from {@link #captureFrames()}. */
