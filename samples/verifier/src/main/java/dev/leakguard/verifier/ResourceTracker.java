@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The bookkeeping of one verifier: it builds the tracked objects, keeps the open resources by
- * id, the findings decided at close time, and counters. Every structure is concurrent; ids come from one atomic sequence, so a
- * record is never lost or duplicated under contention.
+ * id, the findings decided at close time, and counters. Every structure is concurrent; ids come
+ * from one atomic sequence, so a record is never lost or duplicated under contention.
  */
 final class ResourceTracker {
   private final SiteLocator locator;
@@ -33,14 +33,12 @@ final class ResourceTracker {
   private final LongAdder closedImplicitly = new LongAdder();
   private final LongAdder reclaimed = new LongAdder();
   private final AcquisitionIndex acquisitions; // null unless sites are recorded
-  private final boolean walk; // acquisitions walk the stack for the index
   private volatile long resetMark;
 
   ResourceTracker(SiteLocator locator, int historyCapacity, boolean recordSites) {
     this.locator = locator;
     this.historyCapacity = historyCapacity;
     this.acquisitions = recordSites ? new AcquisitionIndex() : null;
-    this.walk = recordSites;
     for (ResourceType type : ResourceType.values()) {
       acquired.put(type, new LongAdder());
     }
@@ -53,7 +51,8 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker walker = walkerHere();
-    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.CONNECTION);
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.CONNECTION);
     return register(new TrackedConnection(this, delegate, id, stack));
   }
 
@@ -64,7 +63,8 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker walker = walkerHere();
-    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.STATEMENT);
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.STATEMENT);
     return register(
         new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
   }
@@ -77,7 +77,8 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker walker = walkerHere();
-    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.PREPARED_STATEMENT);
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.PREPARED_STATEMENT);
     return register(
         new TrackedPreparedStatement(
             this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
@@ -91,7 +92,8 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker walker = walkerHere();
-    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.CALLABLE_STATEMENT);
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.CALLABLE_STATEMENT);
     return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
   }
 
@@ -105,7 +107,8 @@ final class ResourceTracker {
     }
     long id = sequence.incrementAndGet();
     StackWalker walker = walkerHere();
-    StackCapture stack = walker == null ? new CallStack() : walked(walker, ResourceType.RESULT_SET);
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.RESULT_SET);
     return register(new TrackedResultSet(this, delegate, id, stack, parent));
   }
 
@@ -116,7 +119,7 @@ final class ResourceTracker {
    * thread less ({@link SiteLocator#chosenWalker()}).
    */
   private StackWalker walkerHere() {
-    return walk ? locator.indexWalker() : locator.chosenWalker();
+    return acquisitions != null ? locator.indexWalker() : locator.chosenWalker();
   }
 
   private StackCapture walked(StackWalker walker, ResourceType type) {

@@ -21,11 +21,11 @@ import java.util.stream.Stream;
  * still count as application code. Each class's decision is computed once and cached.
  *
  * <p>The same rules apply to two forms of a stack: a {@link Throwable}'s backtrace ({@link
- * CallStack}, what the verifier takes at each acquisition, resolved by {@link
- * #appStack(StackTraceElement[])} only when a report needs it) and {@link StackWalker} frames
- * ({@link #captureFrames()}, walked at capture time when acquisition sites are indexed). Both
- * show the same frames, reflection frames included and hidden frames left out, so both give the
- * same sites.
+ * CallStack}, resolved by {@link #appStack(StackTraceElement[])} only when a report needs it) and
+ * {@link StackWalker} frames, found when the stack is walked. Both show the same frames,
+ * reflection frames included and hidden frames left out, so both give the same sites; which one
+ * a capture takes is a matter of cost ({@link #chosenWalker()}), or of what the acquisition-site
+ * index keys on ({@link #captureFrames()}).
  */
 public final class SiteLocator {
 
@@ -97,7 +97,6 @@ public final class SiteLocator {
         Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES),
         estimateDepth);
   }
-
 
   /** The defaults plus the prefixes of the {@value #SKIP_PROPERTY} system property. */
   public static List<String> defaultPrefixesWithSystemProperty() {

@@ -368,37 +368,44 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void registerOutParameter(String parameterName, SQLType sqlType, String typeName) throws SQLException {
+  public void registerOutParameter(String parameterName, SQLType sqlType, String typeName)
+      throws SQLException {
     callable.registerOutParameter(parameterName, sqlType, typeName);
   }
 
   @Override
-  public void registerOutParameter(String parameterName, SQLType sqlType, int scale) throws SQLException {
+  public void registerOutParameter(String parameterName, SQLType sqlType, int scale)
+      throws SQLException {
     callable.registerOutParameter(parameterName, sqlType, scale);
   }
 
   @Override
-  public void registerOutParameter(String parameterName, int sqlType, String typeName) throws SQLException {
+  public void registerOutParameter(String parameterName, int sqlType, String typeName)
+      throws SQLException {
     callable.registerOutParameter(parameterName, sqlType, typeName);
   }
 
   @Override
-  public void registerOutParameter(String parameterName, int sqlType, int scale) throws SQLException {
+  public void registerOutParameter(String parameterName, int sqlType, int scale)
+      throws SQLException {
     callable.registerOutParameter(parameterName, sqlType, scale);
   }
 
   @Override
-  public void registerOutParameter(int parameterIndex, SQLType sqlType, String typeName) throws SQLException {
+  public void registerOutParameter(int parameterIndex, SQLType sqlType, String typeName)
+      throws SQLException {
     callable.registerOutParameter(parameterIndex, sqlType, typeName);
   }
 
   @Override
-  public void registerOutParameter(int parameterIndex, SQLType sqlType, int scale) throws SQLException {
+  public void registerOutParameter(int parameterIndex, SQLType sqlType, int scale)
+      throws SQLException {
     callable.registerOutParameter(parameterIndex, sqlType, scale);
   }
 
   @Override
-  public void registerOutParameter(int parameterIndex, int sqlType, String typeName) throws SQLException {
+  public void registerOutParameter(int parameterIndex, int sqlType, String typeName)
+      throws SQLException {
     callable.registerOutParameter(parameterIndex, sqlType, typeName);
   }
 
@@ -438,7 +445,8 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void setBinaryStream(String parameterName, InputStream x, long length) throws SQLException {
+  public void setBinaryStream(String parameterName, InputStream x, long length)
+      throws SQLException {
     callable.setBinaryStream(parameterName, x, length);
   }
 
@@ -453,7 +461,8 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void setBlob(String parameterName, InputStream inputStream, long length) throws SQLException {
+  public void setBlob(String parameterName, InputStream inputStream, long length)
+      throws SQLException {
     callable.setBlob(parameterName, inputStream, length);
   }
 
@@ -478,12 +487,14 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void setCharacterStream(String parameterName, Reader reader, int length) throws SQLException {
+  public void setCharacterStream(String parameterName, Reader reader, int length)
+      throws SQLException {
     callable.setCharacterStream(parameterName, reader, length);
   }
 
   @Override
-  public void setCharacterStream(String parameterName, Reader reader, long length) throws SQLException {
+  public void setCharacterStream(String parameterName, Reader reader, long length)
+      throws SQLException {
     callable.setCharacterStream(parameterName, reader, length);
   }
 
@@ -538,7 +549,8 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void setNCharacterStream(String parameterName, Reader value, long length) throws SQLException {
+  public void setNCharacterStream(String parameterName, Reader value, long length)
+      throws SQLException {
     callable.setNCharacterStream(parameterName, value, length);
   }
 
@@ -588,12 +600,14 @@ final class TrackedCallableStatement extends TrackedPreparedStatement
   }
 
   @Override
-  public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     callable.setObject(parameterName, x, targetSqlType, scaleOrLength);
   }
 
   @Override
-  public void setObject(String parameterName, Object x, int targetSqlType, int scale) throws SQLException {
+  public void setObject(String parameterName, Object x, int targetSqlType, int scale)
+      throws SQLException {
     callable.setObject(parameterName, x, targetSqlType, scale);
   }
 

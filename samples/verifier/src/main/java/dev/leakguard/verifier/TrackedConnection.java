@@ -358,7 +358,8 @@ final class TrackedConnection extends TrackedResource implements Connection {
   }
 
   @Override
-  public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey) throws SQLException {
+  public void setShardingKey(ShardingKey shardingKey, ShardingKey superShardingKey)
+      throws SQLException {
     connection.setShardingKey(shardingKey, superShardingKey);
   }
 
@@ -368,7 +369,8 @@ final class TrackedConnection extends TrackedResource implements Connection {
   }
 
   @Override
-  public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
+  public boolean setShardingKeyIfValid(
+      ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
     return connection.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
   }
 

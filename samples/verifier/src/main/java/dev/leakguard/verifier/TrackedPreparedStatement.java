@@ -97,12 +97,14 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
+  public final void setAsciiStream(int parameterIndex, InputStream x, int length)
+      throws SQLException {
     prepared.setAsciiStream(parameterIndex, x, length);
   }
 
   @Override
-  public final void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+  public final void setAsciiStream(int parameterIndex, InputStream x, long length)
+      throws SQLException {
     prepared.setAsciiStream(parameterIndex, x, length);
   }
 
@@ -117,12 +119,14 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
+  public final void setBinaryStream(int parameterIndex, InputStream x, int length)
+      throws SQLException {
     prepared.setBinaryStream(parameterIndex, x, length);
   }
 
   @Override
-  public final void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+  public final void setBinaryStream(int parameterIndex, InputStream x, long length)
+      throws SQLException {
     prepared.setBinaryStream(parameterIndex, x, length);
   }
 
@@ -137,7 +141,8 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+  public final void setBlob(int parameterIndex, InputStream inputStream, long length)
+      throws SQLException {
     prepared.setBlob(parameterIndex, inputStream, length);
   }
 
@@ -162,12 +167,14 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+  public final void setCharacterStream(int parameterIndex, Reader reader, int length)
+      throws SQLException {
     prepared.setCharacterStream(parameterIndex, reader, length);
   }
 
   @Override
-  public final void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+  public final void setCharacterStream(int parameterIndex, Reader reader, long length)
+      throws SQLException {
     prepared.setCharacterStream(parameterIndex, reader, length);
   }
 
@@ -222,7 +229,8 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+  public final void setNCharacterStream(int parameterIndex, Reader value, long length)
+      throws SQLException {
     prepared.setNCharacterStream(parameterIndex, value, length);
   }
 
@@ -262,7 +270,8 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+  public final void setObject(int parameterIndex, Object x, SQLType targetSqlType)
+      throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType);
   }
 
@@ -272,12 +281,14 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public final void setObject(
+      int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
   }
 
   @Override
-  public final void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+  public final void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+      throws SQLException {
     prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
   }
 
@@ -322,7 +333,8 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   }
 
   @Override
-  public final void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+  public final void setTimestamp(int parameterIndex, Timestamp x, Calendar cal)
+      throws SQLException {
     prepared.setTimestamp(parameterIndex, x, cal);
   }
 
@@ -334,7 +346,8 @@ class TrackedPreparedStatement extends TrackedStatement implements PreparedState
   @Override
   @Deprecated
   @SuppressWarnings("deprecation")
-  public final void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
+  public final void setUnicodeStream(int parameterIndex, InputStream x, int length)
+      throws SQLException {
     prepared.setUnicodeStream(parameterIndex, x, length);
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
  * <p>State: a resource is open until {@link #markClosed} succeeds once (compare-and-set, so an
  * explicit close racing an implicit one is recorded once). Open children (a Connection's
  * Statements, a Statement's ResultSets) are kept under this object's lock, the first one in a
- * field and any others in a list, and removed as they close, so a long-lived Connection that runs many statements keeps nothing. No
- * code path holds two resources' locks at once.
+ * field and any others in a list, and removed as they close, so a long-lived Connection that
+ * runs many statements keeps nothing. No code path holds two resources' locks at once.
  *
  * <p>The acquisition site, and a close site when one is taken, are kept as unresolved {@link
  * StackCapture}s and resolved to file and line only when a record is built, which most

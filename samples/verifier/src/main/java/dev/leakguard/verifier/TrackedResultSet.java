@@ -619,12 +619,14 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, InputStream x, int scaleOrLength) throws SQLException {
+  public void updateAsciiStream(String columnLabel, InputStream x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateAsciiStream(columnLabel, x, scaleOrLength);
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
+  public void updateAsciiStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
     resultSet.updateAsciiStream(columnLabel, x, length);
   }
 
@@ -634,7 +636,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateAsciiStream(int columnIndex, InputStream x, int scaleOrLength) throws SQLException {
+  public void updateAsciiStream(int columnIndex, InputStream x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateAsciiStream(columnIndex, x, scaleOrLength);
   }
 
@@ -659,12 +662,14 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, InputStream x, int scaleOrLength) throws SQLException {
+  public void updateBinaryStream(String columnLabel, InputStream x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateBinaryStream(columnLabel, x, scaleOrLength);
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
+  public void updateBinaryStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
     resultSet.updateBinaryStream(columnLabel, x, length);
   }
 
@@ -674,7 +679,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateBinaryStream(int columnIndex, InputStream x, int scaleOrLength) throws SQLException {
+  public void updateBinaryStream(int columnIndex, InputStream x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateBinaryStream(columnIndex, x, scaleOrLength);
   }
 
@@ -749,7 +755,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(String columnLabel, Reader x, int scaleOrLength) throws SQLException {
+  public void updateCharacterStream(String columnLabel, Reader x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateCharacterStream(columnLabel, x, scaleOrLength);
   }
 
@@ -764,7 +771,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateCharacterStream(int columnIndex, Reader x, int scaleOrLength) throws SQLException {
+  public void updateCharacterStream(int columnIndex, Reader x, int scaleOrLength)
+      throws SQLException {
     resultSet.updateCharacterStream(columnIndex, x, scaleOrLength);
   }
 
@@ -859,7 +867,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateNCharacterStream(String columnLabel, Reader x, long length) throws SQLException {
+  public void updateNCharacterStream(String columnLabel, Reader x, long length)
+      throws SQLException {
     resultSet.updateNCharacterStream(columnLabel, x, length);
   }
 
@@ -934,12 +943,14 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     resultSet.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
   }
 
   @Override
-  public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType)
+      throws SQLException {
     resultSet.updateObject(columnLabel, x, targetSqlType);
   }
 
@@ -954,7 +965,8 @@ final class TrackedResultSet extends TrackedResource implements ResultSet {
   }
 
   @Override
-  public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     resultSet.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
   }
 

@@ -221,7 +221,8 @@ class TrackedStatement extends TrackedResource implements Statement {
   }
 
   @Override
-  public final String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
+  public final String enquoteIdentifier(String identifier, boolean alwaysQuote)
+      throws SQLException {
     return statement.enquoteIdentifier(identifier, alwaysQuote);
   }
 
