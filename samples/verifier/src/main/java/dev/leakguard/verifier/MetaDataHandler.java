@@ -3,6 +3,7 @@ package dev.leakguard.verifier;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 
@@ -13,17 +14,21 @@ import java.sql.ResultSet;
  * themselves).
  */
 final class MetaDataHandler implements InvocationHandler {
-  private final ConnectionHandler connection;
+  private final TrackedConnection connection;
   private final DatabaseMetaData delegate;
 
-  private MetaDataHandler(ConnectionHandler connection, DatabaseMetaData delegate) {
+  private MetaDataHandler(TrackedConnection connection, DatabaseMetaData delegate) {
     this.connection = connection;
     this.delegate = delegate;
   }
 
-  static DatabaseMetaData wrap(ConnectionHandler connection, DatabaseMetaData delegate) {
+  static DatabaseMetaData wrap(TrackedConnection connection, DatabaseMetaData delegate) {
+    // A proxy: DatabaseMetaData has some 180 methods, none of them on a hot path.
     return (DatabaseMetaData)
-        ProxyFactory.create(DatabaseMetaData.class, new MetaDataHandler(connection, delegate));
+        Proxy.newProxyInstance(
+            MetaDataHandler.class.getClassLoader(),
+            new Class<?>[] {DatabaseMetaData.class},
+            new MetaDataHandler(connection, delegate));
   }
 
   @Override
@@ -40,7 +45,7 @@ final class MetaDataHandler implements InvocationHandler {
       }
     }
     if (name.equals("getConnection") && method.getParameterCount() == 0) {
-      return connection.proxy;
+      return connection;
     }
     if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
       return proxy;
@@ -52,7 +57,7 @@ final class MetaDataHandler implements InvocationHandler {
       throw e.getCause();
     }
     if (result instanceof ResultSet && method.getReturnType() == ResultSet.class) {
-      return connection.tracker.track(ResourceType.RESULT_SET, result, connection);
+      return connection.tracker.resultSet((ResultSet) result, connection);
     }
     return result;
   }

@@ -1,6 +1,10 @@
 package dev.leakguard.verifier;
 
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The bookkeeping of one verifier: the open resources by id, the findings decided at close
- * time, and counters. Every structure is concurrent; ids come from one atomic sequence, so a
- * record is never lost or duplicated under contention.
+ * The bookkeeping of one verifier: it builds the tracked objects, keeps the open resources by
+ * id, the findings decided at close time, and counters. Every structure is concurrent; ids come
+ * from one atomic sequence, so a record is never lost or duplicated under contention.
  */
 final class ResourceTracker {
   private final SiteLocator locator;
   private final int historyCapacity;
-  private final ArrayDeque<ResourceRecord> history = new ArrayDeque<>(); // guarded by itself
+  private final ArrayDeque<ResourceSnapshot> history = new ArrayDeque<>(); // guarded by itself
   private final AtomicLong sequence = new AtomicLong();
   private final ConcurrentHashMap<Long, TrackedResource> open = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<LeakRecord> closedLeaks = new ConcurrentLinkedQueue<>();
@@ -40,33 +44,97 @@ final class ResourceTracker {
     }
   }
 
-  /** Wraps a freshly acquired JDBC object and starts tracking it. */
-  Object track(ResourceType type, Object delegate, TrackedResource parent) {
+  /** The tracked Connection for one just borrowed, or null for null. */
+  TrackedConnection connection(Connection delegate) {
     if (delegate == null) {
       return null;
     }
     long id = sequence.incrementAndGet();
-    StackWalker.StackFrame[] stack = locator.captureFrames();
+    StackWalker walker = walkerHere();
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.CONNECTION);
+    return register(new TrackedConnection(this, delegate, id, stack));
+  }
+
+  /** The tracked Statement for one just created on {@code connection}, or null for null. */
+  TrackedStatement statement(Statement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    StackWalker walker = walkerHere();
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.STATEMENT);
+    return register(
+        new TrackedStatement(this, ResourceType.STATEMENT, delegate, id, stack, connection));
+  }
+
+  /** The tracked PreparedStatement for one just created, or null for null. */
+  TrackedPreparedStatement preparedStatement(
+      PreparedStatement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    StackWalker walker = walkerHere();
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.PREPARED_STATEMENT);
+    return register(
+        new TrackedPreparedStatement(
+            this, ResourceType.PREPARED_STATEMENT, delegate, id, stack, connection));
+  }
+
+  /** The tracked CallableStatement for one just created, or null for null. */
+  TrackedCallableStatement callableStatement(
+      CallableStatement delegate, TrackedConnection connection) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    StackWalker walker = walkerHere();
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.CALLABLE_STATEMENT);
+    return register(new TrackedCallableStatement(this, delegate, id, stack, connection));
+  }
+
+  /**
+   * The tracked ResultSet for one just returned by {@code parent} (its Statement, or for a
+   * metadata result set its Connection), or null for null.
+   */
+  TrackedResultSet resultSet(ResultSet delegate, TrackedResource parent) {
+    if (delegate == null) {
+      return null;
+    }
+    long id = sequence.incrementAndGet();
+    StackWalker walker = walkerHere();
+    StackCapture stack =
+        walker == null ? new CallStack() : walked(walker, ResourceType.RESULT_SET);
+    return register(new TrackedResultSet(this, delegate, id, stack, parent));
+  }
+
+  /**
+   * The walker an acquisition's stack is taken with here, or null for a {@link CallStack},
+   * which the method building the resource takes itself. When sites are indexed it is the
+   * locator's walker, whose frames the index keys on; otherwise whichever capture costs this
+   * thread less ({@link SiteLocator#chosenWalker()}).
+   */
+  private StackWalker walkerHere() {
+    return acquisitions != null ? locator.indexWalker() : locator.chosenWalker();
+  }
+
+  private StackCapture walked(StackWalker walker, ResourceType type) {
+    WalkedStack walked = new WalkedStack(locator.walk(walker));
     if (acquisitions != null) {
-      acquisitions.add(type, stack);
+      acquisitions.add(type, walked.frames);
     }
-    TrackedResource resource;
-    switch (type) {
-      case CONNECTION:
-        resource = new ConnectionHandler(this, delegate, id, stack);
-        break;
-      case RESULT_SET:
-        resource = new ResultSetHandler(this, (ResultSet) delegate, id, stack, parent);
-        break;
-      default:
-        resource = new StatementHandler(this, type, delegate, id, stack, parent);
-        break;
-    }
-    if (resource instanceof ProxiedResource) {
-      resource.proxy = ProxyFactory.create(type.jdbcInterface(), (ProxiedResource) resource);
-    }
-    acquired.get(type).increment();
-    open.put(id, resource);
+    return walked;
+  }
+
+  /** Starts tracking a resource just built, before it is handed out. */
+  private <T extends TrackedResource> T register(T resource) {
+    acquired.get(resource.type).increment();
+    open.put(resource.id, resource);
+    TrackedResource parent = resource.parent;
     if (parent != null && !parent.addChild(resource)) {
       // The parent closed its children already (a race with its close): so did the driver.
       TrackedResource.Closure late = parent.closureForLateChild();
@@ -74,12 +142,12 @@ final class ResourceTracker {
         resource.markClosed(late.reason(), late.site());
       }
     }
-    return resource.proxy;
+    return resource;
   }
 
-  /** Where the current call happens: the first application frame. */
-  Site closeSite() {
-    return locator.firstAppFrame();
+  /** Where the current call happens, captured now and resolved when a record shows it. */
+  StackCapture closeSite() {
+    return locator.captureHere();
   }
 
   /** Whether closed records are kept, and so every close site is wanted. */
@@ -89,9 +157,15 @@ final class ResourceTracker {
 
   /** The most recently closed records, oldest first. */
   List<ResourceRecord> history() {
+    List<ResourceSnapshot> closed;
     synchronized (history) {
-      return List.copyOf(history);
+      closed = List.copyOf(history);
     }
+    List<ResourceRecord> records = new ArrayList<>(closed.size());
+    for (ResourceSnapshot snapshot : closed) {
+      records.add(snapshot.resolve(locator));
+    }
+    return records;
   }
 
   /** Called once per resource, when it stops being open. */
@@ -112,12 +186,12 @@ final class ResourceTracker {
         break;
     }
     if (historyCapacity > 0) {
-      ResourceRecord record = resource.record();
+      ResourceSnapshot snapshot = resource.snapshot();
       synchronized (history) {
         if (history.size() == historyCapacity) {
           history.removeFirst();
         }
-        history.addLast(record);
+        history.addLast(snapshot);
       }
     }
     if (reason == CloseReason.CONNECTION_CLOSED) {

@@ -37,17 +37,6 @@ public enum ResourceType {
     return this == STATEMENT || this == PREPARED_STATEMENT || this == CALLABLE_STATEMENT;
   }
 
-  /** The statement type a {@code Connection} factory method returns, from its declared type. */
-  static ResourceType ofStatementInterface(Class<?> declared) {
-    if (CallableStatement.class.isAssignableFrom(declared)) {
-      return CALLABLE_STATEMENT;
-    }
-    if (PreparedStatement.class.isAssignableFrom(declared)) {
-      return PREPARED_STATEMENT;
-    }
-    return STATEMENT;
-  }
-
   /** Parses a display name as written in reports and exports. */
   public static ResourceType byDisplayName(String name) {
     for (ResourceType type : values()) {

@@ -24,1017 +24,1039 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * The ResultSet handed to the application: a hand-written delegating wrapper, unlike the
- * Connection and Statement proxies.
+ * A tracked ResultSet. Its parent is the Statement that produced it, or for a metadata result
+ * set the Connection.
  *
- * <p>Why: {@code next()} and the getters run once per row and column, so they are the only JDBC
- * calls whose count grows with the data. Through a {@link java.lang.reflect.Proxy} each costs a
- * reflective call plus boxing, about 25 to 30 ns: some 10 µs per cycle of a 100-row query in the
- * overhead benchmark, most of the verifier's cost on larger results. A plain delegating call is
- * inlined by the JIT and costs nothing measurable. Connection and Statement methods run a few times per borrow,
- * where the proxy's cost is small and its advantages (every method forwarded, nothing to keep in
- * step with new JDBC versions) win.
+ * <p>Like every tracked type it is a hand-written delegating class (see {@link
+ * TrackedConnection}); here that matters most, since {@code next()} and the getters run once per
+ * row and column: a plain delegating call is inlined by the JIT and costs nothing measurable,
+ * where a {@link java.lang.reflect.Proxy}'s reflective call with boxing cost 25 to 30 ns each.
  *
  * <p>Every method of {@link ResultSet}, the default ones included, is overridden and forwarded, so
  * a driver's own implementation is always reached. Only {@code close()}, {@code getStatement()},
  * {@code unwrap} and {@code isWrapperFor} do anything else.
  */
-final class TrackedResultSet implements ResultSet {
-  private final ResultSet delegate;
-  private final ResultSetHandler handler;
+final class TrackedResultSet extends TrackedResource implements ResultSet {
+  private final ResultSet resultSet;
 
-  TrackedResultSet(ResultSet delegate, ResultSetHandler handler) {
-    this.delegate = delegate;
-    this.handler = handler;
+  TrackedResultSet(
+      ResourceTracker tracker,
+      ResultSet delegate,
+      long id,
+      StackCapture acquisition,
+      TrackedResource parent) {
+    super(tracker, ResourceType.RESULT_SET, delegate, id, acquisition, parent);
+    this.resultSet = delegate;
+  }
+
+  @Override
+  CloseReason childReason(CloseReason reason) {
+    return reason; // a ResultSet has no tracked children
+  }
+
+  @Override
+  boolean canHaveChildren() {
+    return false;
+  }
+
+  @Override
+  void closeDelegate() throws SQLException {
+    resultSet.close();
   }
 
   @Override
   public void close() throws SQLException {
-    handler.closeExplicitly(delegate);
+    closeExplicitly();
   }
 
   @Override
   public Statement getStatement() throws SQLException {
-    Statement statement = delegate.getStatement();
-    TrackedResource parent = handler.parent;
-    return parent != null && parent.type.isStatement() ? (Statement) parent.proxy : statement;
+    Statement statement = resultSet.getStatement();
+    return parent != null && parent.type.isStatement() ? (Statement) parent : statement;
   }
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
+    return iface.isInstance(this) ? iface.cast(this) : resultSet.unwrap(iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
-  }
-
-  @Override
-  public String toString() {
-    return "ResultSet#" + handler.id + "[" + delegate + "]";
+    return iface.isInstance(this) || resultSet.isWrapperFor(iface);
   }
 
   @Override
   public boolean absolute(int rows) throws SQLException {
-    return delegate.absolute(rows);
+    return resultSet.absolute(rows);
   }
 
   @Override
   public void afterLast() throws SQLException {
-    delegate.afterLast();
+    resultSet.afterLast();
   }
 
   @Override
   public void beforeFirst() throws SQLException {
-    delegate.beforeFirst();
+    resultSet.beforeFirst();
   }
 
   @Override
   public void cancelRowUpdates() throws SQLException {
-    delegate.cancelRowUpdates();
+    resultSet.cancelRowUpdates();
   }
 
   @Override
   public void clearWarnings() throws SQLException {
-    delegate.clearWarnings();
+    resultSet.clearWarnings();
   }
 
   @Override
   public void deleteRow() throws SQLException {
-    delegate.deleteRow();
+    resultSet.deleteRow();
   }
 
   @Override
   public int findColumn(String columnLabel) throws SQLException {
-    return delegate.findColumn(columnLabel);
+    return resultSet.findColumn(columnLabel);
   }
 
   @Override
   public boolean first() throws SQLException {
-    return delegate.first();
+    return resultSet.first();
   }
 
   @Override
   public Array getArray(String columnLabel) throws SQLException {
-    return delegate.getArray(columnLabel);
+    return resultSet.getArray(columnLabel);
   }
 
   @Override
   public Array getArray(int columnIndex) throws SQLException {
-    return delegate.getArray(columnIndex);
+    return resultSet.getArray(columnIndex);
   }
 
   @Override
   public InputStream getAsciiStream(String columnLabel) throws SQLException {
-    return delegate.getAsciiStream(columnLabel);
+    return resultSet.getAsciiStream(columnLabel);
   }
 
   @Override
   public InputStream getAsciiStream(int columnIndex) throws SQLException {
-    return delegate.getAsciiStream(columnIndex);
+    return resultSet.getAsciiStream(columnIndex);
   }
 
   @Override
   @Deprecated
   @SuppressWarnings("deprecation")
   public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
-    return delegate.getBigDecimal(columnLabel, scale);
+    return resultSet.getBigDecimal(columnLabel, scale);
   }
 
   @Override
   public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
-    return delegate.getBigDecimal(columnLabel);
+    return resultSet.getBigDecimal(columnLabel);
   }
 
   @Override
   @Deprecated
   @SuppressWarnings("deprecation")
   public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
-    return delegate.getBigDecimal(columnIndex, scale);
+    return resultSet.getBigDecimal(columnIndex, scale);
   }
 
   @Override
   public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
-    return delegate.getBigDecimal(columnIndex);
+    return resultSet.getBigDecimal(columnIndex);
   }
 
   @Override
   public InputStream getBinaryStream(String columnLabel) throws SQLException {
-    return delegate.getBinaryStream(columnLabel);
+    return resultSet.getBinaryStream(columnLabel);
   }
 
   @Override
   public InputStream getBinaryStream(int columnIndex) throws SQLException {
-    return delegate.getBinaryStream(columnIndex);
+    return resultSet.getBinaryStream(columnIndex);
   }
 
   @Override
   public Blob getBlob(String columnLabel) throws SQLException {
-    return delegate.getBlob(columnLabel);
+    return resultSet.getBlob(columnLabel);
   }
 
   @Override
   public Blob getBlob(int columnIndex) throws SQLException {
-    return delegate.getBlob(columnIndex);
+    return resultSet.getBlob(columnIndex);
   }
 
   @Override
   public boolean getBoolean(String columnLabel) throws SQLException {
-    return delegate.getBoolean(columnLabel);
+    return resultSet.getBoolean(columnLabel);
   }
 
   @Override
   public boolean getBoolean(int columnIndex) throws SQLException {
-    return delegate.getBoolean(columnIndex);
+    return resultSet.getBoolean(columnIndex);
   }
 
   @Override
   public byte getByte(String columnLabel) throws SQLException {
-    return delegate.getByte(columnLabel);
+    return resultSet.getByte(columnLabel);
   }
 
   @Override
   public byte getByte(int columnIndex) throws SQLException {
-    return delegate.getByte(columnIndex);
+    return resultSet.getByte(columnIndex);
   }
 
   @Override
   public byte[] getBytes(String columnLabel) throws SQLException {
-    return delegate.getBytes(columnLabel);
+    return resultSet.getBytes(columnLabel);
   }
 
   @Override
   public byte[] getBytes(int columnIndex) throws SQLException {
-    return delegate.getBytes(columnIndex);
+    return resultSet.getBytes(columnIndex);
   }
 
   @Override
   public Reader getCharacterStream(String columnLabel) throws SQLException {
-    return delegate.getCharacterStream(columnLabel);
+    return resultSet.getCharacterStream(columnLabel);
   }
 
   @Override
   public Reader getCharacterStream(int columnIndex) throws SQLException {
-    return delegate.getCharacterStream(columnIndex);
+    return resultSet.getCharacterStream(columnIndex);
   }
 
   @Override
   public Clob getClob(String columnLabel) throws SQLException {
-    return delegate.getClob(columnLabel);
+    return resultSet.getClob(columnLabel);
   }
 
   @Override
   public Clob getClob(int columnIndex) throws SQLException {
-    return delegate.getClob(columnIndex);
+    return resultSet.getClob(columnIndex);
   }
 
   @Override
   public int getConcurrency() throws SQLException {
-    return delegate.getConcurrency();
+    return resultSet.getConcurrency();
   }
 
   @Override
   public String getCursorName() throws SQLException {
-    return delegate.getCursorName();
+    return resultSet.getCursorName();
   }
 
   @Override
   public Date getDate(String columnLabel, Calendar x) throws SQLException {
-    return delegate.getDate(columnLabel, x);
+    return resultSet.getDate(columnLabel, x);
   }
 
   @Override
   public Date getDate(String columnLabel) throws SQLException {
-    return delegate.getDate(columnLabel);
+    return resultSet.getDate(columnLabel);
   }
 
   @Override
   public Date getDate(int columnIndex, Calendar x) throws SQLException {
-    return delegate.getDate(columnIndex, x);
+    return resultSet.getDate(columnIndex, x);
   }
 
   @Override
   public Date getDate(int columnIndex) throws SQLException {
-    return delegate.getDate(columnIndex);
+    return resultSet.getDate(columnIndex);
   }
 
   @Override
   public double getDouble(String columnLabel) throws SQLException {
-    return delegate.getDouble(columnLabel);
+    return resultSet.getDouble(columnLabel);
   }
 
   @Override
   public double getDouble(int columnIndex) throws SQLException {
-    return delegate.getDouble(columnIndex);
+    return resultSet.getDouble(columnIndex);
   }
 
   @Override
   public int getFetchDirection() throws SQLException {
-    return delegate.getFetchDirection();
+    return resultSet.getFetchDirection();
   }
 
   @Override
   public int getFetchSize() throws SQLException {
-    return delegate.getFetchSize();
+    return resultSet.getFetchSize();
   }
 
   @Override
   public float getFloat(String columnLabel) throws SQLException {
-    return delegate.getFloat(columnLabel);
+    return resultSet.getFloat(columnLabel);
   }
 
   @Override
   public float getFloat(int columnIndex) throws SQLException {
-    return delegate.getFloat(columnIndex);
+    return resultSet.getFloat(columnIndex);
   }
 
   @Override
   public int getHoldability() throws SQLException {
-    return delegate.getHoldability();
+    return resultSet.getHoldability();
   }
 
   @Override
   public int getInt(String columnLabel) throws SQLException {
-    return delegate.getInt(columnLabel);
+    return resultSet.getInt(columnLabel);
   }
 
   @Override
   public int getInt(int columnIndex) throws SQLException {
-    return delegate.getInt(columnIndex);
+    return resultSet.getInt(columnIndex);
   }
 
   @Override
   public long getLong(String columnLabel) throws SQLException {
-    return delegate.getLong(columnLabel);
+    return resultSet.getLong(columnLabel);
   }
 
   @Override
   public long getLong(int columnIndex) throws SQLException {
-    return delegate.getLong(columnIndex);
+    return resultSet.getLong(columnIndex);
   }
 
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
-    return delegate.getMetaData();
+    return resultSet.getMetaData();
   }
 
   @Override
   public Reader getNCharacterStream(String columnLabel) throws SQLException {
-    return delegate.getNCharacterStream(columnLabel);
+    return resultSet.getNCharacterStream(columnLabel);
   }
 
   @Override
   public Reader getNCharacterStream(int columnIndex) throws SQLException {
-    return delegate.getNCharacterStream(columnIndex);
+    return resultSet.getNCharacterStream(columnIndex);
   }
 
   @Override
   public NClob getNClob(String columnLabel) throws SQLException {
-    return delegate.getNClob(columnLabel);
+    return resultSet.getNClob(columnLabel);
   }
 
   @Override
   public NClob getNClob(int columnIndex) throws SQLException {
-    return delegate.getNClob(columnIndex);
+    return resultSet.getNClob(columnIndex);
   }
 
   @Override
   public String getNString(String columnLabel) throws SQLException {
-    return delegate.getNString(columnLabel);
+    return resultSet.getNString(columnLabel);
   }
 
   @Override
   public String getNString(int columnIndex) throws SQLException {
-    return delegate.getNString(columnIndex);
+    return resultSet.getNString(columnIndex);
   }
 
   @Override
   public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-    return delegate.getObject(columnLabel, type);
+    return resultSet.getObject(columnLabel, type);
   }
 
   @Override
   public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
-    return delegate.getObject(columnLabel, map);
+    return resultSet.getObject(columnLabel, map);
   }
 
   @Override
   public Object getObject(String columnLabel) throws SQLException {
-    return delegate.getObject(columnLabel);
+    return resultSet.getObject(columnLabel);
   }
 
   @Override
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-    return delegate.getObject(columnIndex, type);
+    return resultSet.getObject(columnIndex, type);
   }
 
   @Override
   public Object getObject(int columnIndex, Map<String, Class<?>> map) throws SQLException {
-    return delegate.getObject(columnIndex, map);
+    return resultSet.getObject(columnIndex, map);
   }
 
   @Override
   public Object getObject(int columnIndex) throws SQLException {
-    return delegate.getObject(columnIndex);
+    return resultSet.getObject(columnIndex);
   }
 
   @Override
   public Ref getRef(String columnLabel) throws SQLException {
-    return delegate.getRef(columnLabel);
+    return resultSet.getRef(columnLabel);
   }
 
   @Override
   public Ref getRef(int columnIndex) throws SQLException {
-    return delegate.getRef(columnIndex);
+    return resultSet.getRef(columnIndex);
   }
 
   @Override
   public int getRow() throws SQLException {
-    return delegate.getRow();
+    return resultSet.getRow();
   }
 
   @Override
   public RowId getRowId(String columnLabel) throws SQLException {
-    return delegate.getRowId(columnLabel);
+    return resultSet.getRowId(columnLabel);
   }
 
   @Override
   public RowId getRowId(int columnIndex) throws SQLException {
-    return delegate.getRowId(columnIndex);
+    return resultSet.getRowId(columnIndex);
   }
 
   @Override
   public SQLXML getSQLXML(String columnLabel) throws SQLException {
-    return delegate.getSQLXML(columnLabel);
+    return resultSet.getSQLXML(columnLabel);
   }
 
   @Override
   public SQLXML getSQLXML(int columnIndex) throws SQLException {
-    return delegate.getSQLXML(columnIndex);
+    return resultSet.getSQLXML(columnIndex);
   }
 
   @Override
   public short getShort(String columnLabel) throws SQLException {
-    return delegate.getShort(columnLabel);
+    return resultSet.getShort(columnLabel);
   }
 
   @Override
   public short getShort(int columnIndex) throws SQLException {
-    return delegate.getShort(columnIndex);
+    return resultSet.getShort(columnIndex);
   }
 
   @Override
   public String getString(String columnLabel) throws SQLException {
-    return delegate.getString(columnLabel);
+    return resultSet.getString(columnLabel);
   }
 
   @Override
   public String getString(int columnIndex) throws SQLException {
-    return delegate.getString(columnIndex);
+    return resultSet.getString(columnIndex);
   }
 
   @Override
   public Time getTime(String columnLabel, Calendar x) throws SQLException {
-    return delegate.getTime(columnLabel, x);
+    return resultSet.getTime(columnLabel, x);
   }
 
   @Override
   public Time getTime(String columnLabel) throws SQLException {
-    return delegate.getTime(columnLabel);
+    return resultSet.getTime(columnLabel);
   }
 
   @Override
   public Time getTime(int columnIndex, Calendar x) throws SQLException {
-    return delegate.getTime(columnIndex, x);
+    return resultSet.getTime(columnIndex, x);
   }
 
   @Override
   public Time getTime(int columnIndex) throws SQLException {
-    return delegate.getTime(columnIndex);
+    return resultSet.getTime(columnIndex);
   }
 
   @Override
   public Timestamp getTimestamp(String columnLabel, Calendar x) throws SQLException {
-    return delegate.getTimestamp(columnLabel, x);
+    return resultSet.getTimestamp(columnLabel, x);
   }
 
   @Override
   public Timestamp getTimestamp(String columnLabel) throws SQLException {
-    return delegate.getTimestamp(columnLabel);
+    return resultSet.getTimestamp(columnLabel);
   }
 
   @Override
   public Timestamp getTimestamp(int columnIndex, Calendar x) throws SQLException {
-    return delegate.getTimestamp(columnIndex, x);
+    return resultSet.getTimestamp(columnIndex, x);
   }
 
   @Override
   public Timestamp getTimestamp(int columnIndex) throws SQLException {
-    return delegate.getTimestamp(columnIndex);
+    return resultSet.getTimestamp(columnIndex);
   }
 
   @Override
   public int getType() throws SQLException {
-    return delegate.getType();
+    return resultSet.getType();
   }
 
   @Override
   public URL getURL(String columnLabel) throws SQLException {
-    return delegate.getURL(columnLabel);
+    return resultSet.getURL(columnLabel);
   }
 
   @Override
   public URL getURL(int columnIndex) throws SQLException {
-    return delegate.getURL(columnIndex);
+    return resultSet.getURL(columnIndex);
   }
 
   @Override
   @Deprecated
   @SuppressWarnings("deprecation")
   public InputStream getUnicodeStream(String columnLabel) throws SQLException {
-    return delegate.getUnicodeStream(columnLabel);
+    return resultSet.getUnicodeStream(columnLabel);
   }
 
   @Override
   @Deprecated
   @SuppressWarnings("deprecation")
   public InputStream getUnicodeStream(int columnIndex) throws SQLException {
-    return delegate.getUnicodeStream(columnIndex);
+    return resultSet.getUnicodeStream(columnIndex);
   }
 
   @Override
   public SQLWarning getWarnings() throws SQLException {
-    return delegate.getWarnings();
+    return resultSet.getWarnings();
   }
 
   @Override
   public void insertRow() throws SQLException {
-    delegate.insertRow();
+    resultSet.insertRow();
   }
 
   @Override
   public boolean isAfterLast() throws SQLException {
-    return delegate.isAfterLast();
+    return resultSet.isAfterLast();
   }
 
   @Override
   public boolean isBeforeFirst() throws SQLException {
-    return delegate.isBeforeFirst();
+    return resultSet.isBeforeFirst();
   }
 
   @Override
   public boolean isClosed() throws SQLException {
-    return delegate.isClosed();
+    return resultSet.isClosed();
   }
 
   @Override
   public boolean isFirst() throws SQLException {
-    return delegate.isFirst();
+    return resultSet.isFirst();
   }
 
   @Override
   public boolean isLast() throws SQLException {
-    return delegate.isLast();
+    return resultSet.isLast();
   }
 
   @Override
   public boolean last() throws SQLException {
-    return delegate.last();
+    return resultSet.last();
   }
 
   @Override
   public void moveToCurrentRow() throws SQLException {
-    delegate.moveToCurrentRow();
+    resultSet.moveToCurrentRow();
   }
 
   @Override
   public void moveToInsertRow() throws SQLException {
-    delegate.moveToInsertRow();
+    resultSet.moveToInsertRow();
   }
 
   @Override
   public boolean next() throws SQLException {
-    return delegate.next();
+    return resultSet.next();
   }
 
   @Override
   public boolean previous() throws SQLException {
-    return delegate.previous();
+    return resultSet.previous();
   }
 
   @Override
   public void refreshRow() throws SQLException {
-    delegate.refreshRow();
+    resultSet.refreshRow();
   }
 
   @Override
   public boolean relative(int rows) throws SQLException {
-    return delegate.relative(rows);
+    return resultSet.relative(rows);
   }
 
   @Override
   public boolean rowDeleted() throws SQLException {
-    return delegate.rowDeleted();
+    return resultSet.rowDeleted();
   }
 
   @Override
   public boolean rowInserted() throws SQLException {
-    return delegate.rowInserted();
+    return resultSet.rowInserted();
   }
 
   @Override
   public boolean rowUpdated() throws SQLException {
-    return delegate.rowUpdated();
+    return resultSet.rowUpdated();
   }
 
   @Override
   public void setFetchDirection(int direction) throws SQLException {
-    delegate.setFetchDirection(direction);
+    resultSet.setFetchDirection(direction);
   }
 
   @Override
   public void setFetchSize(int rows) throws SQLException {
-    delegate.setFetchSize(rows);
+    resultSet.setFetchSize(rows);
   }
 
   @Override
   public void updateArray(String columnLabel, Array x) throws SQLException {
-    delegate.updateArray(columnLabel, x);
+    resultSet.updateArray(columnLabel, x);
   }
 
   @Override
   public void updateArray(int columnIndex, Array x) throws SQLException {
-    delegate.updateArray(columnIndex, x);
+    resultSet.updateArray(columnIndex, x);
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, InputStream x, int scaleOrLength) throws SQLException {
-    delegate.updateAsciiStream(columnLabel, x, scaleOrLength);
+  public void updateAsciiStream(String columnLabel, InputStream x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateAsciiStream(columnLabel, x, scaleOrLength);
   }
 
   @Override
-  public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
-    delegate.updateAsciiStream(columnLabel, x, length);
+  public void updateAsciiStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
+    resultSet.updateAsciiStream(columnLabel, x, length);
   }
 
   @Override
   public void updateAsciiStream(String columnLabel, InputStream x) throws SQLException {
-    delegate.updateAsciiStream(columnLabel, x);
+    resultSet.updateAsciiStream(columnLabel, x);
   }
 
   @Override
-  public void updateAsciiStream(int columnIndex, InputStream x, int scaleOrLength) throws SQLException {
-    delegate.updateAsciiStream(columnIndex, x, scaleOrLength);
+  public void updateAsciiStream(int columnIndex, InputStream x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateAsciiStream(columnIndex, x, scaleOrLength);
   }
 
   @Override
   public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
-    delegate.updateAsciiStream(columnIndex, x, length);
+    resultSet.updateAsciiStream(columnIndex, x, length);
   }
 
   @Override
   public void updateAsciiStream(int columnIndex, InputStream x) throws SQLException {
-    delegate.updateAsciiStream(columnIndex, x);
+    resultSet.updateAsciiStream(columnIndex, x);
   }
 
   @Override
   public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException {
-    delegate.updateBigDecimal(columnLabel, x);
+    resultSet.updateBigDecimal(columnLabel, x);
   }
 
   @Override
   public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException {
-    delegate.updateBigDecimal(columnIndex, x);
+    resultSet.updateBigDecimal(columnIndex, x);
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, InputStream x, int scaleOrLength) throws SQLException {
-    delegate.updateBinaryStream(columnLabel, x, scaleOrLength);
+  public void updateBinaryStream(String columnLabel, InputStream x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateBinaryStream(columnLabel, x, scaleOrLength);
   }
 
   @Override
-  public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
-    delegate.updateBinaryStream(columnLabel, x, length);
+  public void updateBinaryStream(String columnLabel, InputStream x, long length)
+      throws SQLException {
+    resultSet.updateBinaryStream(columnLabel, x, length);
   }
 
   @Override
   public void updateBinaryStream(String columnLabel, InputStream x) throws SQLException {
-    delegate.updateBinaryStream(columnLabel, x);
+    resultSet.updateBinaryStream(columnLabel, x);
   }
 
   @Override
-  public void updateBinaryStream(int columnIndex, InputStream x, int scaleOrLength) throws SQLException {
-    delegate.updateBinaryStream(columnIndex, x, scaleOrLength);
+  public void updateBinaryStream(int columnIndex, InputStream x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateBinaryStream(columnIndex, x, scaleOrLength);
   }
 
   @Override
   public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
-    delegate.updateBinaryStream(columnIndex, x, length);
+    resultSet.updateBinaryStream(columnIndex, x, length);
   }
 
   @Override
   public void updateBinaryStream(int columnIndex, InputStream x) throws SQLException {
-    delegate.updateBinaryStream(columnIndex, x);
+    resultSet.updateBinaryStream(columnIndex, x);
   }
 
   @Override
   public void updateBlob(String columnLabel, InputStream x, long length) throws SQLException {
-    delegate.updateBlob(columnLabel, x, length);
+    resultSet.updateBlob(columnLabel, x, length);
   }
 
   @Override
   public void updateBlob(String columnLabel, InputStream x) throws SQLException {
-    delegate.updateBlob(columnLabel, x);
+    resultSet.updateBlob(columnLabel, x);
   }
 
   @Override
   public void updateBlob(String columnLabel, Blob x) throws SQLException {
-    delegate.updateBlob(columnLabel, x);
+    resultSet.updateBlob(columnLabel, x);
   }
 
   @Override
   public void updateBlob(int columnIndex, InputStream x, long length) throws SQLException {
-    delegate.updateBlob(columnIndex, x, length);
+    resultSet.updateBlob(columnIndex, x, length);
   }
 
   @Override
   public void updateBlob(int columnIndex, InputStream x) throws SQLException {
-    delegate.updateBlob(columnIndex, x);
+    resultSet.updateBlob(columnIndex, x);
   }
 
   @Override
   public void updateBlob(int columnIndex, Blob x) throws SQLException {
-    delegate.updateBlob(columnIndex, x);
+    resultSet.updateBlob(columnIndex, x);
   }
 
   @Override
   public void updateBoolean(String columnLabel, boolean x) throws SQLException {
-    delegate.updateBoolean(columnLabel, x);
+    resultSet.updateBoolean(columnLabel, x);
   }
 
   @Override
   public void updateBoolean(int columnIndex, boolean x) throws SQLException {
-    delegate.updateBoolean(columnIndex, x);
+    resultSet.updateBoolean(columnIndex, x);
   }
 
   @Override
   public void updateByte(String columnLabel, byte x) throws SQLException {
-    delegate.updateByte(columnLabel, x);
+    resultSet.updateByte(columnLabel, x);
   }
 
   @Override
   public void updateByte(int columnIndex, byte x) throws SQLException {
-    delegate.updateByte(columnIndex, x);
+    resultSet.updateByte(columnIndex, x);
   }
 
   @Override
   public void updateBytes(String columnLabel, byte[] x) throws SQLException {
-    delegate.updateBytes(columnLabel, x);
+    resultSet.updateBytes(columnLabel, x);
   }
 
   @Override
   public void updateBytes(int columnIndex, byte[] x) throws SQLException {
-    delegate.updateBytes(columnIndex, x);
+    resultSet.updateBytes(columnIndex, x);
   }
 
   @Override
-  public void updateCharacterStream(String columnLabel, Reader x, int scaleOrLength) throws SQLException {
-    delegate.updateCharacterStream(columnLabel, x, scaleOrLength);
+  public void updateCharacterStream(String columnLabel, Reader x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateCharacterStream(columnLabel, x, scaleOrLength);
   }
 
   @Override
   public void updateCharacterStream(String columnLabel, Reader x, long length) throws SQLException {
-    delegate.updateCharacterStream(columnLabel, x, length);
+    resultSet.updateCharacterStream(columnLabel, x, length);
   }
 
   @Override
   public void updateCharacterStream(String columnLabel, Reader x) throws SQLException {
-    delegate.updateCharacterStream(columnLabel, x);
+    resultSet.updateCharacterStream(columnLabel, x);
   }
 
   @Override
-  public void updateCharacterStream(int columnIndex, Reader x, int scaleOrLength) throws SQLException {
-    delegate.updateCharacterStream(columnIndex, x, scaleOrLength);
+  public void updateCharacterStream(int columnIndex, Reader x, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateCharacterStream(columnIndex, x, scaleOrLength);
   }
 
   @Override
   public void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
-    delegate.updateCharacterStream(columnIndex, x, length);
+    resultSet.updateCharacterStream(columnIndex, x, length);
   }
 
   @Override
   public void updateCharacterStream(int columnIndex, Reader x) throws SQLException {
-    delegate.updateCharacterStream(columnIndex, x);
+    resultSet.updateCharacterStream(columnIndex, x);
   }
 
   @Override
   public void updateClob(String columnLabel, Reader x, long length) throws SQLException {
-    delegate.updateClob(columnLabel, x, length);
+    resultSet.updateClob(columnLabel, x, length);
   }
 
   @Override
   public void updateClob(String columnLabel, Reader x) throws SQLException {
-    delegate.updateClob(columnLabel, x);
+    resultSet.updateClob(columnLabel, x);
   }
 
   @Override
   public void updateClob(String columnLabel, Clob x) throws SQLException {
-    delegate.updateClob(columnLabel, x);
+    resultSet.updateClob(columnLabel, x);
   }
 
   @Override
   public void updateClob(int columnIndex, Reader x, long length) throws SQLException {
-    delegate.updateClob(columnIndex, x, length);
+    resultSet.updateClob(columnIndex, x, length);
   }
 
   @Override
   public void updateClob(int columnIndex, Reader x) throws SQLException {
-    delegate.updateClob(columnIndex, x);
+    resultSet.updateClob(columnIndex, x);
   }
 
   @Override
   public void updateClob(int columnIndex, Clob x) throws SQLException {
-    delegate.updateClob(columnIndex, x);
+    resultSet.updateClob(columnIndex, x);
   }
 
   @Override
   public void updateDate(String columnLabel, Date x) throws SQLException {
-    delegate.updateDate(columnLabel, x);
+    resultSet.updateDate(columnLabel, x);
   }
 
   @Override
   public void updateDate(int columnIndex, Date x) throws SQLException {
-    delegate.updateDate(columnIndex, x);
+    resultSet.updateDate(columnIndex, x);
   }
 
   @Override
   public void updateDouble(String columnLabel, double x) throws SQLException {
-    delegate.updateDouble(columnLabel, x);
+    resultSet.updateDouble(columnLabel, x);
   }
 
   @Override
   public void updateDouble(int columnIndex, double x) throws SQLException {
-    delegate.updateDouble(columnIndex, x);
+    resultSet.updateDouble(columnIndex, x);
   }
 
   @Override
   public void updateFloat(String columnLabel, float x) throws SQLException {
-    delegate.updateFloat(columnLabel, x);
+    resultSet.updateFloat(columnLabel, x);
   }
 
   @Override
   public void updateFloat(int columnIndex, float x) throws SQLException {
-    delegate.updateFloat(columnIndex, x);
+    resultSet.updateFloat(columnIndex, x);
   }
 
   @Override
   public void updateInt(String columnLabel, int x) throws SQLException {
-    delegate.updateInt(columnLabel, x);
+    resultSet.updateInt(columnLabel, x);
   }
 
   @Override
   public void updateInt(int columnIndex, int x) throws SQLException {
-    delegate.updateInt(columnIndex, x);
+    resultSet.updateInt(columnIndex, x);
   }
 
   @Override
   public void updateLong(String columnLabel, long x) throws SQLException {
-    delegate.updateLong(columnLabel, x);
+    resultSet.updateLong(columnLabel, x);
   }
 
   @Override
   public void updateLong(int columnIndex, long x) throws SQLException {
-    delegate.updateLong(columnIndex, x);
+    resultSet.updateLong(columnIndex, x);
   }
 
   @Override
-  public void updateNCharacterStream(String columnLabel, Reader x, long length) throws SQLException {
-    delegate.updateNCharacterStream(columnLabel, x, length);
+  public void updateNCharacterStream(String columnLabel, Reader x, long length)
+      throws SQLException {
+    resultSet.updateNCharacterStream(columnLabel, x, length);
   }
 
   @Override
   public void updateNCharacterStream(String columnLabel, Reader x) throws SQLException {
-    delegate.updateNCharacterStream(columnLabel, x);
+    resultSet.updateNCharacterStream(columnLabel, x);
   }
 
   @Override
   public void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
-    delegate.updateNCharacterStream(columnIndex, x, length);
+    resultSet.updateNCharacterStream(columnIndex, x, length);
   }
 
   @Override
   public void updateNCharacterStream(int columnIndex, Reader x) throws SQLException {
-    delegate.updateNCharacterStream(columnIndex, x);
+    resultSet.updateNCharacterStream(columnIndex, x);
   }
 
   @Override
   public void updateNClob(String columnLabel, Reader x, long length) throws SQLException {
-    delegate.updateNClob(columnLabel, x, length);
+    resultSet.updateNClob(columnLabel, x, length);
   }
 
   @Override
   public void updateNClob(String columnLabel, Reader x) throws SQLException {
-    delegate.updateNClob(columnLabel, x);
+    resultSet.updateNClob(columnLabel, x);
   }
 
   @Override
   public void updateNClob(String columnLabel, NClob x) throws SQLException {
-    delegate.updateNClob(columnLabel, x);
+    resultSet.updateNClob(columnLabel, x);
   }
 
   @Override
   public void updateNClob(int columnIndex, Reader x, long length) throws SQLException {
-    delegate.updateNClob(columnIndex, x, length);
+    resultSet.updateNClob(columnIndex, x, length);
   }
 
   @Override
   public void updateNClob(int columnIndex, Reader x) throws SQLException {
-    delegate.updateNClob(columnIndex, x);
+    resultSet.updateNClob(columnIndex, x);
   }
 
   @Override
   public void updateNClob(int columnIndex, NClob x) throws SQLException {
-    delegate.updateNClob(columnIndex, x);
+    resultSet.updateNClob(columnIndex, x);
   }
 
   @Override
   public void updateNString(String columnLabel, String x) throws SQLException {
-    delegate.updateNString(columnLabel, x);
+    resultSet.updateNString(columnLabel, x);
   }
 
   @Override
   public void updateNString(int columnIndex, String x) throws SQLException {
-    delegate.updateNString(columnIndex, x);
+    resultSet.updateNString(columnIndex, x);
   }
 
   @Override
   public void updateNull(String columnLabel) throws SQLException {
-    delegate.updateNull(columnLabel);
+    resultSet.updateNull(columnLabel);
   }
 
   @Override
   public void updateNull(int columnIndex) throws SQLException {
-    delegate.updateNull(columnIndex);
+    resultSet.updateNull(columnIndex);
   }
 
   @Override
   public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
-    delegate.updateObject(columnLabel, x, scaleOrLength);
+    resultSet.updateObject(columnLabel, x, scaleOrLength);
   }
 
   @Override
-  public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    delegate.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
   }
 
   @Override
-  public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
-    delegate.updateObject(columnLabel, x, targetSqlType);
+  public void updateObject(String columnLabel, Object x, SQLType targetSqlType)
+      throws SQLException {
+    resultSet.updateObject(columnLabel, x, targetSqlType);
   }
 
   @Override
   public void updateObject(String columnLabel, Object x) throws SQLException {
-    delegate.updateObject(columnLabel, x);
+    resultSet.updateObject(columnLabel, x);
   }
 
   @Override
   public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
-    delegate.updateObject(columnIndex, x, scaleOrLength);
+    resultSet.updateObject(columnIndex, x, scaleOrLength);
   }
 
   @Override
-  public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    delegate.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
+  public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    resultSet.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
   }
 
   @Override
   public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
-    delegate.updateObject(columnIndex, x, targetSqlType);
+    resultSet.updateObject(columnIndex, x, targetSqlType);
   }
 
   @Override
   public void updateObject(int columnIndex, Object x) throws SQLException {
-    delegate.updateObject(columnIndex, x);
+    resultSet.updateObject(columnIndex, x);
   }
 
   @Override
   public void updateRef(String columnLabel, Ref x) throws SQLException {
-    delegate.updateRef(columnLabel, x);
+    resultSet.updateRef(columnLabel, x);
   }
 
   @Override
   public void updateRef(int columnIndex, Ref x) throws SQLException {
-    delegate.updateRef(columnIndex, x);
+    resultSet.updateRef(columnIndex, x);
   }
 
   @Override
   public void updateRow() throws SQLException {
-    delegate.updateRow();
+    resultSet.updateRow();
   }
 
   @Override
   public void updateRowId(String columnLabel, RowId x) throws SQLException {
-    delegate.updateRowId(columnLabel, x);
+    resultSet.updateRowId(columnLabel, x);
   }
 
   @Override
   public void updateRowId(int columnIndex, RowId x) throws SQLException {
-    delegate.updateRowId(columnIndex, x);
+    resultSet.updateRowId(columnIndex, x);
   }
 
   @Override
   public void updateSQLXML(String columnLabel, SQLXML x) throws SQLException {
-    delegate.updateSQLXML(columnLabel, x);
+    resultSet.updateSQLXML(columnLabel, x);
   }
 
   @Override
   public void updateSQLXML(int columnIndex, SQLXML x) throws SQLException {
-    delegate.updateSQLXML(columnIndex, x);
+    resultSet.updateSQLXML(columnIndex, x);
   }
 
   @Override
   public void updateShort(String columnLabel, short x) throws SQLException {
-    delegate.updateShort(columnLabel, x);
+    resultSet.updateShort(columnLabel, x);
   }
 
   @Override
   public void updateShort(int columnIndex, short x) throws SQLException {
-    delegate.updateShort(columnIndex, x);
+    resultSet.updateShort(columnIndex, x);
   }
 
   @Override
   public void updateString(String columnLabel, String x) throws SQLException {
-    delegate.updateString(columnLabel, x);
+    resultSet.updateString(columnLabel, x);
   }
 
   @Override
   public void updateString(int columnIndex, String x) throws SQLException {
-    delegate.updateString(columnIndex, x);
+    resultSet.updateString(columnIndex, x);
   }
 
   @Override
   public void updateTime(String columnLabel, Time x) throws SQLException {
-    delegate.updateTime(columnLabel, x);
+    resultSet.updateTime(columnLabel, x);
   }
 
   @Override
   public void updateTime(int columnIndex, Time x) throws SQLException {
-    delegate.updateTime(columnIndex, x);
+    resultSet.updateTime(columnIndex, x);
   }
 
   @Override
   public void updateTimestamp(String columnLabel, Timestamp x) throws SQLException {
-    delegate.updateTimestamp(columnLabel, x);
+    resultSet.updateTimestamp(columnLabel, x);
   }
 
   @Override
   public void updateTimestamp(int columnIndex, Timestamp x) throws SQLException {
-    delegate.updateTimestamp(columnIndex, x);
+    resultSet.updateTimestamp(columnIndex, x);
   }
 
   @Override
   public boolean wasNull() throws SQLException {
-    return delegate.wasNull();
+    return resultSet.wasNull();
   }
 }

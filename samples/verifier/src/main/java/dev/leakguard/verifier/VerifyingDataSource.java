@@ -93,7 +93,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
       starved(e);
       throw e;
     }
-    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
+    return tracker.connection(connection);
   }
 
   @Override
@@ -105,7 +105,7 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
       starved(e);
       throw e;
     }
-    return (Connection) tracker.track(ResourceType.CONNECTION, connection, null);
+    return tracker.connection(connection);
   }
 
   private void starved(SQLTransientConnectionException e) {
@@ -352,9 +352,10 @@ public final class VerifyingDataSource implements DataSource, AutoCloseable {
 
     /**
      * Keeps the last {@code count} closed records, with where each close happened, for {@link
-     * VerifyingDataSource#closedRecords()} (default 0: off). Every close then costs a stack walk.
-     * Without it the verifier records every close and its reason, but walks the stack for a
-     * close only when a report shows it: a Connection closing Statements left open.
+     * VerifyingDataSource#closedRecords()} (default 0: off). Every close then costs a stack
+     * capture, resolved to a site only when the records are read. Without it the verifier
+     * records every close and its reason, but captures the stack for a close only when a report
+     * shows it: a Connection closing Statements left open.
      */
     public Builder keepClosedRecords(int count) {
       if (count < 0) {

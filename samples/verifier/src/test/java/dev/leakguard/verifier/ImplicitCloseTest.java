@@ -187,4 +187,45 @@ class ImplicitCloseTest {
     connection.close();
     assertEquals(List.of("JdbcStatementLeftToConnectionClose Statement"), leaks());
   }
+
+  @Test
+  void manyOpenChildrenClosedInAnyOrderLeaveOnlyTheRestToTheConnection() throws Exception {
+    Connection connection = verifier.getConnection();
+    Statement first = connection.createStatement();
+    Statement second = connection.createStatement();
+    Statement third = connection.createStatement();
+    Statement fourth = connection.createStatement();
+    ResultSet firstRows = first.executeQuery("select id from items");
+    ResultSet secondRows = second.executeQuery("select id from items");
+    first.close(); // the first child goes, the second takes its place
+    third.close(); // one from the middle
+    assertTrue(firstRows.isClosed());
+    assertEquals(
+        List.of(
+            "JdbcConnectionLeak Connection",
+            "JdbcStatementLeak Statement",
+            "JdbcStatementLeak Statement",
+            "JdbcResultSetLeak ResultSet"),
+        leaks());
+    String method = "manyOpenChildrenClosedInAnyOrderLeaveOnlyTheRestToTheConnection";
+    int secondLine = SourceLines.lineOf(getClass(), method, "Statement second = ");
+    int fourthLine = SourceLines.lineOf(getClass(), method, "Statement fourth = ");
+    int rowsLine = SourceLines.lineOf(getClass(), method, "ResultSet secondRows = ");
+    assertEquals(
+        List.of(secondLine, fourthLine, rowsLine),
+        verifier.leaks().stream().skip(1).map(LeakRecord::lineNumber).toList());
+
+    connection.close();
+
+    assertEquals(
+        List.of(
+            "JdbcStatementLeftToConnectionClose Statement",
+            "JdbcStatementLeftToConnectionClose Statement"),
+        leaks());
+    assertEquals(
+        List.of(secondLine, fourthLine),
+        verifier.leaks().stream().map(LeakRecord::lineNumber).toList());
+    assertEquals(List.of(), verifier.snapshot(), "the result set went with its statement");
+    assertEquals(2, verifier.retainedRecords(), "the two findings, no open resource");
+  }
 }
