@@ -35,15 +35,19 @@ final class FileContext {
 
   final Names names;
   final CompilationUnit cu;
+  /** The file of {@link #cu}. */
+  private final java.nio.file.Path file;
   private final SourceTree tree;
   private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
   private final Map<String, Set<String>> closedFields = new HashMap<>();
   private final Set<String> closedFieldsInProgress = new HashSet<>();
 
-  FileContext(SourceTree tree, CompilationUnit cu) {
+  /** The context of {@code cu}, parsed from {@code file}; {@code names} are those of the unit. */
+  FileContext(SourceTree tree, java.nio.file.Path file, CompilationUnit cu, Names names) {
     this.tree = tree;
+    this.file = file;
     this.cu = cu;
-    this.names = Names.of(cu, tree.index());
+    this.names = names;
     String pkg = names.packageName();
     for (TypeDeclaration<?> t : cu.getTypes()) {
       declare(t, pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString());
@@ -506,15 +510,25 @@ final class FileContext {
     }
     Set<String> closed = closedFields.get(declaring);
     if (closed == null) {
-      if (!closedFieldsInProgress.add(declaring)) {
+      if (closedFieldsInProgress.contains(declaring)) {
         // asked again while computing (a method that closes a field calls one that stores one):
         // as for a class we cannot see, it manages its fields
         return true;
       }
-      try {
-        closed = fieldsClosedBy(declaring);
-      } finally {
-        closedFieldsInProgress.remove(declaring);
+      // what another context of this file found, when that did not hang on unfinished summaries
+      closed = tree.keptClosedFields(file, declaring);
+      if (closed == null) {
+        closedFieldsInProgress.add(declaring);
+        long dependence = tree.dependence();
+        try {
+          closed = fieldsClosedBy(declaring);
+        } finally {
+          closedFieldsInProgress.remove(declaring);
+        }
+        if (tree.dependence() == dependence) {
+          // every summary it saw was final: computing it again would give the same
+          tree.keepClosedFields(file, declaring, closed);
+        }
       }
       closedFields.put(declaring, closed);
     }

@@ -147,7 +147,7 @@ final class SourceTree {
                 if (cu == null) {
                   return;
                 }
-                FileContext ctx = new FileContext(this, cu);
+                FileContext ctx = context(f, cu);
                 for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
                   if (!mayClose(d)) {
                     continue;
@@ -162,6 +162,7 @@ final class SourceTree {
     } finally {
       probing = false;
       probeSummaries.clear();
+      closedFields.clear();
     }
   }
 
@@ -274,7 +275,39 @@ final class SourceTree {
   /** The lowering context of another file of the tree, or null if it cannot be parsed. */
   FileContext context(Path file) {
     CompilationUnit cu = cu(file);
-    return cu == null ? null : new FileContext(this, cu);
+    return cu == null ? null : context(file, cu);
+  }
+
+  /** A new lowering context for {@code cu}, parsed from {@code file}, with the file's names from the index. */
+  private FileContext context(Path file, CompilationUnit cu) {
+    Names names = index.names(file);
+    return new FileContext(this, file, cu, names != null ? names : Names.of(cu, index));
+  }
+
+  /**
+   * The fields each class closes, by file and class, as found by a context of the file without
+   * depending on unfinished summaries (see {@link FileContext#closesField}); for the current pass.
+   */
+  private final Map<String, Set<String>> closedFields = new ConcurrentHashMap<>();
+
+  Set<String> keptClosedFields(Path file, String classFq) {
+    return closedFields.get(file + "\n" + classFq);
+  }
+
+  void keepClosedFields(Path file, String classFq, Set<String> closed) {
+    closedFields.putIfAbsent(file + "\n" + classFq, closed);
+  }
+
+  /** Summaries this thread could not compute (an error on odd code): they are not kept. */
+  private final ThreadLocal<long[]> failedSummaries = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * A count that changes when this thread sees a summary that is not final (an UNKNOWN for a
+   * method being computed, a summary kept for a while, one that failed): what was derived while
+   * it did not change depends on final summaries only.
+   */
+  long dependence() {
+    return (probing ? probeSummaries : summaries).cuts() + failedSummaries.get()[0];
   }
 
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
@@ -284,6 +317,7 @@ final class SourceTree {
     try {
       return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
     } catch (RuntimeException | StackOverflowError e) {
+      failedSummaries.get()[0]++;
       return MethodSummary.UNKNOWN;
     }
   }
@@ -293,24 +327,21 @@ final class SourceTree {
     if (cu == null) {
       return MethodSummary.UNKNOWN;
     }
-    for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
-      if (d.getBegin().isPresent()
-          && d.getBegin().get().line == m.line()
-          && d.getBegin().get().column == m.column()) {
-        FileContext ctx = new FileContext(this, cu);
-        List<String> params = new ArrayList<>();
-        // a method of an anonymous class belongs to its outer type, as for the analysis
-        SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
-        if (first) {
-          low.probes = new java.util.HashMap<>();
-        }
-        EventGraph g = low.method(d, params);
-        MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
-        if (returnsThis(d)) {
-          s = s.returningReceiver();
-        }
-        return low.sawUnresolvedCall ? s.mayThrow() : s;
+    CallableDeclaration<?> d = callableAt(cu, m.line(), m.column());
+    if (d != null) {
+      FileContext ctx = context(m.file(), cu);
+      List<String> params = new ArrayList<>();
+      // a method of an anonymous class belongs to its outer type, as for the analysis
+      SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+      if (first) {
+        low.probes = new java.util.HashMap<>();
       }
+      EventGraph g = low.method(d, params);
+      MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+      if (returnsThis(d)) {
+        s = s.returningReceiver();
+      }
+      return low.sawUnresolvedCall ? s.mayThrow() : s;
     }
     for (com.github.javaparser.ast.body.RecordDeclaration r : cu.findAll(com.github.javaparser.ast.body.RecordDeclaration.class)) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
@@ -323,6 +354,33 @@ final class SourceTree {
       }
     }
     return MethodSummary.UNKNOWN;
+  }
+
+  private static final com.github.javaparser.ast.DataKey<Map<Long, CallableDeclaration<?>>> CALLABLES =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /**
+   * The method or constructor of {@code cu} that begins at this line and column, or null; the
+   * unit's declarations are found once (a walk of the unit per summary was a third of the time).
+   */
+  private static CallableDeclaration<?> callableAt(CompilationUnit cu, int line, int column) {
+    Map<Long, CallableDeclaration<?>> byPosition;
+    // units are shared by the threads that compute summaries across files
+    synchronized (cu) {
+      if (!cu.containsData(CALLABLES)) {
+        Map<Long, CallableDeclaration<?>> found = new java.util.HashMap<>();
+        for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+          d.getBegin().ifPresent(b -> found.putIfAbsent(position(b.line, b.column), d));
+        }
+        cu.setData(CALLABLES, found);
+      }
+      byPosition = cu.getData(CALLABLES);
+    }
+    return byPosition.get(position(line, column));
+  }
+
+  private static long position(int line, int column) {
+    return ((long) line << 32) | (column & 0xffffffffL);
   }
 
   /** A record's implicit accessor returns its field: the caller borrows it, and it never throws. */
@@ -368,7 +426,7 @@ final class SourceTree {
       return new SourceEngine.FileResult(file, path, List.of(), p.problem, p.lines, List.of());
     }
     parsed.put(abs, new SoftReference<>(p.cu));
-    FileContext ctx = new FileContext(this, p.cu);
+    FileContext ctx = context(abs, p.cu);
     PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();

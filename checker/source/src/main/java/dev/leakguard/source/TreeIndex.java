@@ -106,6 +106,14 @@ final class TreeIndex {
   }
   private final Set<String> packages = ConcurrentHashMap.newKeySet();
 
+  /** The names of each indexed file, made once: resolving them again per use walked the unit. */
+  private final Map<Path, Names> namesByFile = new ConcurrentHashMap<>();
+
+  /** The names of an indexed file, or null for a file the index has not seen. */
+  Names names(Path file) {
+    return namesByFile.get(file);
+  }
+
   TypeInfo type(String fq) {
     return fq == null ? null : types.get(fq);
   }
@@ -117,6 +125,7 @@ final class TreeIndex {
   /** Records every type of one parsed file. */
   void add(Path file, CompilationUnit cu) {
     Names names = Names.of(cu, this);
+    namesByFile.put(file, names);
     String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     packages.add(pkg);
     for (TypeDeclaration<?> t : cu.getTypes()) {
