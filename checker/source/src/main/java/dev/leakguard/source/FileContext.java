@@ -87,7 +87,7 @@ final class FileContext {
       if (!cu.containsData(PATTERN_NAMES)) {
         Set<String> found = new HashSet<>();
         for (com.github.javaparser.ast.expr.TypePatternExpr p
-            : cu.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)) {
+            : Nodes.findAll(cu, com.github.javaparser.ast.expr.TypePatternExpr.class)) {
           found.add(p.getNameAsString());
         }
         cu.setData(PATTERN_NAMES, Set.copyOf(found));
@@ -559,11 +559,33 @@ final class FileContext {
         continue;
       }
       SourceLowering probe = new SourceLowering(this, classFq);
+      // the nodes the checks below look at, in one walk of the method
+      List<VariableDeclarator> declarators = new ArrayList<>();
+      List<MethodCallExpr> calls = new ArrayList<>();
+      List<ReturnStmt> returns = new ArrayList<>();
+      List<AssignExpr> assignments = new ArrayList<>();
+      Nodes.walk(
+          m,
+          n -> {
+            if (n instanceof VariableDeclarator v) {
+              declarators.add(v);
+            } else if (n instanceof MethodCallExpr c) {
+              calls.add(c);
+            } else if (n instanceof ReturnStmt r) {
+              returns.add(r);
+            } else if (n instanceof AssignExpr a) {
+              assignments.add(a);
+            }
+          });
+      Set<String> locals = new HashSet<>();
+      for (VariableDeclarator v : declarators) {
+        locals.add(v.getNameAsString());
+      }
       Map<String, String> aliases = new HashMap<>();
-      for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+      for (VariableDeclarator v : declarators) {
         v.getInitializer().map(i -> fieldName(i, aliases)).ifPresent(f -> aliases.put(v.getNameAsString(), f));
       }
-      for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : calls) {
         CallInfo ci = resolveCall(probe, call);
         if (call.getScope().isPresent()
             && CallEffects.closesReceiver(ci.rules(), call.getNameAsString(), call.getArguments().size())) {
@@ -581,12 +603,12 @@ final class FileContext {
       }
       // a field the class hands out, returned or moved into another field, is not its to close
       // (by a method others call: a private accessor only lends it to the class itself)
-      for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : m.findAll(ReturnStmt.class)) {
-        r.getExpression().ifPresent(e -> addIfNotNull(out, ownField(e, t, m, aliases)));
+      for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : returns) {
+        r.getExpression().ifPresent(e -> addIfNotNull(out, ownField(e, t, m, locals, aliases)));
       }
-      for (AssignExpr a : m.findAll(AssignExpr.class)) {
-        String target = ownField(a.getTarget(), t, m, Map.of());
-        String value = ownField(a.getValue(), t, m, aliases);
+      for (AssignExpr a : assignments) {
+        String target = ownField(a.getTarget(), t, m, locals, Map.of());
+        String value = ownField(a.getValue(), t, m, locals, aliases);
         if (target != null && value != null && !target.equals(value)) {
           out.add(value);
         }
@@ -598,10 +620,10 @@ final class FileContext {
   /**
    * The field of {@code t} that {@code e} reads, directly ({@code f}, {@code this.f}, {@code
    * other.f}) or through a local copied from it; null for anything else, a local or parameter of
-   * {@code m} that shadows a field among them.
+   * {@code m} that shadows a field among them ({@code locals}: the names of its local variables).
    */
   private static String ownField(
-      Expression e, TypeDeclaration<?> t, MethodDeclaration m, Map<String, String> aliases) {
+      Expression e, TypeDeclaration<?> t, MethodDeclaration m, Set<String> locals, Map<String, String> aliases) {
     while (e.isEnclosedExpr() || e.isCastExpr()) {
       e = e.isEnclosedExpr() ? e.asEnclosedExpr().getInner() : e.asCastExpr().getExpression();
     }
@@ -610,8 +632,7 @@ final class FileContext {
       name = n.getNameAsString();
       if (aliases.containsKey(name)) {
         name = aliases.get(name);
-      } else if (m.getParameterByName(name).isPresent()
-          || m.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(n.getNameAsString()))) {
+      } else if (m.getParameterByName(name).isPresent() || locals.contains(name)) {
         return null;
       }
     } else if (e instanceof FieldAccessExpr fa) {

@@ -156,7 +156,7 @@ final class SourceLowering {
         m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
     flagUses = countFlags(body);
     if (body != null) {
-      for (AssignExpr a : body.findAll(AssignExpr.class)) {
+      for (AssignExpr a : Nodes.findAll(body, AssignExpr.class)) {
         if (a.getTarget() instanceof NameExpr n) {
           booleanParams.remove(n.getNameAsString()); // assigned in the body: not the caller's alone
         }
@@ -765,7 +765,8 @@ final class SourceLowering {
       return uses;
     }
     List<Expression> conditions = new ArrayList<>();
-    body.walk(
+    Nodes.walk(
+        body,
         n -> {
           if (n instanceof IfStmt i) {
             conditions.add(i.getCondition());
@@ -1133,7 +1134,7 @@ final class SourceLowering {
 
   private void captures(Node body) {
     Set<String> captured = new HashSet<>();
-    for (NameExpr n : body.findAll(NameExpr.class)) {
+    for (NameExpr n : Nodes.findAll(body, NameExpr.class)) {
       Local l = lookup(n.getNameAsString());
       if (l != null) {
         captured.add(l.id);

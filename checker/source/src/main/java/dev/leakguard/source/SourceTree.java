@@ -148,7 +148,7 @@ final class SourceTree {
                   return;
                 }
                 FileContext ctx = context(f, cu);
-                for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+                for (CallableDeclaration<?> d : Nodes.findAll(cu, CallableDeclaration.class)) {
                   if (!mayClose(d)) {
                     continue;
                   }
@@ -188,12 +188,12 @@ final class SourceTree {
     if (body == null) {
       return false;
     }
-    for (com.github.javaparser.ast.stmt.TryStmt t : body.findAll(com.github.javaparser.ast.stmt.TryStmt.class)) {
+    for (com.github.javaparser.ast.stmt.TryStmt t : Nodes.findAll(body, com.github.javaparser.ast.stmt.TryStmt.class)) {
       if (!t.getResources().isEmpty()) {
         return true;
       }
     }
-    for (com.github.javaparser.ast.expr.MethodCallExpr c : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
+    for (com.github.javaparser.ast.expr.MethodCallExpr c : Nodes.findAll(body, com.github.javaparser.ast.expr.MethodCallExpr.class)) {
       if (UsageEvidence.mayClose(c.getNameAsString())) {
         return true;
       }
@@ -343,7 +343,7 @@ final class SourceTree {
       }
       return low.sawUnresolvedCall ? s.mayThrow() : s;
     }
-    for (com.github.javaparser.ast.body.RecordDeclaration r : cu.findAll(com.github.javaparser.ast.body.RecordDeclaration.class)) {
+    for (com.github.javaparser.ast.body.RecordDeclaration r : Nodes.findAll(cu, com.github.javaparser.ast.body.RecordDeclaration.class)) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
         if (component.getBegin().isPresent()
             && component.getBegin().get().line == m.line()
@@ -369,7 +369,7 @@ final class SourceTree {
     synchronized (cu) {
       if (!cu.containsData(CALLABLES)) {
         Map<Long, CallableDeclaration<?>> found = new java.util.HashMap<>();
-        for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
+        for (CallableDeclaration<?> d : Nodes.findAll(cu, CallableDeclaration.class)) {
           d.getBegin().ifPresent(b -> found.putIfAbsent(position(b.line, b.column), d));
         }
         cu.setData(CALLABLES, found);
@@ -390,7 +390,7 @@ final class SourceTree {
   /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */
   private static boolean returnsThis(CallableDeclaration<?> d) {
     int own = 0;
-    for (com.github.javaparser.ast.stmt.ReturnStmt r : d.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+    for (com.github.javaparser.ast.stmt.ReturnStmt r : Nodes.findAll(d, com.github.javaparser.ast.stmt.ReturnStmt.class)) {
       com.github.javaparser.ast.Node scope = r.getParentNode().orElse(null);
       while (scope != null && !(scope instanceof CallableDeclaration<?>)
           && !(scope instanceof com.github.javaparser.ast.expr.LambdaExpr)
@@ -430,7 +430,7 @@ final class SourceTree {
     PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (CallableDeclaration<?> d : p.cu.findAll(CallableDeclaration.class)) {
+    for (CallableDeclaration<?> d : Nodes.findAll(p.cu, CallableDeclaration.class)) {
       boolean hasBody = d instanceof ConstructorDeclaration || ((MethodDeclaration) d).getBody().isPresent();
       if (!hasBody) {
         continue;
@@ -511,7 +511,7 @@ final class SourceTree {
             continue;
           }
           for (com.github.javaparser.ast.expr.StringLiteralExpr lit :
-              ann.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
+              Nodes.findAll(ann, com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
             ids.add(lit.getValue());
           }
         }

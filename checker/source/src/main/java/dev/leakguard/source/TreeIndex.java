@@ -211,18 +211,18 @@ final class TreeIndex {
       }
       // classes declared in a method body are types of their own too (named as Names does)
       for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt lc
-          : m.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+          : Nodes.findAll(m, com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
         if (nearestType(lc) == t) {
           addType(file, names, lc.getClassDeclaration(), names.binaryName(lc.getClassDeclaration()));
         }
       }
       for (com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt lr
-          : m.findAll(com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class)) {
+          : Nodes.findAll(m, com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class)) {
         if (nearestType(lr) == t) {
           addType(file, names, lr.getRecordDeclaration(), names.binaryName(lr.getRecordDeclaration()));
         }
       }
-      for (ObjectCreationExpr oc : m.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr oc : Nodes.findAll(m, ObjectCreationExpr.class)) {
         if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty() || nearestType(oc) != t) {
           continue;
         }
