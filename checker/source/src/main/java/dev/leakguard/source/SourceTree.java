@@ -123,6 +123,7 @@ final class SourceTree {
                 t.unparsable.put(abs, p);
               }
             });
+    t.index.complete();
     t.gatherUsage();
     return t;
   }

@@ -340,9 +340,32 @@ final class TreeIndex {
 
   /** The type and its supertypes (tree types resolved in their own file; JDK types by reflection). */
   List<String> closure(String fq) {
+    if (!complete || fq == null) {
+      return computeClosure(fq);
+    }
+    // asked several times for every call, type test and field lookup: made once per type
+    List<String> c = closures.get(fq);
+    if (c == null) {
+      c = List.copyOf(computeClosure(fq));
+      closures.putIfAbsent(fq, c);
+    }
+    return c;
+  }
+
+  private List<String> computeClosure(String fq) {
     LinkedHashMap<String, Boolean> out = new LinkedHashMap<>();
     closure(fq, out);
     return new ArrayList<>(out.keySet());
+  }
+
+  /** Closures by type, kept once every file is indexed (they cannot change then). */
+  private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
+
+  private volatile boolean complete;
+
+  /** Every file of the tree is indexed: what is derived from the index from now on may be kept. */
+  void complete() {
+    complete = true;
   }
 
   private void closure(String fq, Map<String, Boolean> out) {
