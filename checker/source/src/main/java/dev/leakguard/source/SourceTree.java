@@ -241,12 +241,21 @@ final class SourceTree {
       return new Parsed(null, "is empty", lines);
     }
     ParseResult<CompilationUnit> r;
+    // the text the result was parsed from: a repair parses another one, with the same lines
+    String[] parsedText = {text};
     try {
       r = PARSER.get().parse(text);
       if (!r.isSuccessful() || r.getResult().isEmpty()) {
         // what neither level reads is repaired if it can be; otherwise the file is skipped with
         // the Java 25 parser's error (the Java 21 one may only be about newer syntax)
-        r = ParseRepair.repair(text, PARSER_25.get().parse(text), t -> PARSER_25.get().parse(t));
+        r =
+            ParseRepair.repair(
+                text,
+                PARSER_25.get().parse(text),
+                t -> {
+                  parsedText[0] = t;
+                  return PARSER_25.get().parse(t);
+                });
       }
     } catch (StackOverflowError e) {
       return new Parsed(null, "is nested too deeply to parse with this thread stack size", lines);
@@ -258,7 +267,10 @@ final class SourceTree {
       int nl = why.indexOf('\n');
       return new Parsed(null, "does not parse: " + (nl > 0 ? why.substring(0, nl) : why), lines);
     }
-    return new Parsed(r.getResult().get(), null, lines);
+    CompilationUnit cu = r.getResult().get();
+    // units are kept for the passes of the analysis: without their tokens, they take less than half
+    UnitText.compact(cu, parsedText[0]);
+    return new Parsed(cu, null, lines);
   }
 
   private CompilationUnit cu(Path file) {
