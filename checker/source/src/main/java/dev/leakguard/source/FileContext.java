@@ -546,6 +546,29 @@ final class FileContext {
     return classFq;
   }
 
+  /**
+   * What the close methods of a class do that does not hang on summaries, found once per class of
+   * a file (a context is made for every summary computed, and the fields a class closes are found
+   * again in every context that sees unfinished summaries): each call they make, resolved, and the
+   * fields closed on receivers or handed out. {@link #fieldsClosedBy} then only asks the summaries,
+   * in the order it asked them the first time.
+   */
+  record ClosePlan(List<PlannedCall> calls, Set<String> fields) {}
+
+  /**
+   * A call of a close method: what it resolves to, its receiver's type, and for each argument
+   * the roles of its parameter, the index {@link CallEffects#closesArgument} is given, and the
+   * field it names (or null).
+   */
+  record PlannedCall(
+      CallInfo ci,
+      String name,
+      String receiverType,
+      int arity,
+      List<Set<AnnotationRole>> argRoles,
+      List<Integer> argParams,
+      List<String> argFields) {}
+
   private Set<String> fieldsClosedBy(String classFq) {
     Set<String> out = new HashSet<>();
     TypeDeclaration<?> t = declared.get(classFq);
@@ -554,6 +577,16 @@ final class FileContext {
       out.add("*");
       return out;
     }
+    ClosePlan kept = tree.keptClosePlan(file, classFq);
+    if (kept != null) {
+      for (PlannedCall c : kept.calls()) {
+        closedArguments(c, out);
+      }
+      out.addAll(kept.fields());
+      return out;
+    }
+    List<PlannedCall> planned = new ArrayList<>();
+    Set<String> fields = new HashSet<>();
     for (MethodDeclaration m : t.getMethods()) {
       if (m.getBody().isEmpty() || !Lifecycle.mayCloseFields(m.getNameAsString())) {
         continue;
@@ -589,32 +622,51 @@ final class FileContext {
         CallInfo ci = resolveCall(probe, call);
         if (call.getScope().isPresent()
             && CallEffects.closesReceiver(ci.rules(), call.getNameAsString(), call.getArguments().size())) {
-          addIfNotNull(out, fieldName(call.getScope().get(), aliases));
+          addIfNotNull(fields, fieldName(call.getScope().get(), aliases));
         }
         String receiverType = receiverTypeOf(probe, call, classFq);
-        MethodSummary sum = ci.rules().isEmpty() ? callSummary(ci, receiverType, call.getArguments().size()) : null;
+        List<Set<AnnotationRole>> argRoles = new ArrayList<>();
+        List<Integer> argParams = new ArrayList<>();
+        List<String> argFields = new ArrayList<>();
         for (int i = 0; i < call.getArguments().size(); i++) {
           int p = Math.min(i, ci.paramAnnotations().size() - 1);
-          Set<AnnotationRole> roles = p >= 0 ? roles(ci.paramAnnotations().get(p)) : Set.of();
-          if (CallEffects.closesArgument(ci.rules(), roles, sum, call.getNameAsString(), receiverType, Math.max(p, 0))) {
-            addIfNotNull(out, fieldName(call.getArgument(i), aliases));
-          }
+          argRoles.add(p >= 0 ? roles(ci.paramAnnotations().get(p)) : Set.of());
+          argParams.add(Math.max(p, 0));
+          argFields.add(fieldName(call.getArgument(i), aliases));
         }
+        PlannedCall c =
+            new PlannedCall(
+                ci, call.getNameAsString(), receiverType, call.getArguments().size(), argRoles, argParams, argFields);
+        planned.add(c);
+        closedArguments(c, out);
       }
       // a field the class hands out, returned or moved into another field, is not its to close
       // (by a method others call: a private accessor only lends it to the class itself)
       for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : returns) {
-        r.getExpression().ifPresent(e -> addIfNotNull(out, ownField(e, t, m, locals, aliases)));
+        r.getExpression().ifPresent(e -> addIfNotNull(fields, ownField(e, t, m, locals, aliases)));
       }
       for (AssignExpr a : assignments) {
         String target = ownField(a.getTarget(), t, m, locals, Map.of());
         String value = ownField(a.getValue(), t, m, locals, aliases);
         if (target != null && value != null && !target.equals(value)) {
-          out.add(value);
+          fields.add(value);
         }
       }
     }
+    out.addAll(fields);
+    tree.keepClosePlan(file, classFq, new ClosePlan(List.copyOf(planned), Set.copyOf(fields)));
     return out;
+  }
+
+  /** Adds the fields a planned call closes as arguments, by the summary of what it calls. */
+  private void closedArguments(PlannedCall c, Set<String> out) {
+    MethodSummary sum = c.ci().rules().isEmpty() ? callSummary(c.ci(), c.receiverType(), c.arity()) : null;
+    for (int i = 0; i < c.arity(); i++) {
+      if (CallEffects.closesArgument(
+          c.ci().rules(), c.argRoles().get(i), sum, c.name(), c.receiverType(), c.argParams().get(i))) {
+        addIfNotNull(out, c.argFields().get(i));
+      }
+    }
   }
 
   /**

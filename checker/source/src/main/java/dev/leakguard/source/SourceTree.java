@@ -311,6 +311,17 @@ final class SourceTree {
     closedFields.putIfAbsent(file + "\n" + classFq, closed);
   }
 
+  /** What the close methods of each class do without summaries, by file and class (see {@link FileContext#fieldsClosedBy}). */
+  private final Map<String, FileContext.ClosePlan> closePlans = new ConcurrentHashMap<>();
+
+  FileContext.ClosePlan keptClosePlan(Path file, String classFq) {
+    return closePlans.get(file + "\n" + classFq);
+  }
+
+  void keepClosePlan(Path file, String classFq, FileContext.ClosePlan plan) {
+    closePlans.putIfAbsent(file + "\n" + classFq, plan);
+  }
+
   /** Summaries this thread could not compute (an error on odd code): they are not kept. */
   private final ThreadLocal<long[]> failedSummaries = ThreadLocal.withInitial(() -> new long[1]);
 
