@@ -53,9 +53,19 @@ final class SourceTree {
 
   private static final ThreadLocal<JavaParser> PARSER_25 = parser(ParserConfiguration.LanguageLevel.JAVA_25);
 
+  /**
+   * Comments are not attached to nodes, and the line separator of a file is not detected: only a
+   * whole unit printed with {@code toString()} would use it, which the engine never prints (the
+   * detection looked up every character of every file).
+   */
   private static ThreadLocal<JavaParser> parser(ParserConfiguration.LanguageLevel level) {
     return ThreadLocal.withInitial(
-        () -> new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false)));
+        () ->
+            new JavaParser(
+                new ParserConfiguration()
+                    .setLanguageLevel(level)
+                    .setAttributeComments(false)
+                    .setDetectOriginalLineSeparator(false)));
   }
 
   private final ResourceModel model;
