@@ -100,7 +100,7 @@ final class Declarations {
   Declarations(Names names, TreeIndex index, CompilationUnit cu) {
     this.names = names;
     this.index = index;
-    for (TypeDeclaration<?> t : Nodes.findAll(cu, TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : UnitFacts.of(cu).types) {
       byName.putIfAbsent(names.binaryName(t), t);
     }
   }

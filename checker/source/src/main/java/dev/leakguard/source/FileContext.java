@@ -64,13 +64,11 @@ final class FileContext {
   }
 
   /**
-   * The names of a unit's pattern variables (most names are none: no scope walk for them), and its
-   * declarations, kept with the parsed unit: a context is made for every summary computed in a
-   * file, and walking a large unit for each was most of the time on hibernate-core.
+   * The declarations of a unit, kept with it (as the names of its pattern variables are, see
+   * {@link UnitFacts}: most names are none, and need no scope walk): a context is made for every
+   * summary computed in a file, and walking a large unit for each was most of the time on
+   * hibernate-core.
    */
-  private static final com.github.javaparser.ast.DataKey<Set<String>> PATTERN_NAMES =
-      new com.github.javaparser.ast.DataKey<>() {};
-
   private static final com.github.javaparser.ast.DataKey<Declarations> DECLARATIONS =
       new com.github.javaparser.ast.DataKey<>() {};
 
@@ -84,15 +82,7 @@ final class FileContext {
     Declarations declarations;
     // units are shared by the threads that compute summaries across files
     synchronized (cu) {
-      if (!cu.containsData(PATTERN_NAMES)) {
-        Set<String> found = new HashSet<>();
-        for (com.github.javaparser.ast.expr.TypePatternExpr p
-            : Nodes.findAll(cu, com.github.javaparser.ast.expr.TypePatternExpr.class)) {
-          found.add(p.getNameAsString());
-        }
-        cu.setData(PATTERN_NAMES, Set.copyOf(found));
-      }
-      patternNames = cu.getData(PATTERN_NAMES);
+      patternNames = UnitFacts.of(cu).patternNames;
       if (!patternNames.contains(name.getNameAsString())) {
         return null;
       }

@@ -159,8 +159,9 @@ final class SourceTree {
                   return;
                 }
                 FileContext ctx = context(f, cu);
-                for (CallableDeclaration<?> d : Nodes.findAll(cu, CallableDeclaration.class)) {
-                  if (!mayClose(d)) {
+                UnitFacts facts = UnitFacts.of(cu);
+                for (CallableDeclaration<?> d : facts.callables) {
+                  if (!facts.mayClose(d)) {
                     continue;
                   }
                   try {
@@ -190,26 +191,6 @@ final class SourceTree {
         usage.recordClosed(key, low.methodId);
       }
     }
-  }
-
-  /** A body with a try-with-resources or a call whose name says it may close something. */
-  private static boolean mayClose(CallableDeclaration<?> d) {
-    Node body =
-        d instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) d).getBody();
-    if (body == null) {
-      return false;
-    }
-    for (com.github.javaparser.ast.stmt.TryStmt t : Nodes.findAll(body, com.github.javaparser.ast.stmt.TryStmt.class)) {
-      if (!t.getResources().isEmpty()) {
-        return true;
-      }
-    }
-    for (com.github.javaparser.ast.expr.MethodCallExpr c : Nodes.findAll(body, com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      if (UsageEvidence.mayClose(c.getNameAsString())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private final Map<Path, Integer> lines = new ConcurrentHashMap<>();
@@ -278,8 +259,17 @@ final class SourceTree {
       return new Parsed(null, "does not parse: " + (nl > 0 ? why.substring(0, nl) : why), lines);
     }
     CompilationUnit cu = r.getResult().get();
-    // units are kept for the passes of the analysis: without their tokens, they take less than half
-    UnitText.compact(cu, parsedText[0]);
+    // units are kept for the passes of the analysis: without their tokens, they take less than
+    // half; the walk that drops them also finds what the passes look up in the whole unit
+    UnitFacts facts = new UnitFacts();
+    Nodes.walk(
+        cu,
+        n -> {
+          UnitText.dropTokens(n);
+          facts.visit(n);
+        });
+    UnitText.keep(cu, parsedText[0]);
+    facts.attachTo(cu);
     return new Parsed(cu, null, lines);
   }
 
@@ -377,7 +367,7 @@ final class SourceTree {
       }
       return low.sawUnresolvedCall ? s.mayThrow() : s;
     }
-    for (com.github.javaparser.ast.body.RecordDeclaration r : Nodes.findAll(cu, com.github.javaparser.ast.body.RecordDeclaration.class)) {
+    for (com.github.javaparser.ast.body.RecordDeclaration r : UnitFacts.of(cu).records) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
         if (component.getBegin().isPresent()
             && component.getBegin().get().line == m.line()
@@ -403,7 +393,7 @@ final class SourceTree {
     synchronized (cu) {
       if (!cu.containsData(CALLABLES)) {
         Map<Long, CallableDeclaration<?>> found = new java.util.HashMap<>();
-        for (CallableDeclaration<?> d : Nodes.findAll(cu, CallableDeclaration.class)) {
+        for (CallableDeclaration<?> d : UnitFacts.of(cu).callables) {
           d.getBegin().ifPresent(b -> found.putIfAbsent(position(b.line, b.column), d));
         }
         cu.setData(CALLABLES, found);
@@ -464,7 +454,7 @@ final class SourceTree {
     PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (CallableDeclaration<?> d : Nodes.findAll(p.cu, CallableDeclaration.class)) {
+    for (CallableDeclaration<?> d : UnitFacts.of(p.cu).callables) {
       boolean hasBody = d instanceof ConstructorDeclaration || ((MethodDeclaration) d).getBody().isPresent();
       if (!hasBody) {
         continue;

@@ -25,14 +25,22 @@ final class UnitText {
 
   /** Drops the tokens of {@code cu}, keeping every node's range, and keeps {@code text}, which it was parsed from. */
   static void compact(CompilationUnit cu, String text) {
-    Nodes.walk(
-        cu,
-        n -> {
-          Range range = n.getRange().orElse(null);
-          n.setTokenRange(null); // drops the range too: set again
-          n.setRange(range);
-        });
-    cu.setData(KEY, new UnitText(text));
+    Nodes.walk(cu, UnitText::dropTokens);
+    keep(cu, text);
+  }
+
+  /** Drops the tokens of one node, keeping its range (call for every node of a unit, then {@link #keep}). */
+  static void dropTokens(Node n) {
+    Range range = n.getRange().orElse(null);
+    n.setTokenRange(null); // drops the range too: set again
+    n.setRange(range);
+  }
+
+  /** Keeps {@code text}, which {@code cu} was parsed from, with it. */
+  static void keep(CompilationUnit cu, String text) {
+    synchronized (cu) {
+      cu.setData(KEY, new UnitText(text));
+    }
   }
 
   /** The code of {@code n} as written in its unit's text, or null if the unit keeps none. */
