@@ -227,7 +227,7 @@ final class SourceTree {
     } catch (CharacterCodingException e) {
       return new Parsed(null, "is not valid " + encoding.name() + " (give the sources' encoding: --encoding)", 0);
     }
-    int lines = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
+    int lines = lineCount(text);
     if (text.isBlank()) {
       return new Parsed(null, "is empty", lines);
     }
@@ -271,6 +271,20 @@ final class SourceTree {
     UnitText.keep(cu, parsedText[0]);
     facts.attachTo(cu);
     return new Parsed(cu, null, lines);
+  }
+
+  /** The lines of a text: its line feeds, plus one for the last line (none for an empty text). */
+  private static int lineCount(String text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    int feeds = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        feeds++;
+      }
+    }
+    return feeds + 1;
   }
 
   private CompilationUnit cu(Path file) {
@@ -336,7 +350,7 @@ final class SourceTree {
 
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
   MethodSummary summary(TreeIndex.MethodInfo m) {
-    String key = m.file() + ":" + m.line() + ":" + m.column();
+    String key = m.key();
     boolean first = probing;
     try {
       return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));

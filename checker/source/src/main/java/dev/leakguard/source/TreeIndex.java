@@ -53,7 +53,15 @@ final class TreeIndex {
       boolean isStatic,
       Path file,
       int line,
-      int column) {
+      int column,
+      String key) {
+
+    /** {@code key}: what names its summary, {@code file:line:column} (made once, asked for every call). */
+    MethodInfo {}
+
+    static String keyOf(Path file, int line, int column) {
+      return file + ":" + line + ":" + column;
+    }
 
     List<String> paramTypes() {
       List<String> out = new ArrayList<>();
@@ -298,7 +306,8 @@ final class TreeIndex {
                 isStatic,
                 info.file,
                 line,
-                column));
+                column,
+                MethodInfo.keyOf(info.file, line, column)));
   }
 
   /**
@@ -326,7 +335,11 @@ final class TreeIndex {
                 false,
                 info.file,
                 component.getBegin().map(p -> p.line).orElse(0),
-                component.getBegin().map(p -> p.column).orElse(0)));
+                component.getBegin().map(p -> p.column).orElse(0),
+                MethodInfo.keyOf(
+                    info.file,
+                    component.getBegin().map(p -> p.line).orElse(0),
+                    component.getBegin().map(p -> p.column).orElse(0))));
   }
 
   static Set<String> annotationNames(List<AnnotationExpr> annotations) {

@@ -18,7 +18,9 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the passes of the engine look up in a whole unit, found in one walk (the walk that drops
@@ -79,6 +81,27 @@ final class UnitFacts {
   /** A body with a try-with-resources or a call whose name says it may close something. */
   boolean mayClose(CallableDeclaration<?> d) {
     return mayClose.contains(d);
+  }
+
+  /**
+   * What a body tells about its boolean flags (see {@code SourceLowering#bodyFlags}): the uses of
+   * each, and the names it assigns.
+   */
+  record BodyFlags(Map<String, Integer> uses, Set<String> assigned) {}
+
+  /** By body: a method is lowered up to four times (summaries and analysis, in two passes). */
+  private final Map<Node, BodyFlags> bodyFlags = new IdentityHashMap<>();
+
+  private final Map<CallableDeclaration<?>, String> declarationTexts = new IdentityHashMap<>();
+
+  /** The flags of {@code body} of this unit, found by {@code find} the first time. */
+  synchronized BodyFlags bodyFlags(Node body, Function<Node, BodyFlags> find) {
+    return bodyFlags.computeIfAbsent(body, find);
+  }
+
+  /** {@code d.getDeclarationAsString(false, false, false)}, made once. */
+  synchronized String declarationText(CallableDeclaration<?> d) {
+    return declarationTexts.computeIfAbsent(d, k -> k.getDeclarationAsString(false, false, false));
   }
 
   /** Keeps these facts with their unit. */
