@@ -399,7 +399,7 @@ final class SourceTree {
 
   /**
    * The method or constructor of {@code cu} that begins at this line and column, or null; the
-   * unit's declarations are found once (a walk of the unit per summary was a third of the time).
+   * unit's methods are looked up by position from a map made once, not by a walk per summary.
    */
   private static CallableDeclaration<?> callableAt(CompilationUnit cu, int line, int column) {
     Map<Long, CallableDeclaration<?>> byPosition;
