@@ -100,7 +100,7 @@ final class Declarations {
   Declarations(Names names, TreeIndex index, CompilationUnit cu) {
     this.names = names;
     this.index = index;
-    for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> t : UnitFacts.of(cu).types) {
       byName.putIfAbsent(names.binaryName(t), t);
     }
   }
@@ -608,7 +608,7 @@ final class Declarations {
       return local(tp);
     }
     if (pattern instanceof com.github.javaparser.ast.expr.RecordPatternExpr) {
-      for (TypePatternExpr tp : pattern.findAll(TypePatternExpr.class)) {
+      for (TypePatternExpr tp : Nodes.findAll(pattern, TypePatternExpr.class)) {
         if (tp.getNameAsString().equals(name)) {
           return local(tp);
         }
@@ -618,7 +618,7 @@ final class Declarations {
   }
 
   private static boolean bindsPattern(Node member, String name) {
-    for (TypePatternExpr p : member.findAll(TypePatternExpr.class)) {
+    for (TypePatternExpr p : Nodes.findAll(member, TypePatternExpr.class)) {
       if (p.getNameAsString().equals(name)) {
         return true;
       }

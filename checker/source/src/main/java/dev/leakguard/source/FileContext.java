@@ -35,15 +35,19 @@ final class FileContext {
 
   final Names names;
   final CompilationUnit cu;
+  /** The file of {@link #cu}. */
+  private final java.nio.file.Path file;
   private final SourceTree tree;
   private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
   private final Map<String, Set<String>> closedFields = new HashMap<>();
   private final Set<String> closedFieldsInProgress = new HashSet<>();
 
-  FileContext(SourceTree tree, CompilationUnit cu) {
+  /** The context of {@code cu}, parsed from {@code file}; {@code names} are those of the unit. */
+  FileContext(SourceTree tree, java.nio.file.Path file, CompilationUnit cu, Names names) {
     this.tree = tree;
+    this.file = file;
     this.cu = cu;
-    this.names = Names.of(cu, tree.index());
+    this.names = names;
     String pkg = names.packageName();
     for (TypeDeclaration<?> t : cu.getTypes()) {
       declare(t, pkg.isEmpty() ? t.getNameAsString() : pkg + "." + t.getNameAsString());
@@ -60,13 +64,11 @@ final class FileContext {
   }
 
   /**
-   * The names of a unit's pattern variables (most names are none: no scope walk for them), and its
-   * declarations, kept with the parsed unit: a context is made for every summary computed in a
-   * file, and walking a large unit for each was most of the time on hibernate-core.
+   * The declarations of a unit, kept with it (as the names of its pattern variables are, see
+   * {@link UnitFacts}: most names are none, and need no scope walk): a context is made for every
+   * summary computed in a file, and walking a large unit for each was most of the time on
+   * hibernate-core.
    */
-  private static final com.github.javaparser.ast.DataKey<Set<String>> PATTERN_NAMES =
-      new com.github.javaparser.ast.DataKey<>() {};
-
   private static final com.github.javaparser.ast.DataKey<Declarations> DECLARATIONS =
       new com.github.javaparser.ast.DataKey<>() {};
 
@@ -80,15 +82,7 @@ final class FileContext {
     Declarations declarations;
     // units are shared by the threads that compute summaries across files
     synchronized (cu) {
-      if (!cu.containsData(PATTERN_NAMES)) {
-        Set<String> found = new HashSet<>();
-        for (com.github.javaparser.ast.expr.TypePatternExpr p
-            : cu.findAll(com.github.javaparser.ast.expr.TypePatternExpr.class)) {
-          found.add(p.getNameAsString());
-        }
-        cu.setData(PATTERN_NAMES, Set.copyOf(found));
-      }
-      patternNames = cu.getData(PATTERN_NAMES);
+      patternNames = UnitFacts.of(cu).patternNames;
       if (!patternNames.contains(name.getNameAsString())) {
         return null;
       }
@@ -506,15 +500,25 @@ final class FileContext {
     }
     Set<String> closed = closedFields.get(declaring);
     if (closed == null) {
-      if (!closedFieldsInProgress.add(declaring)) {
+      if (closedFieldsInProgress.contains(declaring)) {
         // asked again while computing (a method that closes a field calls one that stores one):
         // as for a class we cannot see, it manages its fields
         return true;
       }
-      try {
-        closed = fieldsClosedBy(declaring);
-      } finally {
-        closedFieldsInProgress.remove(declaring);
+      // what another context of this file found, when that did not hang on unfinished summaries
+      closed = tree.keptClosedFields(file, declaring);
+      if (closed == null) {
+        closedFieldsInProgress.add(declaring);
+        long dependence = tree.dependence();
+        try {
+          closed = fieldsClosedBy(declaring);
+        } finally {
+          closedFieldsInProgress.remove(declaring);
+        }
+        if (tree.dependence() == dependence) {
+          // every summary it saw was final: computing it again would give the same
+          tree.keepClosedFields(file, declaring, closed);
+        }
       }
       closedFields.put(declaring, closed);
     }
@@ -532,6 +536,29 @@ final class FileContext {
     return classFq;
   }
 
+  /**
+   * What the close methods of a class do that does not hang on summaries, found once per class of
+   * a file (a context is made for every summary computed, and the fields a class closes are found
+   * again in every context that sees unfinished summaries): each call they make, resolved, and the
+   * fields closed on receivers or handed out. {@link #fieldsClosedBy} then only asks the summaries,
+   * in the order it asked them the first time.
+   */
+  record ClosePlan(List<PlannedCall> calls, Set<String> fields) {}
+
+  /**
+   * A call of a close method: what it resolves to, its receiver's type, and for each argument
+   * the roles of its parameter, the index {@link CallEffects#closesArgument} is given, and the
+   * field it names (or null).
+   */
+  record PlannedCall(
+      CallInfo ci,
+      String name,
+      String receiverType,
+      int arity,
+      List<Set<AnnotationRole>> argRoles,
+      List<Integer> argParams,
+      List<String> argFields) {}
+
   private Set<String> fieldsClosedBy(String classFq) {
     Set<String> out = new HashSet<>();
     TypeDeclaration<?> t = declared.get(classFq);
@@ -540,54 +567,105 @@ final class FileContext {
       out.add("*");
       return out;
     }
+    ClosePlan kept = tree.keptClosePlan(file, classFq);
+    if (kept != null) {
+      for (PlannedCall c : kept.calls()) {
+        closedArguments(c, out);
+      }
+      out.addAll(kept.fields());
+      return out;
+    }
+    List<PlannedCall> planned = new ArrayList<>();
+    Set<String> fields = new HashSet<>();
     for (MethodDeclaration m : t.getMethods()) {
       if (m.getBody().isEmpty() || !Lifecycle.mayCloseFields(m.getNameAsString())) {
         continue;
       }
       SourceLowering probe = new SourceLowering(this, classFq);
+      // the nodes the checks below look at, in one walk of the method
+      List<VariableDeclarator> declarators = new ArrayList<>();
+      List<MethodCallExpr> calls = new ArrayList<>();
+      List<ReturnStmt> returns = new ArrayList<>();
+      List<AssignExpr> assignments = new ArrayList<>();
+      Nodes.walk(
+          m,
+          n -> {
+            if (n instanceof VariableDeclarator v) {
+              declarators.add(v);
+            } else if (n instanceof MethodCallExpr c) {
+              calls.add(c);
+            } else if (n instanceof ReturnStmt r) {
+              returns.add(r);
+            } else if (n instanceof AssignExpr a) {
+              assignments.add(a);
+            }
+          });
+      Set<String> locals = new HashSet<>();
+      for (VariableDeclarator v : declarators) {
+        locals.add(v.getNameAsString());
+      }
       Map<String, String> aliases = new HashMap<>();
-      for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+      for (VariableDeclarator v : declarators) {
         v.getInitializer().map(i -> fieldName(i, aliases)).ifPresent(f -> aliases.put(v.getNameAsString(), f));
       }
-      for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : calls) {
         CallInfo ci = resolveCall(probe, call);
         if (call.getScope().isPresent()
             && CallEffects.closesReceiver(ci.rules(), call.getNameAsString(), call.getArguments().size())) {
-          addIfNotNull(out, fieldName(call.getScope().get(), aliases));
+          addIfNotNull(fields, fieldName(call.getScope().get(), aliases));
         }
         String receiverType = receiverTypeOf(probe, call, classFq);
-        MethodSummary sum = ci.rules().isEmpty() ? callSummary(ci, receiverType, call.getArguments().size()) : null;
+        List<Set<AnnotationRole>> argRoles = new ArrayList<>();
+        List<Integer> argParams = new ArrayList<>();
+        List<String> argFields = new ArrayList<>();
         for (int i = 0; i < call.getArguments().size(); i++) {
           int p = Math.min(i, ci.paramAnnotations().size() - 1);
-          Set<AnnotationRole> roles = p >= 0 ? roles(ci.paramAnnotations().get(p)) : Set.of();
-          if (CallEffects.closesArgument(ci.rules(), roles, sum, call.getNameAsString(), receiverType, Math.max(p, 0))) {
-            addIfNotNull(out, fieldName(call.getArgument(i), aliases));
-          }
+          argRoles.add(p >= 0 ? roles(ci.paramAnnotations().get(p)) : Set.of());
+          argParams.add(Math.max(p, 0));
+          argFields.add(fieldName(call.getArgument(i), aliases));
         }
+        PlannedCall c =
+            new PlannedCall(
+                ci, call.getNameAsString(), receiverType, call.getArguments().size(), argRoles, argParams, argFields);
+        planned.add(c);
+        closedArguments(c, out);
       }
       // a field the class hands out, returned or moved into another field, is not its to close
       // (by a method others call: a private accessor only lends it to the class itself)
-      for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : m.findAll(ReturnStmt.class)) {
-        r.getExpression().ifPresent(e -> addIfNotNull(out, ownField(e, t, m, aliases)));
+      for (ReturnStmt r : m.isPrivate() ? List.<ReturnStmt>of() : returns) {
+        r.getExpression().ifPresent(e -> addIfNotNull(fields, ownField(e, t, m, locals, aliases)));
       }
-      for (AssignExpr a : m.findAll(AssignExpr.class)) {
-        String target = ownField(a.getTarget(), t, m, Map.of());
-        String value = ownField(a.getValue(), t, m, aliases);
+      for (AssignExpr a : assignments) {
+        String target = ownField(a.getTarget(), t, m, locals, Map.of());
+        String value = ownField(a.getValue(), t, m, locals, aliases);
         if (target != null && value != null && !target.equals(value)) {
-          out.add(value);
+          fields.add(value);
         }
       }
     }
+    out.addAll(fields);
+    tree.keepClosePlan(file, classFq, new ClosePlan(List.copyOf(planned), Set.copyOf(fields)));
     return out;
+  }
+
+  /** Adds the fields a planned call closes as arguments, by the summary of what it calls. */
+  private void closedArguments(PlannedCall c, Set<String> out) {
+    MethodSummary sum = c.ci().rules().isEmpty() ? callSummary(c.ci(), c.receiverType(), c.arity()) : null;
+    for (int i = 0; i < c.arity(); i++) {
+      if (CallEffects.closesArgument(
+          c.ci().rules(), c.argRoles().get(i), sum, c.name(), c.receiverType(), c.argParams().get(i))) {
+        addIfNotNull(out, c.argFields().get(i));
+      }
+    }
   }
 
   /**
    * The field of {@code t} that {@code e} reads, directly ({@code f}, {@code this.f}, {@code
    * other.f}) or through a local copied from it; null for anything else, a local or parameter of
-   * {@code m} that shadows a field among them.
+   * {@code m} that shadows a field among them ({@code locals}: the names of its local variables).
    */
   private static String ownField(
-      Expression e, TypeDeclaration<?> t, MethodDeclaration m, Map<String, String> aliases) {
+      Expression e, TypeDeclaration<?> t, MethodDeclaration m, Set<String> locals, Map<String, String> aliases) {
     while (e.isEnclosedExpr() || e.isCastExpr()) {
       e = e.isEnclosedExpr() ? e.asEnclosedExpr().getInner() : e.asCastExpr().getExpression();
     }
@@ -596,8 +674,7 @@ final class FileContext {
       name = n.getNameAsString();
       if (aliases.containsKey(name)) {
         name = aliases.get(name);
-      } else if (m.getParameterByName(name).isPresent()
-          || m.findAll(VariableDeclarator.class).stream().anyMatch(v -> v.getNameAsString().equals(n.getNameAsString()))) {
+      } else if (m.getParameterByName(name).isPresent() || locals.contains(name)) {
         return null;
       }
     } else if (e instanceof FieldAccessExpr fa) {

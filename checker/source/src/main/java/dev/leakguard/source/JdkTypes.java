@@ -233,14 +233,26 @@ final class JdkTypes {
     return a != null && param.isAssignableFrom(a);
   }
 
-  /** The public methods, none if a class of their signatures cannot be loaded. */
+  /**
+   * The public methods, none if a class of their signatures cannot be loaded; asked for every call
+   * on a JDK or library type, and {@link Class#getMethods} copies every method each time: kept per
+   * class (in the order it gives them, which decides between equally good overloads).
+   */
   private static Method[] methods(Class<?> c) {
-    try {
-      return c.getMethods();
-    } catch (LinkageError | SecurityException e) {
-      return new Method[0];
-    }
+    return METHODS.get(c);
   }
+
+  private static final ClassValue<Method[]> METHODS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> c) {
+          try {
+            return c.getMethods();
+          } catch (LinkageError | SecurityException e) {
+            return new Method[0];
+          }
+        }
+      };
 
   private static java.lang.reflect.Constructor<?>[] constructors(Class<?> c) {
     try {

@@ -116,7 +116,7 @@ final class Names {
     }
     // type variables stand for their bound, as javac erases them (<C extends Connection> C is a
     // Connection); a name bound differently in two places of the file is left unknown
-    for (com.github.javaparser.ast.type.TypeParameter tp : cu.findAll(com.github.javaparser.ast.type.TypeParameter.class)) {
+    for (com.github.javaparser.ast.type.TypeParameter tp : UnitFacts.of(cu).typeParameters) {
       String bound =
           tp.getTypeBound().isEmpty() ? "java.lang.Object" : written(tp.getTypeBound().get(0));
       String before = n.typeVariables.putIfAbsent(tp.getNameAsString(), bound);

@@ -354,9 +354,15 @@ final class PoolLowering {
     return "?";
   }
 
-  /** The code as written (from its tokens), on one line. */
+  /** The code as written (from its tokens, or the text of a unit kept without them), on one line. */
   static String text(Node n) {
-    String written = n.getTokenRange().map(TokenRange::toString).orElseGet(n::toString);
+    String written = n.getTokenRange().map(TokenRange::toString).orElse(null);
+    if (written == null) {
+      written = UnitText.of(n);
+    }
+    if (written == null) {
+      written = n.toString();
+    }
     return written.strip().replaceAll("\\s+", " ");
   }
 

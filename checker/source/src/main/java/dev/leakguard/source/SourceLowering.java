@@ -139,7 +139,8 @@ final class SourceLowering {
       declared.add(ctx.names.typeName(t));
     }
     declaredThrows = ctx.checkedOnly(declared);
-    methodId = enclosingClass + "." + m.getDeclarationAsString(false, false, false);
+    UnitFacts facts = UnitFacts.of(ctx.cu);
+    methodId = enclosingClass + "." + facts.declarationText(m);
     returnType = m instanceof MethodDeclaration md && !md.getType().isVoidType() ? ctx.names.typeName(md.getType()) : null;
     Map<String, String> booleanParams = new HashMap<>();
     for (Parameter p : m.getParameters()) {
@@ -154,13 +155,10 @@ final class SourceLowering {
     }
     BlockStmt body =
         m instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) m).getBody();
-    flagUses = countFlags(body);
-    if (body != null) {
-      for (AssignExpr a : body.findAll(AssignExpr.class)) {
-        if (a.getTarget() instanceof NameExpr n) {
-          booleanParams.remove(n.getNameAsString()); // assigned in the body: not the caller's alone
-        }
-      }
+    UnitFacts.BodyFlags flags = body == null ? NO_FLAGS : facts.bodyFlags(body, SourceLowering::bodyFlags);
+    flagUses = new HashMap<>(flags.uses());
+    for (String name : flags.assigned()) {
+      booleanParams.remove(name); // assigned in the body: not the caller's alone
     }
     paramFlags = new HashSet<>(booleanParams.values());
     for (String name : booleanParams.keySet()) {
@@ -196,7 +194,7 @@ final class SourceLowering {
       declare(p.getNameAsString(), p.getType().isUnknownType() ? null : ctx.names.typeName(p.getType()));
     }
     Statement body = l.getBody();
-    flagUses = countFlags(body);
+    flagUses = new HashMap<>(UnitFacts.of(ctx.cu).bodyFlags(body, SourceLowering::bodyFlags).uses());
     paramFlags = Set.of();
     if (body instanceof BlockStmt block) {
       statement(block);
@@ -779,14 +777,22 @@ final class SourceLowering {
 
   // ---------------------------------------------------------------- flags
 
-  private static Map<String, Integer> countFlags(Node body) {
+  private static final UnitFacts.BodyFlags NO_FLAGS = new UnitFacts.BodyFlags(Map.of(), Set.of());
+
+  /**
+   * The written names of flags, each with how often the body tests it or sets it to a literal
+   * (see {@link #flagUses}), and the names of the variables it assigns.
+   */
+  private static UnitFacts.BodyFlags bodyFlags(Node body) {
     Map<String, Integer> uses = new HashMap<>();
-    if (body == null) {
-      return uses;
-    }
+    Set<String> assigned = new HashSet<>();
     List<Expression> conditions = new ArrayList<>();
-    body.walk(
+    Nodes.walk(
+        body,
         n -> {
+          if (n instanceof AssignExpr a && a.getTarget() instanceof NameExpr t) {
+            assigned.add(t.getNameAsString());
+          }
           if (n instanceof IfStmt i) {
             conditions.add(i.getCondition());
           } else if (n instanceof WhileStmt w) {
@@ -810,7 +816,7 @@ final class SourceLowering {
     for (Expression c : conditions) {
       countTests(c, uses);
     }
-    return uses;
+    return new UnitFacts.BodyFlags(Map.copyOf(uses), Set.copyOf(assigned));
   }
 
   private static void countTests(Expression c, Map<String, Integer> uses) {
@@ -1193,7 +1199,7 @@ final class SourceLowering {
 
   private void captures(Node body) {
     Set<String> captured = new HashSet<>();
-    for (NameExpr n : body.findAll(NameExpr.class)) {
+    for (NameExpr n : Nodes.findAll(body, NameExpr.class)) {
       Local l = lookup(n.getNameAsString());
       if (l != null) {
         captured.add(l.id);

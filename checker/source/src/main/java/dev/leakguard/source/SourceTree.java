@@ -53,9 +53,19 @@ final class SourceTree {
 
   private static final ThreadLocal<JavaParser> PARSER_25 = parser(ParserConfiguration.LanguageLevel.JAVA_25);
 
+  /**
+   * Comments are not attached to nodes, and the line separator of a file is not detected: only a
+   * whole unit printed with {@code toString()} would use it, which the engine never prints (the
+   * detection looked up every character of every file).
+   */
   private static ThreadLocal<JavaParser> parser(ParserConfiguration.LanguageLevel level) {
     return ThreadLocal.withInitial(
-        () -> new JavaParser(new ParserConfiguration().setLanguageLevel(level).setAttributeComments(false)));
+        () ->
+            new JavaParser(
+                new ParserConfiguration()
+                    .setLanguageLevel(level)
+                    .setAttributeComments(false)
+                    .setDetectOriginalLineSeparator(false)));
   }
 
   private final ResourceModel model;
@@ -123,6 +133,7 @@ final class SourceTree {
                 t.unparsable.put(abs, p);
               }
             });
+    t.index.complete();
     t.gatherUsage();
     return t;
   }
@@ -147,9 +158,10 @@ final class SourceTree {
                 if (cu == null) {
                   return;
                 }
-                FileContext ctx = new FileContext(this, cu);
-                for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
-                  if (!mayClose(d)) {
+                FileContext ctx = context(f, cu);
+                UnitFacts facts = UnitFacts.of(cu);
+                for (CallableDeclaration<?> d : facts.callables) {
+                  if (!facts.mayClose(d)) {
                     continue;
                   }
                   try {
@@ -162,6 +174,7 @@ final class SourceTree {
     } finally {
       probing = false;
       probeSummaries.clear();
+      closedFields.clear();
     }
   }
 
@@ -178,26 +191,6 @@ final class SourceTree {
         usage.recordClosed(key, low.methodId);
       }
     }
-  }
-
-  /** A body with a try-with-resources or a call whose name says it may close something. */
-  private static boolean mayClose(CallableDeclaration<?> d) {
-    Node body =
-        d instanceof MethodDeclaration md ? md.getBody().orElse(null) : ((ConstructorDeclaration) d).getBody();
-    if (body == null) {
-      return false;
-    }
-    for (com.github.javaparser.ast.stmt.TryStmt t : body.findAll(com.github.javaparser.ast.stmt.TryStmt.class)) {
-      if (!t.getResources().isEmpty()) {
-        return true;
-      }
-    }
-    for (com.github.javaparser.ast.expr.MethodCallExpr c : body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-      if (UsageEvidence.mayClose(c.getNameAsString())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private final Map<Path, Integer> lines = new ConcurrentHashMap<>();
@@ -234,17 +227,26 @@ final class SourceTree {
     } catch (CharacterCodingException e) {
       return new Parsed(null, "is not valid " + encoding.name() + " (give the sources' encoding: --encoding)", 0);
     }
-    int lines = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1;
+    int lines = lineCount(text);
     if (text.isBlank()) {
       return new Parsed(null, "is empty", lines);
     }
     ParseResult<CompilationUnit> r;
+    // the text the result was parsed from: a repair parses another one, with the same lines
+    String[] parsedText = {text};
     try {
       r = PARSER.get().parse(text);
       if (!r.isSuccessful() || r.getResult().isEmpty()) {
         // what neither level reads is repaired if it can be; otherwise the file is skipped with
         // the Java 25 parser's error (the Java 21 one may only be about newer syntax)
-        r = ParseRepair.repair(text, PARSER_25.get().parse(text), t -> PARSER_25.get().parse(t));
+        r =
+            ParseRepair.repair(
+                text,
+                PARSER_25.get().parse(text),
+                t -> {
+                  parsedText[0] = t;
+                  return PARSER_25.get().parse(t);
+                });
       }
     } catch (StackOverflowError e) {
       return new Parsed(null, "is nested too deeply to parse with this thread stack size", lines);
@@ -256,7 +258,33 @@ final class SourceTree {
       int nl = why.indexOf('\n');
       return new Parsed(null, "does not parse: " + (nl > 0 ? why.substring(0, nl) : why), lines);
     }
-    return new Parsed(r.getResult().get(), null, lines);
+    CompilationUnit cu = r.getResult().get();
+    // units are kept for the passes of the analysis: without their tokens, they take less than
+    // half; the walk that drops them also finds what the passes look up in the whole unit
+    UnitFacts facts = new UnitFacts();
+    Nodes.walk(
+        cu,
+        n -> {
+          UnitText.dropTokens(n);
+          facts.visit(n);
+        });
+    UnitText.keep(cu, parsedText[0]);
+    facts.attachTo(cu);
+    return new Parsed(cu, null, lines);
+  }
+
+  /** The lines of a text: its line feeds, plus one for the last line (none for an empty text). */
+  private static int lineCount(String text) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    int feeds = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        feeds++;
+      }
+    }
+    return feeds + 1;
   }
 
   private CompilationUnit cu(Path file) {
@@ -274,16 +302,60 @@ final class SourceTree {
   /** The lowering context of another file of the tree, or null if it cannot be parsed. */
   FileContext context(Path file) {
     CompilationUnit cu = cu(file);
-    return cu == null ? null : new FileContext(this, cu);
+    return cu == null ? null : context(file, cu);
+  }
+
+  /** A new lowering context for {@code cu}, parsed from {@code file}, with the file's names from the index. */
+  private FileContext context(Path file, CompilationUnit cu) {
+    Names names = index.names(file);
+    return new FileContext(this, file, cu, names != null ? names : Names.of(cu, index));
+  }
+
+  /**
+   * The fields each class closes, by file and class, as found by a context of the file without
+   * depending on unfinished summaries (see {@link FileContext#closesField}); for the current pass.
+   */
+  private final Map<String, Set<String>> closedFields = new ConcurrentHashMap<>();
+
+  Set<String> keptClosedFields(Path file, String classFq) {
+    return closedFields.get(file + "\n" + classFq);
+  }
+
+  void keepClosedFields(Path file, String classFq, Set<String> closed) {
+    closedFields.putIfAbsent(file + "\n" + classFq, closed);
+  }
+
+  /** What the close methods of each class do without summaries, by file and class (see {@link FileContext#fieldsClosedBy}). */
+  private final Map<String, FileContext.ClosePlan> closePlans = new ConcurrentHashMap<>();
+
+  FileContext.ClosePlan keptClosePlan(Path file, String classFq) {
+    return closePlans.get(file + "\n" + classFq);
+  }
+
+  void keepClosePlan(Path file, String classFq, FileContext.ClosePlan plan) {
+    closePlans.putIfAbsent(file + "\n" + classFq, plan);
+  }
+
+  /** Summaries this thread could not compute (an error on odd code): they are not kept. */
+  private final ThreadLocal<long[]> failedSummaries = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * A count that changes when this thread sees a summary that is not final (an UNKNOWN for a
+   * method being computed, a summary kept for a while, one that failed): what was derived while
+   * it did not change depends on final summaries only.
+   */
+  long dependence() {
+    return (probing ? probeSummaries : summaries).cuts() + failedSummaries.get()[0];
   }
 
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
   MethodSummary summary(TreeIndex.MethodInfo m) {
-    String key = m.file() + ":" + m.line() + ":" + m.column();
+    String key = m.key();
     boolean first = probing;
     try {
       return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
     } catch (RuntimeException | StackOverflowError e) {
+      failedSummaries.get()[0]++;
       return MethodSummary.UNKNOWN;
     }
   }
@@ -293,26 +365,23 @@ final class SourceTree {
     if (cu == null) {
       return MethodSummary.UNKNOWN;
     }
-    for (CallableDeclaration<?> d : cu.findAll(CallableDeclaration.class)) {
-      if (d.getBegin().isPresent()
-          && d.getBegin().get().line == m.line()
-          && d.getBegin().get().column == m.column()) {
-        FileContext ctx = new FileContext(this, cu);
-        List<String> params = new ArrayList<>();
-        // a method of an anonymous class belongs to its outer type, as for the analysis
-        SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
-        if (first) {
-          low.probes = new java.util.HashMap<>();
-        }
-        EventGraph g = low.method(d, params);
-        MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
-        if (returnsThis(d)) {
-          s = s.returningReceiver();
-        }
-        return low.sawUnresolvedCall ? s.mayThrow() : s;
+    CallableDeclaration<?> d = callableAt(cu, m.line(), m.column());
+    if (d != null) {
+      FileContext ctx = context(m.file(), cu);
+      List<String> params = new ArrayList<>();
+      // a method of an anonymous class belongs to its outer type, as for the analysis
+      SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+      if (first) {
+        low.probes = new java.util.HashMap<>();
       }
+      EventGraph g = low.method(d, params);
+      MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+      if (returnsThis(d)) {
+        s = s.returningReceiver();
+      }
+      return low.sawUnresolvedCall ? s.mayThrow() : s;
     }
-    for (com.github.javaparser.ast.body.RecordDeclaration r : cu.findAll(com.github.javaparser.ast.body.RecordDeclaration.class)) {
+    for (com.github.javaparser.ast.body.RecordDeclaration r : UnitFacts.of(cu).records) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
         if (component.getBegin().isPresent()
             && component.getBegin().get().line == m.line()
@@ -325,6 +394,33 @@ final class SourceTree {
     return MethodSummary.UNKNOWN;
   }
 
+  private static final com.github.javaparser.ast.DataKey<Map<Long, CallableDeclaration<?>>> CALLABLES =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /**
+   * The method or constructor of {@code cu} that begins at this line and column, or null; the
+   * unit's methods are looked up by position from a map made once, not by a walk per summary.
+   */
+  private static CallableDeclaration<?> callableAt(CompilationUnit cu, int line, int column) {
+    Map<Long, CallableDeclaration<?>> byPosition;
+    // units are shared by the threads that compute summaries across files
+    synchronized (cu) {
+      if (!cu.containsData(CALLABLES)) {
+        Map<Long, CallableDeclaration<?>> found = new java.util.HashMap<>();
+        for (CallableDeclaration<?> d : UnitFacts.of(cu).callables) {
+          d.getBegin().ifPresent(b -> found.putIfAbsent(position(b.line, b.column), d));
+        }
+        cu.setData(CALLABLES, found);
+      }
+      byPosition = cu.getData(CALLABLES);
+    }
+    return byPosition.get(position(line, column));
+  }
+
+  private static long position(int line, int column) {
+    return ((long) line << 32) | (column & 0xffffffffL);
+  }
+
   /** A record's implicit accessor returns its field: the caller borrows it, and it never throws. */
   private static final MethodSummary RECORD_ACCESSOR =
       new MethodSummary(Set.of(), Set.of(), false, true, -1, Set.of(), false, false, -1, true);
@@ -332,7 +428,7 @@ final class SourceTree {
   /** True if every return of {@code d}'s own body returns {@code this} (a fluent method). */
   private static boolean returnsThis(CallableDeclaration<?> d) {
     int own = 0;
-    for (com.github.javaparser.ast.stmt.ReturnStmt r : d.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+    for (com.github.javaparser.ast.stmt.ReturnStmt r : Nodes.findAll(d, com.github.javaparser.ast.stmt.ReturnStmt.class)) {
       com.github.javaparser.ast.Node scope = r.getParentNode().orElse(null);
       while (scope != null && !(scope instanceof CallableDeclaration<?>)
           && !(scope instanceof com.github.javaparser.ast.expr.LambdaExpr)
@@ -368,11 +464,11 @@ final class SourceTree {
       return new SourceEngine.FileResult(file, path, List.of(), p.problem, p.lines, List.of());
     }
     parsed.put(abs, new SoftReference<>(p.cu));
-    FileContext ctx = new FileContext(this, p.cu);
+    FileContext ctx = context(abs, p.cu);
     PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (CallableDeclaration<?> d : p.cu.findAll(CallableDeclaration.class)) {
+    for (CallableDeclaration<?> d : UnitFacts.of(p.cu).callables) {
       boolean hasBody = d instanceof ConstructorDeclaration || ((MethodDeclaration) d).getBody().isPresent();
       if (!hasBody) {
         continue;
@@ -453,7 +549,7 @@ final class SourceTree {
             continue;
           }
           for (com.github.javaparser.ast.expr.StringLiteralExpr lit :
-              ann.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
+              Nodes.findAll(ann, com.github.javaparser.ast.expr.StringLiteralExpr.class)) {
             ids.add(lit.getValue());
           }
         }

@@ -53,7 +53,15 @@ final class TreeIndex {
       boolean isStatic,
       Path file,
       int line,
-      int column) {
+      int column,
+      String key) {
+
+    /** {@code key}: what names its summary, {@code file:line:column} (made once, asked for every call). */
+    MethodInfo {}
+
+    static String keyOf(Path file, int line, int column) {
+      return file + ":" + line + ":" + column;
+    }
 
     List<String> paramTypes() {
       List<String> out = new ArrayList<>();
@@ -106,6 +114,14 @@ final class TreeIndex {
   }
   private final Set<String> packages = ConcurrentHashMap.newKeySet();
 
+  /** The names of each indexed file, made once: resolving them again per use walked the unit. */
+  private final Map<Path, Names> namesByFile = new ConcurrentHashMap<>();
+
+  /** The names of an indexed file, or null for a file the index has not seen. */
+  Names names(Path file) {
+    return namesByFile.get(file);
+  }
+
   TypeInfo type(String fq) {
     return fq == null ? null : types.get(fq);
   }
@@ -117,6 +133,7 @@ final class TreeIndex {
   /** Records every type of one parsed file. */
   void add(Path file, CompilationUnit cu) {
     Names names = Names.of(cu, this);
+    namesByFile.put(file, names);
     String pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     packages.add(pkg);
     for (TypeDeclaration<?> t : cu.getTypes()) {
@@ -202,18 +219,18 @@ final class TreeIndex {
       }
       // classes declared in a method body are types of their own too (named as Names does)
       for (com.github.javaparser.ast.stmt.LocalClassDeclarationStmt lc
-          : m.findAll(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
+          : Nodes.findAll(m, com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class)) {
         if (nearestType(lc) == t) {
           addType(file, names, lc.getClassDeclaration(), names.binaryName(lc.getClassDeclaration()));
         }
       }
       for (com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt lr
-          : m.findAll(com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class)) {
+          : Nodes.findAll(m, com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class)) {
         if (nearestType(lr) == t) {
           addType(file, names, lr.getRecordDeclaration(), names.binaryName(lr.getRecordDeclaration()));
         }
       }
-      for (ObjectCreationExpr oc : m.findAll(ObjectCreationExpr.class)) {
+      for (ObjectCreationExpr oc : Nodes.findAll(m, ObjectCreationExpr.class)) {
         if (oc.getAnonymousClassBody().isEmpty() || oc.getBegin().isEmpty() || nearestType(oc) != t) {
           continue;
         }
@@ -289,7 +306,8 @@ final class TreeIndex {
                 isStatic,
                 info.file,
                 line,
-                column));
+                column,
+                MethodInfo.keyOf(info.file, line, column)));
   }
 
   /**
@@ -317,7 +335,11 @@ final class TreeIndex {
                 false,
                 info.file,
                 component.getBegin().map(p -> p.line).orElse(0),
-                component.getBegin().map(p -> p.column).orElse(0)));
+                component.getBegin().map(p -> p.column).orElse(0),
+                MethodInfo.keyOf(
+                    info.file,
+                    component.getBegin().map(p -> p.line).orElse(0),
+                    component.getBegin().map(p -> p.column).orElse(0))));
   }
 
   static Set<String> annotationNames(List<AnnotationExpr> annotations) {
@@ -331,9 +353,32 @@ final class TreeIndex {
 
   /** The type and its supertypes (tree types resolved in their own file; JDK types by reflection). */
   List<String> closure(String fq) {
+    if (!complete || fq == null) {
+      return computeClosure(fq);
+    }
+    // asked several times for every call, type test and field lookup: made once per type
+    List<String> c = closures.get(fq);
+    if (c == null) {
+      c = List.copyOf(computeClosure(fq));
+      closures.putIfAbsent(fq, c);
+    }
+    return c;
+  }
+
+  private List<String> computeClosure(String fq) {
     LinkedHashMap<String, Boolean> out = new LinkedHashMap<>();
     closure(fq, out);
     return new ArrayList<>(out.keySet());
+  }
+
+  /** Closures by type, kept once every file is indexed (they cannot change then). */
+  private final Map<String, List<String>> closures = new ConcurrentHashMap<>();
+
+  private volatile boolean complete;
+
+  /** Every file of the tree is indexed: what is derived from the index from now on may be kept. */
+  void complete() {
+    complete = true;
   }
 
   private void closure(String fq, Map<String, Boolean> out) {

@@ -91,6 +91,11 @@ public final class ObligationAnalysis {
     final int returnLine;
     /** The first exception each open resource was carried across (a note, like cause). */
     final Map<String, ThrowInfo> escapes;
+    /**
+     * Made by {@link Step#freeze} (or from such a configuration's variables and resources): freezing
+     * it again without a change gives an equal configuration with the same notes.
+     */
+    final boolean frozen;
     private final int hash;
 
     Config(
@@ -101,6 +106,19 @@ public final class ObligationAnalysis {
         String via,
         int returnLine,
         Map<String, ThrowInfo> escapes) {
+      this(vars, insts, closeChain, cause, via, returnLine, escapes, false);
+    }
+
+    Config(
+        Map<String, Set<String>> vars,
+        Map<String, Inst> insts,
+        boolean closeChain,
+        ThrowInfo cause,
+        String via,
+        int returnLine,
+        Map<String, ThrowInfo> escapes,
+        boolean frozen) {
+      this.frozen = frozen;
       this.vars = vars;
       this.insts = insts;
       this.closeChain = closeChain;
@@ -183,7 +201,7 @@ public final class ObligationAnalysis {
           vars.put(KEPT, all);
         }
       }
-      return new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
+      return new Config(vars, insts, closeChain, cause, via, returnLine, escapes, true);
     }
 
     private boolean isOpen(String key) {
@@ -797,10 +815,15 @@ public final class ObligationAnalysis {
       }
     }
     return new Config(
-        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes);
+        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes, base.frozen);
   }
 
   private Config transfer(Node n, Config c) {
+    if (n.event instanceof Event.Nop && c.frozen) {
+      // half the nodes of a graph do nothing (joins, the points calls may throw from): a copy of
+      // a frozen configuration, frozen again, is equal to it with the same notes
+      return c;
+    }
     Step s = new Step(c, n);
     Event e = n.event;
     if (e instanceof Event.Acquire a && paramsOnly) {

@@ -42,6 +42,8 @@ public final class SummaryMemo<K> {
     final Map<K, Integer> depthOf = new HashMap<>();
     /** Summaries computed under a cut, with the depths of the methods they assumed UNKNOWN. */
     final Map<K, Provisional> provisional = new HashMap<>();
+    /** How many times this thread was answered with a cut or a provisional summary. */
+    long cuts;
   }
 
   private static final class Frame<K> {
@@ -70,11 +72,13 @@ public final class SummaryMemo<K> {
     Chain<K> chain = chains.get();
     Integer busy = chain.depthOf.get(key);
     if (busy != null) {
+      chain.cuts++;
       assume(chain, Set.of(busy));
       return MethodSummary.UNKNOWN;
     }
     Provisional p = chain.provisional.get(key);
     if (p != null) {
+      chain.cuts++;
       assume(chain, p.assumed());
       return p.summary() == NONE ? null : p.summary();
     }
@@ -145,6 +149,16 @@ public final class SummaryMemo<K> {
       return;
     }
     chain.frames.get(chain.frames.size() - 1).assumed.addAll(depths);
+  }
+
+  /**
+   * How many answers this thread has had so far that hang on the methods it is computing: an
+   * UNKNOWN for a method being computed, or a summary kept only for a while. A front-end that
+   * derives something from summaries may keep it for good when this count did not change while it
+   * derived it: every summary it saw was kept for good, so deriving it again gives the same.
+   */
+  public long cuts() {
+    return chains.get().cuts;
   }
 
   /** Forgets every kept summary (between the passes of an analysis). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,5 +169,20 @@ class SummaryMemoTest {
     }));
     // x is no longer taken for a method being computed
     assertSame(FRESH, memo.get("x", k -> FRESH));
+  }
+
+  @Test
+  void cutsCountTheAnswersThatHangOnUnfinishedMethods() {
+    Program p = cycle();
+    long before = p.memo.cuts();
+    // a and b are final once a is done; b saw a unfinished on the way
+    p.summary("a");
+    long afterCycle = p.memo.cuts();
+    assertTrue(afterCycle > before);
+    // asked now, b is computed again from final summaries only, and then kept
+    p.summary("b");
+    p.summary("a");
+    p.summary("b");
+    assertEquals(afterCycle, p.memo.cuts());
   }
 }

@@ -1,0 +1,93 @@
+package dev.leakguard.source;
+
+import com.github.javaparser.Range;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.Node;
+
+/**
+ * The text a unit was parsed from, kept in place of its tokens. JavaParser links every token of a
+ * file (with its text and range) from the nodes: more than half of what a parsed unit holds. The
+ * engine needs tokens only for the code of a node as written, which is the text between the
+ * node's begin and end: so a unit kept for the analysis drops its tokens (not its ranges, which
+ * {@code setStoreTokens(false)} would drop too) and keeps its text.
+ */
+final class UnitText {
+  private static final DataKey<UnitText> KEY = new DataKey<>() {};
+
+  private final String text;
+  /** Where each line begins in {@link #text}; made on first use. */
+  private int[] lineStarts;
+
+  private UnitText(String text) {
+    this.text = text;
+  }
+
+  /** Drops the tokens of {@code cu}, keeping every node's range, and keeps {@code text}, which it was parsed from. */
+  static void compact(CompilationUnit cu, String text) {
+    Nodes.walk(cu, UnitText::dropTokens);
+    keep(cu, text);
+  }
+
+  /** Drops the tokens of one node, keeping its range (call for every node of a unit, then {@link #keep}). */
+  static void dropTokens(Node n) {
+    Range range = n.getRange().orElse(null);
+    n.setTokenRange(null); // drops the range too: set again
+    n.setRange(range);
+  }
+
+  /** Keeps {@code text}, which {@code cu} was parsed from, with it. */
+  static void keep(CompilationUnit cu, String text) {
+    synchronized (cu) {
+      cu.setData(KEY, new UnitText(text));
+    }
+  }
+
+  /** The code of {@code n} as written in its unit's text, or null if the unit keeps none. */
+  static String of(Node n) {
+    Range range = n.getRange().orElse(null);
+    CompilationUnit cu = n.findCompilationUnit().orElse(null);
+    if (range == null || cu == null) {
+      return null;
+    }
+    UnitText t;
+    // units are shared by the threads that compute summaries, which add data of their own
+    synchronized (cu) {
+      t = cu.containsData(KEY) ? cu.getData(KEY) : null;
+    }
+    return t == null ? null : t.slice(range);
+  }
+
+  private synchronized String slice(Range range) {
+    if (lineStarts == null) {
+      lineStarts = lineStarts(text);
+    }
+    if (range.begin.line < 1 || range.end.line > lineStarts.length) {
+      return null;
+    }
+    // columns count characters from 1; the end is inclusive
+    int begin = lineStarts[range.begin.line - 1] + range.begin.column - 1;
+    int end = lineStarts[range.end.line - 1] + range.end.column;
+    return begin >= 0 && begin <= end && end <= text.length() ? text.substring(begin, end) : null;
+  }
+
+  /** The offsets where lines begin: lines end with \n, \r\n or \r, as for the parser. */
+  private static int[] lineStarts(String text) {
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        count++;
+      }
+    }
+    int[] starts = new int[count];
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        starts[line++] = i + 1;
+      }
+    }
+    return starts;
+  }
+}
