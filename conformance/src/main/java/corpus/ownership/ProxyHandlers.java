@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * It forwards every call to the target, close() included, so the user who closes the proxy closes
  * the field: no method of the handler has to. What its methods open into locals is theirs to
  * close as anywhere else, and a class that is no handler must close what its fields keep. A
- * proxy carries what its handler was given: returning it hands that over, dropping it leaks it.
+ * proxy takes over what its handler was given: returning the proxy hands that over.
  */
 public class ProxyHandlers implements InvocationHandler {
   private final DataSource dataSource;
@@ -56,14 +56,43 @@ public class ProxyHandlers implements InvocationHandler {
         Proxy.newProxyInstance(ProxyHandlers.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
   }
 
-  /** The same proxy, only asked one question and dropped: nobody closes it. */
-  public static boolean checkedThroughProxy(DataSource dataSource) throws SQLException {
-    Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
-    Connection proxy =
-        (Connection)
-            Proxy.newProxyInstance(
-                ProxyHandlers.class.getClassLoader(), new Class<?>[] {Connection.class}, new Forwarding(con));
-    return proxy.isReadOnly();
+  /** Builds the proxy around a connection it is given, with settings beside it. */
+  static Connection configured(Connection con, Boolean readOnly, String label) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            ProxyHandlers.class.getClassLoader(), new Class<?>[] {Connection.class}, new Configured(con, readOnly, label));
+  }
+
+  /** The proxy the helper builds is returned: the connection goes with it. */
+  public static Connection configuredConnection(DataSource dataSource) throws SQLException {
+    Connection con = dataSource.getConnection();
+    return configured(con, Boolean.TRUE, "reporting");
+  }
+
+  /** Forwards every call to the connection, after applying its settings once. */
+  static final class Configured implements InvocationHandler {
+    private final Connection con;
+    private final Boolean readOnly;
+    private final String label;
+
+    Configured(Connection con, Boolean readOnly, String label) {
+      this.con = con;
+      this.readOnly = readOnly;
+      this.label = label;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("toString")) {
+        return label;
+      }
+      con.setReadOnly(readOnly);
+      try {
+        return method.invoke(con, args);
+      } catch (InvocationTargetException e) {
+        throw e.getTargetException();
+      }
+    }
   }
 
   /** Forwards every call to the connection it was given. */

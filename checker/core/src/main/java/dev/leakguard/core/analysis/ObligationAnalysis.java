@@ -487,10 +487,6 @@ public final class ObligationAnalysis {
       out.add(an.var());
     } else if (e instanceof Event.Return r) {
       addIfNotNull(out, r.var());
-    } else if (e instanceof Event.AssignUnknown au && au.temporaryEnd()) {
-      // the end of a temporary is where a dropped resource is lost (or left to its open parent):
-      // kept apart from the variables nobody reads, so that its drop is seen
-      out.add(au.to());
     }
   }
 
