@@ -8,17 +8,21 @@ import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.util.Context;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A javac plugin for the benchmark: when the compilation ends, prints the time Error Prone's own
- * per-check timers measured for every check whose name starts with the plugin argument (default
- * "Jdbc"), one line per check and a total, as
+ * per-check timers measured for the checks named in the first plugin argument (comma-separated),
+ * one line per check that ran and their total, and for the checks named in the optional second
+ * argument one line each, outside the total:
  *
  * <pre>
  * CHECK-TIME JdbcConnectionLeak 123456789
  * CHECK-TIME total 234567890
+ * OTHER-TIME LongLiteralLowerCaseSuffix 1234567
  * </pre>
  *
  * in nanoseconds. It must sit on the same -processorpath as Error Prone, so that both see the same
@@ -32,7 +36,8 @@ public final class CheckTimings implements Plugin {
 
   @Override
   public void init(JavacTask task, String... args) {
-    String prefix = args.length > 0 ? args[0] : "Jdbc";
+    Set<String> counted = names(args, 0);
+    Set<String> others = names(args, 1);
     Context context = ((BasicJavacTask) task).getContext();
     task.addTaskListener(
         new TaskListener() {
@@ -43,10 +48,13 @@ public final class CheckTimings implements Plugin {
             }
             Map<String, Duration> all = ErrorProneTimings.instance(context).timings();
             Map<String, Duration> ours = new TreeMap<>();
+            Map<String, Duration> theirs = new TreeMap<>();
             all.forEach(
                 (name, time) -> {
-                  if (name.startsWith(prefix)) {
+                  if (counted.contains(name)) {
                     ours.put(name, time);
+                  } else if (others.contains(name)) {
+                    theirs.put(name, time);
                   }
                 });
             long total = 0;
@@ -57,9 +65,24 @@ public final class CheckTimings implements Plugin {
               out.append("CHECK-TIME ").append(t.getKey()).append(' ').append(nanos).append('\n');
             }
             out.append("CHECK-TIME total ").append(total).append('\n');
+            for (Map.Entry<String, Duration> t : theirs.entrySet()) {
+              out.append("OTHER-TIME ").append(t.getKey()).append(' ').append(t.getValue().toNanos()).append('\n');
+            }
             System.err.print(out);
             System.err.flush();
           }
         });
+  }
+
+  private static Set<String> names(String[] args, int i) {
+    Set<String> out = new HashSet<>();
+    if (args.length > i) {
+      for (String name : args[i].split(",")) {
+        if (!name.isEmpty()) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
   }
 }
