@@ -2,6 +2,7 @@ package dev.leakguard.errorprone;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -9,7 +10,10 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.UsageEvidence;
@@ -123,30 +127,78 @@ final class Program {
   }
 
   /** The path of a method's tree in whichever unit of this compilation declares it, or null. */
-  TreePath pathOf(Symbol m) {
+  synchronized TreePath pathOf(Symbol m) {
     if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
       return null;
     }
-    try {
-      TreePath p = JavacTrees.instance(context).getPath(ms);
-      if (p != null
-          && p.getLeaf() instanceof com.sun.source.tree.MethodTree mt
-          && mt.getBody() != null) {
-        return p;
-      }
-    } catch (RuntimeException e) {
-      // not from source, or no longer available
+    if (methodPaths.containsKey(ms)) {
+      return methodPaths.get(ms);
     }
-    return null;
+    TreePath p = declaration(ms);
+    if (p == null
+        || !(p.getLeaf() instanceof com.sun.source.tree.MethodTree mt)
+        || mt.getBody() == null) {
+      p = null;
+    }
+    methodPaths.put(ms, p);
+    return p;
   }
 
   /** The tree of a source class with its compilation unit, or null. */
-  TreePath pathOf(ClassSymbol c) {
+  synchronized TreePath pathOf(ClassSymbol c) {
+    return declaration(c);
+  }
+
+  /** Paths of method trees by symbol, null for none: asked for every call of every method. */
+  private final Map<Symbol, TreePath> methodPaths = new HashMap<>();
+  /** Every class and method declaration of a unit by its symbol, each unit scanned once. */
+  private final Map<CompilationUnitTree, Map<Symbol, TreePath>> declarations = new HashMap<>();
+
+  /**
+   * The path {@link JavacTrees#getPath(javax.lang.model.element.Element)} gives a class or method
+   * symbol, or null; without scanning the unit again for every symbol (which that does).
+   */
+  private TreePath declaration(Symbol s) {
     try {
-      return JavacTrees.instance(context).getPath(c);
+      // the unit javac entered the symbol's class in, as JavacTrees finds it
+      Env<AttrContext> env = Enter.instance(context).getEnv(s.enclClass());
+      if (env == null || env.toplevel == null) {
+        return null;
+      }
+      TreePath p = declarationsOf(env.toplevel).get(s);
+      // a symbol without a tree of its own (an enum's values(), say): as JavacTrees answers
+      return p != null ? p : JavacTrees.instance(context).getPath(s);
     } catch (RuntimeException e) {
+      // not from source, or no longer available
       return null;
     }
+  }
+
+  private Map<Symbol, TreePath> declarationsOf(CompilationUnitTree unit) {
+    Map<Symbol, TreePath> found = declarations.get(unit);
+    if (found == null) {
+      Map<Symbol, TreePath> out = new HashMap<>();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitClass(com.sun.source.tree.ClassTree t, Void unused) {
+          if (t instanceof JCTree.JCClassDecl d && d.sym != null) {
+            out.putIfAbsent(d.sym, getCurrentPath());
+          }
+          return super.visitClass(t, null);
+        }
+
+        @Override
+        public Void visitMethod(com.sun.source.tree.MethodTree t, Void unused) {
+          if (t instanceof JCTree.JCMethodDecl d && d.sym != null) {
+            out.putIfAbsent(d.sym, getCurrentPath());
+          }
+          return super.visitMethod(t, null);
+        }
+      }.scan(unit, null);
+      found = out;
+      declarations.put(unit, found);
+    }
+    return found;
   }
 
   /** Units by class, for the first pass. */
