@@ -1285,7 +1285,18 @@ final class Lowering {
       }
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
+    ResourceKind resultKind = facts.kindOf(rt);
+    List<String> checkedThrows = facts.checkedThrows(sym);
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
+    // What the bodies the call may run do is asked only where CallEffects.lower can use it: for a
+    // tracked receiver or argument, a resource result, or a checked exception the summary may show
+    // the call never throws. Otherwise it changes nothing, and summarising those bodies (and all
+    // they call) is most of the cost of the analysis.
+    boolean summaryMatters =
+        resultKind != null || !checkedThrows.isEmpty() || recv != null || anyTracked(args);
+    // Evidence from callers only decides a resource result of a method: asking for it first
+    // analyses every class of the compilation, so it is asked only then.
+    boolean evidenceMatters = resultKind != null && !sym.isConstructor();
     CallEffects.Call c =
         new CallEffects.Call(
             sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString(),
@@ -1294,17 +1305,17 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            rules.isEmpty() ? unit.callSummary(sym, receiver) : null,
-            facts.kindOf(rt),
+            rules.isEmpty() && summaryMatters ? unit.callSummary(sym, receiver) : null,
+            resultKind,
             facts.model.isNotResource(facts.name(rt)),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
             true,
-            facts.checkedThrows(sym),
+            checkedThrows,
             collection,
             collection ? localOf(recvTree) : null,
             receiverType,
             staticCall,
-            !sym.isConstructor()
+            evidenceMatters
                 && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
@@ -1365,6 +1376,15 @@ final class Lowering {
             probes.put(site.key(), key);
           }
         });
+  }
+
+  private static boolean anyTracked(List<String> vars) {
+    for (String v : vars) {
+      if (v != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String closeText(Tree call, String var) {
