@@ -529,16 +529,28 @@ final class UnitContext {
               && CallEffects.closesReceiver(rules, s.getSimpleName().toString(), s.getParameters().size())) {
             addIfField(fieldName(ms.getExpression(), aliases), out);
           }
-          Type receiver =
-              sel instanceof MemberSelectTree ms ? ASTHelpers.getType(ms.getExpression()) : owner.type;
-          MethodSummary sum = rules.isEmpty() ? callSummary(s, receiver) : null;
-          String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
-          for (int i = 0; i < mit.getArguments().size(); i++) {
-            int p = Math.min(i, s.getParameters().size() - 1);
-            if (p >= 0
-                && CallEffects.closesArgument(
-                    rules, facts.roles(s.getParameters().get(p)), sum, s.getSimpleName().toString(), receiverType, p)) {
-              addIfField(fieldName(mit.getArguments().get(i), aliases), out);
+          // only an argument that is a field can close one: the bodies the call may run are
+          // summarised only when there is such an argument
+          List<String> argFields = new ArrayList<>();
+          boolean anyField = false;
+          for (ExpressionTree a : mit.getArguments()) {
+            String f = fieldName(a, aliases);
+            argFields.add(f);
+            anyField |= f != null;
+          }
+          if (anyField) {
+            Type receiver =
+                sel instanceof MemberSelectTree ms ? ASTHelpers.getType(ms.getExpression()) : owner.type;
+            MethodSummary sum = rules.isEmpty() ? callSummary(s, receiver) : null;
+            String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
+            for (int i = 0; i < argFields.size(); i++) {
+              int p = Math.min(i, s.getParameters().size() - 1);
+              if (argFields.get(i) != null
+                  && p >= 0
+                  && CallEffects.closesArgument(
+                      rules, facts.roles(s.getParameters().get(p)), sum, s.getSimpleName().toString(), receiverType, p)) {
+                out.add(argFields.get(i));
+              }
             }
           }
         }
