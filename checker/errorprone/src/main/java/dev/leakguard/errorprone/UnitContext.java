@@ -378,7 +378,9 @@ final class UnitContext {
       program.probing = true;
       try {
         for (Map.Entry<CompilationUnitTree, List<Symbol.ClassSymbol>> e : program.unitsOfSourceClasses().entrySet()) {
-          UnitContext other = e.getKey() == cu ? this : new UnitContext(facts.state, model, e.getKey(), facts);
+          // a context of its own for this unit too: what the first pass learns about the fields a
+          // class closes (from its summaries) stays in the pass, whichever unit happened to start it
+          UnitContext other = new UnitContext(facts.state, model, e.getKey(), facts);
           for (Symbol.ClassSymbol c : e.getValue()) {
             TreePath p = program.pathOf(c);
             if (p != null && p.getLeaf() instanceof ClassTree ct) {
@@ -400,7 +402,7 @@ final class UnitContext {
 
   private void probe(ClassTree ct, Symbol.ClassSymbol owner, UsageEvidence gathered) {
     for (Tree member : ct.getMembers()) {
-      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m)) {
+      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m) || !mayProbe(m)) {
         continue;
       }
       try {
@@ -425,6 +427,27 @@ final class UnitContext {
         // the reporting pass tells about a method it cannot analyse
       }
     }
+  }
+
+  /**
+   * A body with a call whose result is of a resource type: only such a result can be a probe (see
+   * {@link CallEffects#lower}), and a method without one teaches the first pass nothing. Nested
+   * lambdas and classes are looked at too, which only errs on the side of probing.
+   */
+  private boolean mayProbe(MethodTree m) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        MethodSymbol s = ASTHelpers.getSymbol(node);
+        if (s != null && facts.kindOf(s.getReturnType()) != null) {
+          found[0] = true;
+          return null;
+        }
+        return found[0] ? null : super.visitMethodInvocation(node, null);
+      }
+    }.scan(m.getBody(), null);
+    return found[0];
   }
 
   /** A body with a try-with-resources or a call whose name says it may close something. */
