@@ -42,6 +42,8 @@ final class Program {
   private final Context context;
   private List<ClassSymbol> sourceClasses;
   private final Map<String, List<MethodSymbol>> overrides = new HashMap<>();
+  /** The method part of an {@link #overrides} key: printing a method's type is not cheap. */
+  private final Map<MethodSymbol, String> methodKeys = new HashMap<>();
   private UsageEvidence usage;
   boolean probing;
 
@@ -101,7 +103,7 @@ final class Program {
    * receiver} (an interface method's implementations included), with a body.
    */
   synchronized List<MethodSymbol> overrides(MethodSymbol m, Symbol.TypeSymbol receiver, Types types) {
-    String key = receiver.flatName() + "#" + m.owner.flatName() + "." + m.getSimpleName() + m.type;
+    String key = receiver.flatName() + "#" + methodKeys.computeIfAbsent(m, x -> x.owner.flatName() + "." + x.getSimpleName() + x.type);
     List<MethodSymbol> out = overrides.get(key);
     if (out != null) {
       return out;
