@@ -1627,6 +1627,7 @@ final class BytecodeLowering {
       }
       args.add(var);
     }
+    boolean closedByCallers = !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId());
     CallEffects.Call call =
         new CallEffects.Call(
             ctor ? "new " + simpleName(owner) : name,
@@ -1645,7 +1646,7 @@ final class BytecodeLowering {
             collection && recv.local() >= 0 ? localVar(recv.local()) : null,
             owner,
             staticCall && !isOwnOrOuterClass(owner),
-            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()),
+            () -> closedByCallers,
             ctor || staticCall || owner == null ? null : facts.kindOf(owner),
             paramTypes(argTypes),
             facts.paramNames(owner, declaring, name, desc, staticCall),
@@ -1654,7 +1655,7 @@ final class BytecodeLowering {
       System.err.println("call of " + owner + "." + name + desc + " in " + methodId()
           + (facts.probing() ? " (probing)" : "") + ": summary "
           + (summary == MethodSummary.UNKNOWN ? "UNKNOWN" : summary) + ", closed by callers "
-          + call.closedByCallers());
+          + closedByCallers);
     }
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {

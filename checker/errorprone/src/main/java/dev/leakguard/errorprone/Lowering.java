@@ -1294,9 +1294,12 @@ final class Lowering {
     // they call) is most of the cost of the analysis.
     boolean summaryMatters =
         resultKind != null || !checkedThrows.isEmpty() || recv != null || anyTracked(args);
-    // Evidence from callers only decides a resource result of a method: asking for it first
-    // analyses every class of the compilation, so it is asked only then.
+    // Evidence from callers only decides a resource result of a method that nothing stronger
+    // decides: asking for it first analyses every class of the compilation, so CallEffects asks
+    // for it only then.
     boolean evidenceMatters = resultKind != null && !sym.isConstructor();
+    String calledName = sym.getSimpleName().toString();
+    int arity = args.size();
     CallEffects.Call c =
         new CallEffects.Call(
             sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString(),
@@ -1315,8 +1318,7 @@ final class Lowering {
             collection ? localOf(recvTree) : null,
             receiverType,
             staticCall,
-            evidenceMatters
-                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
+            () -> evidenceMatters && unit.usage().closedByCallers(receiverType, calledName, arity, methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
             paramNames,
@@ -1324,7 +1326,7 @@ final class Lowering {
     if (UnitContext.dumped(sym.getSimpleName())) {
       System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()
-          + ", closed by callers " + c.closedByCallers());
+          + ", closed by callers " + c.closedByCallers().getAsBoolean());
     }
     return CallEffects.lower(
         c,

@@ -1315,6 +1315,8 @@ final class SourceLowering {
       thrown = unresolvedThrows();
     }
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
+    boolean closedByCallers =
+        !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);
     CallEffects.Call c =
         new CallEffects.Call(
             name,
@@ -1333,7 +1335,7 @@ final class SourceLowering {
             collection ? localOf(recvExpr) : null,
             receiverType,
             staticCall,
-            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId),
+            () -> closedByCallers,
             receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
             ci.paramTypes(),
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),
