@@ -1,8 +1,9 @@
 package dev.leakguard.errorprone;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -79,8 +80,8 @@ final class Program {
       // local and anonymous classes are not entered with the others: their overrides are found
       // in the trees of the classes that declare them
       for (ClassSymbol c : new ArrayList<>(found.values())) {
-        TreePath p = c.owner instanceof Symbol.PackageSymbol ? pathOf(c) : null;
-        if (p == null) {
+        Declaration d = c.owner instanceof Symbol.PackageSymbol ? declarationOf(c) : null;
+        if (d == null) {
           continue;
         }
         new com.sun.source.util.TreeScanner<Void, Void>() {
@@ -91,7 +92,7 @@ final class Program {
             }
             return super.visitClass(t, null);
           }
-        }.scan(p.getLeaf(), null);
+        }.scan(d.tree(), null);
       }
       sourceClasses = new ArrayList<>(found.values());
     }
@@ -110,8 +111,8 @@ final class Program {
     }
     out = new ArrayList<>();
     if (!m.isStatic() && !m.isConstructor() && (m.flags() & (Flags.PRIVATE | Flags.FINAL)) == 0) {
-      for (ClassSymbol c : sourceClasses()) {
-        if (c == receiver || c == m.owner || !c.isSubClass(receiver, types)) {
+      for (ClassSymbol c : subclassesOf(receiver, types)) {
+        if (c == m.owner) {
           continue;
         }
         for (Symbol s : c.members().getSymbolsByName(m.getSimpleName())) {
@@ -128,75 +129,100 @@ final class Program {
     return out;
   }
 
-  /** The path of a method's tree in whichever unit of this compilation declares it, or null. */
-  synchronized TreePath pathOf(Symbol m) {
+  /**
+   * The source classes other than {@code receiver} that are subclasses of it (implementations of
+   * an interface included), in {@link #sourceClasses} order: asked for every called method.
+   */
+  private List<ClassSymbol> subclassesOf(Symbol.TypeSymbol receiver, Types types) {
+    List<ClassSymbol> out = subclasses.get(receiver);
+    if (out == null) {
+      out = new ArrayList<>();
+      for (ClassSymbol c : sourceClasses()) {
+        if (c != receiver && c.isSubClass(receiver, types)) {
+          out.add(c);
+        }
+      }
+      subclasses.put(receiver, out);
+    }
+    return out;
+  }
+
+  private final Map<Symbol.TypeSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
+
+  /** A declaration's tree and the compilation unit it is in. */
+  record Declaration(Tree tree, CompilationUnitTree unit) {}
+
+  /** The tree of a method with a body in whichever unit of this compilation declares it, or null. */
+  synchronized Declaration declarationOf(Symbol m) {
     if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
       return null;
     }
-    if (methodPaths.containsKey(ms)) {
-      return methodPaths.get(ms);
+    if (methodDeclarations.containsKey(ms)) {
+      return methodDeclarations.get(ms);
     }
-    TreePath p = declaration(ms);
-    if (p == null
-        || !(p.getLeaf() instanceof com.sun.source.tree.MethodTree mt)
-        || mt.getBody() == null) {
-      p = null;
+    Declaration d = declaration(ms);
+    if (d == null || !(d.tree() instanceof MethodTree mt) || mt.getBody() == null) {
+      d = null;
     }
-    methodPaths.put(ms, p);
-    return p;
+    methodDeclarations.put(ms, d);
+    return d;
   }
 
   /** The tree of a source class with its compilation unit, or null. */
-  synchronized TreePath pathOf(ClassSymbol c) {
+  synchronized Declaration declarationOf(ClassSymbol c) {
     return declaration(c);
   }
 
-  /** Paths of method trees by symbol, null for none: asked for every call of every method. */
-  private final Map<Symbol, TreePath> methodPaths = new HashMap<>();
+  /** Method declarations by symbol, null for none: asked for every call of every method. */
+  private final Map<Symbol, Declaration> methodDeclarations = new HashMap<>();
   /** Every class and method declaration of a unit by its symbol, each unit scanned once. */
-  private final Map<CompilationUnitTree, Map<Symbol, TreePath>> declarations = new HashMap<>();
+  private final Map<CompilationUnitTree, Map<Symbol, JCTree>> declarations = new HashMap<>();
 
   /**
-   * The path {@link JavacTrees#getPath(javax.lang.model.element.Element)} gives a class or method
-   * symbol, or null; without scanning the unit again for every symbol (which that does).
+   * The tree and unit {@link JavacTrees#getPath(javax.lang.model.element.Element)} gives a class
+   * or method symbol, or null; without scanning the unit again for every symbol (which that does).
    */
-  private TreePath declaration(Symbol s) {
+  private Declaration declaration(Symbol s) {
     try {
       // the unit javac entered the symbol's class in, as JavacTrees finds it
       Env<AttrContext> env = Enter.instance(context).getEnv(s.enclClass());
       if (env == null || env.toplevel == null) {
         return null;
       }
-      TreePath p = declarationsOf(env.toplevel).get(s);
+      JCTree tree = declarationsOf(env.toplevel).get(s);
+      if (tree != null) {
+        return new Declaration(tree, env.toplevel);
+      }
       // a symbol without a tree of its own (an enum's values(), say): as JavacTrees answers
-      return p != null ? p : JavacTrees.instance(context).getPath(s);
+      TreePath p = JavacTrees.instance(context).getPath(s);
+      return p == null ? null : new Declaration(p.getLeaf(), p.getCompilationUnit());
     } catch (RuntimeException e) {
       // not from source, or no longer available
       return null;
     }
   }
 
-  private Map<Symbol, TreePath> declarationsOf(CompilationUnitTree unit) {
-    Map<Symbol, TreePath> found = declarations.get(unit);
+  private Map<Symbol, JCTree> declarationsOf(JCTree.JCCompilationUnit unit) {
+    Map<Symbol, JCTree> found = declarations.get(unit);
     if (found == null) {
-      Map<Symbol, TreePath> out = new HashMap<>();
-      new TreePathScanner<Void, Void>() {
+      Map<Symbol, JCTree> out = new HashMap<>();
+      new com.sun.tools.javac.tree.TreeScanner() {
         @Override
-        public Void visitClass(com.sun.source.tree.ClassTree t, Void unused) {
-          if (t instanceof JCTree.JCClassDecl d && d.sym != null) {
-            out.putIfAbsent(d.sym, getCurrentPath());
+        public void visitClassDef(JCTree.JCClassDecl d) {
+          if (d.sym != null) {
+            out.putIfAbsent(d.sym, d);
           }
-          return super.visitClass(t, null);
+          super.visitClassDef(d);
         }
 
         @Override
-        public Void visitMethod(com.sun.source.tree.MethodTree t, Void unused) {
-          if (t instanceof JCTree.JCMethodDecl d && d.sym != null) {
-            out.putIfAbsent(d.sym, getCurrentPath());
+        public void visitMethodDef(JCTree.JCMethodDecl d) {
+          if (d.sym != null) {
+            out.putIfAbsent(d.sym, d);
           }
-          return super.visitMethod(t, null);
+          super.visitMethodDef(d);
         }
-      }.scan(unit, null);
+      }.scan(unit);
       found = out;
       declarations.put(unit, found);
     }
@@ -207,9 +233,9 @@ final class Program {
   Map<CompilationUnitTree, List<ClassSymbol>> unitsOfSourceClasses() {
     Map<CompilationUnitTree, List<ClassSymbol>> out = new LinkedHashMap<>();
     for (ClassSymbol c : sourceClasses()) {
-      TreePath p = pathOf(c);
-      if (p != null) {
-        out.computeIfAbsent(p.getCompilationUnit(), k -> new ArrayList<>()).add(c);
+      Declaration d = declarationOf(c);
+      if (d != null) {
+        out.computeIfAbsent(d.unit(), k -> new ArrayList<>()).add(c);
       }
     }
     return out;

@@ -17,7 +17,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
@@ -290,12 +289,12 @@ final class UnitContext {
     if (tree == null) {
       // a body in another compilation unit of the same compilation (trees are kept until every
       // unit was analysed under Error Prone's compile policy)
-      TreePath path = program.pathOf(m);
-      if (path == null) {
+      Program.Declaration d = program.declarationOf(m);
+      if (d == null) {
         return null;
       }
-      tree = (MethodTree) path.getLeaf();
-      unit = path.getCompilationUnit();
+      tree = (MethodTree) d.tree();
+      unit = d.unit();
     }
     MethodTree body = tree;
     CompilationUnitTree bodyUnit = unit;
@@ -382,8 +381,8 @@ final class UnitContext {
           // class closes (from its summaries) stays in the pass, whichever unit happened to start it
           UnitContext other = new UnitContext(facts.state, model, e.getKey(), facts);
           for (Symbol.ClassSymbol c : e.getValue()) {
-            TreePath p = program.pathOf(c);
-            if (p != null && p.getLeaf() instanceof ClassTree ct) {
+            Program.Declaration d = program.declarationOf(c);
+            if (d != null && d.tree() instanceof ClassTree ct) {
               other.probe(ct, c, gathered);
             }
           }
@@ -510,8 +509,8 @@ final class UnitContext {
     ClassTree ct = classes.get(owner);
     if (ct == null && owner instanceof Symbol.ClassSymbol cs) {
       // a class of another file of this compilation decides for its own fields
-      TreePath p = program.pathOf(cs);
-      if (p != null && p.getLeaf() instanceof ClassTree other) {
+      Program.Declaration d = program.declarationOf(cs);
+      if (d != null && d.tree() instanceof ClassTree other) {
         ct = other;
       }
     }
