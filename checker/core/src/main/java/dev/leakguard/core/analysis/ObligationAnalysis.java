@@ -79,6 +79,27 @@ public final class ObligationAnalysis {
     Inst with(Status s) {
       return new Inst(s, parent, kind, note, noteLine);
     }
+
+    // Written out: every configuration's hash and comparison goes through them, and the
+    // generated ones dispatch through method handles, slow until the JIT compiler gets to them.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Inst i
+          && i.status == status
+          && i.kind == kind
+          && i.noteLine == noteLine
+          && Objects.equals(i.parent, parent)
+          && Objects.equals(i.note, note);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(status);
+      h = 31 * h + Objects.hashCode(parent);
+      h = 31 * h + Objects.hashCode(kind);
+      h = 31 * h + Objects.hashCode(note);
+      return 31 * h + noteLine;
+    }
   }
 
   /** One configuration. Notes (cause, via, returnLine) are not part of its identity. */
@@ -92,6 +113,11 @@ public final class ObligationAnalysis {
     /** The first exception each open resource was carried across (a note, like cause). */
     final Map<String, ThrowInfo> escapes;
     private final int hash;
+    /**
+     * True if {@link Step#freeze} made {@code vars} and {@code insts}: a step that changes
+     * nothing then leaves them as they are (see {@link #transfer}).
+     */
+    boolean frozen;
 
     Config(
         Map<String, Set<String>> vars,
@@ -108,7 +134,8 @@ public final class ObligationAnalysis {
       this.via = via;
       this.returnLine = returnLine;
       this.escapes = escapes;
-      this.hash = Objects.hash(vars, insts, closeChain);
+      // as Objects.hash(vars, insts, closeChain), without its array and boxing
+      this.hash = 31 * (31 * (31 + vars.hashCode()) + insts.hashCode()) + Boolean.hashCode(closeChain);
     }
 
     @Override
@@ -183,7 +210,9 @@ public final class ObligationAnalysis {
           vars.put(KEPT, all);
         }
       }
-      return new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
+      Config frozen = new Config(vars, insts, closeChain, cause, via, returnLine, escapes);
+      frozen.frozen = true;
+      return frozen;
     }
 
     private boolean isOpen(String key) {
@@ -720,11 +749,18 @@ public final class ObligationAnalysis {
         escapes.put(e.getKey(), n.throwInfo);
       }
     }
-    return new Config(
-        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes);
+    Config ex =
+        new Config(base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes);
+    ex.frozen = base.frozen;
+    return ex;
   }
 
   private Config transfer(Node n, Config c) {
+    if (n.event instanceof Event.Nop && c.frozen) {
+      // nothing happens here, and freezing what a freeze made changes nothing: most nodes are
+      // these (a call that may throw, a join)
+      return c;
+    }
     Step s = new Step(c, n);
     Event e = n.event;
     if (e instanceof Event.Acquire a && paramsOnly) {
