@@ -1096,21 +1096,8 @@ public final class ObligationAnalysis {
     } else {
       exceptionalExits.add(c);
     }
-    LeakPath exitPath;
-    if (exceptional) {
-      ThrowInfo why = c.cause;
-      String detail = why == null ? "when an exception leaves the method" : why.describe();
-      exitPath =
-          new LeakPath(
-              c.closeChain ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
-              why == null ? 0 : why.line(),
-              detail,
-              c.via);
-    } else if (c.returnLine > 0) {
-      exitPath = new LeakPath(LeakPath.Kind.RETURN, c.returnLine, null, c.via);
-    } else {
-      exitPath = new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
-    }
+    // how this exit leaves, for a message: made only when something is left open
+    LeakPath exitPath = null;
     noteHandedOver(c);
     Set<String> falseFlags = exceptional ? Set.of() : falseParamFlags(c);
     for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
@@ -1144,7 +1131,7 @@ public final class ObligationAnalysis {
             // Never bound to a variable: say so rather than naming an unrelated exit.
             path = new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null);
           } else {
-            path = exitPath;
+            path = exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
           }
           if (falseFlags.isEmpty()) {
             leak(e.getKey(), path);
@@ -1154,18 +1141,21 @@ public final class ObligationAnalysis {
             deferred.add(new Deferred(e.getKey(), falseFlags, path));
           }
         }
-        case LEFT_TO_PARENT ->
-            leak(
-                e.getKey(),
-                new LeakPath(
-                    LeakPath.Kind.LEFT_TO_PARENT,
-                    exitPath.line(),
-                    Messages.when(exitPath),
-                    null));
+        case LEFT_TO_PARENT -> {
+          exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
+          leak(
+              e.getKey(),
+              new LeakPath(
+                  LeakPath.Kind.LEFT_TO_PARENT,
+                  exitPath.line(),
+                  Messages.when(exitPath),
+                  null));
+        }
         case FIELD_UNCLOSED ->
             leak(e.getKey(), new LeakPath(LeakPath.Kind.FIELD, i.noteLine, i.note, null));
         case OWNED_BY_NEW_OBJECT -> {
           if (exceptional) {
+            exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
             leak(
                 e.getKey(),
                 new LeakPath(LeakPath.Kind.CONSTRUCTOR_FAILS, exitPath.line(), Messages.when(exitPath), i.note));
@@ -1174,6 +1164,23 @@ public final class ObligationAnalysis {
         default -> {}
       }
     }
+  }
+
+  /** How a configuration leaves the method at an exit. */
+  private static LeakPath exitPath(Config c, boolean exceptional) {
+    if (exceptional) {
+      ThrowInfo why = c.cause;
+      String detail = why == null ? "when an exception leaves the method" : why.describe();
+      return new LeakPath(
+          c.closeChain ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
+          why == null ? 0 : why.line(),
+          detail,
+          c.via);
+    }
+    if (c.returnLine > 0) {
+      return new LeakPath(LeakPath.Kind.RETURN, c.returnLine, null, c.via);
+    }
+    return new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
   }
 
   /** Adds what this exit hands over, with the resources it was made from, to {@link #handedOver}. */
