@@ -42,9 +42,8 @@ final class Program {
   final SummaryMemo<Symbol> probeSummaries = new SummaryMemo<>();
   private final Context context;
   private List<ClassSymbol> sourceClasses;
-  private final Map<String, List<MethodSymbol>> overrides = new HashMap<>();
-  /** The method part of an {@link #overrides} key: printing a method's type is not cheap. */
-  private final Map<MethodSymbol, String> methodKeys = new HashMap<>();
+  /** {@link #overrides} by method and receiver type. */
+  private final Map<MethodSymbol, Map<Symbol.TypeSymbol, List<MethodSymbol>>> overrides = new HashMap<>();
   private UsageEvidence usage;
   boolean probing;
 
@@ -104,8 +103,8 @@ final class Program {
    * receiver} (an interface method's implementations included), with a body.
    */
   synchronized List<MethodSymbol> overrides(MethodSymbol m, Symbol.TypeSymbol receiver, Types types) {
-    String key = receiver.flatName() + "#" + methodKeys.computeIfAbsent(m, x -> x.owner.flatName() + "." + x.getSimpleName() + x.type);
-    List<MethodSymbol> out = overrides.get(key);
+    Map<Symbol.TypeSymbol, List<MethodSymbol>> byReceiver = overrides.computeIfAbsent(m, k -> new HashMap<>());
+    List<MethodSymbol> out = byReceiver.get(receiver);
     if (out != null) {
       return out;
     }
@@ -125,7 +124,7 @@ final class Program {
         }
       }
     }
-    overrides.put(key, out);
+    byReceiver.put(receiver, out);
     return out;
   }
 
@@ -134,20 +133,24 @@ final class Program {
    * an interface included), in {@link #sourceClasses} order: asked for every called method.
    */
   private List<ClassSymbol> subclassesOf(Symbol.TypeSymbol receiver, Types types) {
-    List<ClassSymbol> out = subclasses.get(receiver);
-    if (out == null) {
-      out = new ArrayList<>();
+    if (subclasses == null) {
+      // each class under every one of its supertypes (its closure: what isSubClass accepts)
+      subclasses = new HashMap<>();
       for (ClassSymbol c : sourceClasses()) {
-        if (c != receiver && c.isSubClass(receiver, types)) {
-          out.add(c);
+        for (com.sun.tools.javac.code.Type t : types.closure(c.type)) {
+          if (t.tsym != c) {
+            List<ClassSymbol> under = subclasses.computeIfAbsent(t.tsym, k -> new ArrayList<>());
+            if (under.isEmpty() || under.get(under.size() - 1) != c) {
+              under.add(c);
+            }
+          }
         }
       }
-      subclasses.put(receiver, out);
     }
-    return out;
+    return subclasses.getOrDefault(receiver, List.of());
   }
 
-  private final Map<Symbol.TypeSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
+  private Map<Symbol.TypeSymbol, List<ClassSymbol>> subclasses;
 
   /** A declaration's tree and the compilation unit it is in. */
   record Declaration(Tree tree, CompilationUnitTree unit) {}
@@ -202,7 +205,8 @@ final class Program {
     }
   }
 
-  private Map<Symbol, JCTree> declarationsOf(JCTree.JCCompilationUnit unit) {
+  /** Every class and method declaration of a unit of this compilation, by its symbol. */
+  synchronized Map<Symbol, JCTree> declarationsOf(CompilationUnitTree unit) {
     Map<Symbol, JCTree> found = declarations.get(unit);
     if (found == null) {
       Map<Symbol, JCTree> out = new HashMap<>();
@@ -222,7 +226,7 @@ final class Program {
           }
           super.visitMethodDef(d);
         }
-      }.scan(unit);
+      }.scan((JCTree) unit);
       found = out;
       declarations.put(unit, found);
     }
@@ -240,6 +244,16 @@ final class Program {
     }
     return out;
   }
+
+  /**
+   * True if a method of this name may close something (see {@link UsageEvidence#mayClose}): asked
+   * for every call of every method in the first pass.
+   */
+  synchronized boolean mayClose(javax.lang.model.element.Name name) {
+    return mayClose.computeIfAbsent(name, n -> UsageEvidence.mayClose(n.toString()));
+  }
+
+  private final Map<javax.lang.model.element.Name, Boolean> mayClose = new HashMap<>();
 
   /** The evidence from callers, or null before the first pass ran. */
   synchronized UsageEvidence usage() {

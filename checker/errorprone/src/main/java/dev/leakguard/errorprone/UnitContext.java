@@ -125,25 +125,14 @@ final class UnitContext {
     this.model = model;
     this.facts = facts;
     this.program = Program.of(state.context);
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree m, Void unused) {
-        Symbol s = ASTHelpers.getSymbol(m);
-        if (s != null && m.getBody() != null) {
-          bodies.put(s, m);
-        }
-        return super.visitMethod(m, null);
+    // the unit's declarations, as the compilation indexes them once for every question
+    program.declarationsOf(cu).forEach((s, tree) -> {
+      if (tree instanceof MethodTree m && m.getBody() != null) {
+        bodies.put(s, m);
+      } else if (tree instanceof ClassTree c) {
+        classes.put(s, c);
       }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        Symbol s = ASTHelpers.getSymbol(c);
-        if (s != null) {
-          classes.put(s, c);
-        }
-        return super.visitClass(c, null);
-      }
-    }.scan(cu, null);
+    });
   }
 
   static UnitContext of(VisitorState state, ResourceModel model) {
@@ -450,7 +439,7 @@ final class UnitContext {
   }
 
   /** A body with a try-with-resources or a call whose name says it may close something. */
-  private static boolean mayClose(MethodTree m) {
+  private boolean mayClose(MethodTree m) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -464,11 +453,11 @@ final class UnitContext {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree mit, Void unused) {
         ExpressionTree sel = mit.getMethodSelect();
-        String name =
+        javax.lang.model.element.Name name =
             sel instanceof MemberSelectTree ms
-                ? ms.getIdentifier().toString()
-                : sel instanceof IdentifierTree id ? id.getName().toString() : "";
-        if (UsageEvidence.mayClose(name)) {
+                ? ms.getIdentifier()
+                : sel instanceof IdentifierTree id ? id.getName() : null;
+        if (name == null ? UsageEvidence.mayClose("") : program.mayClose(name)) {
           found[0] = true;
           return null;
         }
