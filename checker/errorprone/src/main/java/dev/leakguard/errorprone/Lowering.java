@@ -1072,7 +1072,7 @@ final class Lowering {
     return null; // class literals, ...
   }
 
-  private boolean isTypeOrPackage(ExpressionTree t) {
+  private static boolean isTypeOrPackage(ExpressionTree t) {
     Symbol s = ASTHelpers.getSymbol(t);
     return s instanceof Symbol.TypeSymbol || s instanceof Symbol.PackageSymbol;
   }
@@ -1168,19 +1168,11 @@ final class Lowering {
     ExpressionTree sel = mit.getMethodSelect();
     String recv = null;
     boolean thisCall = true;
-    Type receiverType = null;
-    boolean staticCall = false;
+    Type receiverType = receiverType(mit, sym, enclosingClass, facts.types);
+    boolean staticCall = isStaticCall(mit);
     if (sel instanceof MemberSelectTree ms) {
       ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
-      boolean isThis = q instanceof IdentifierTree id
-          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
-      staticCall = !isThis && isTypeOrPackage(q);
-      thisCall = isThis || staticCall;
-      if (isThis) {
-        receiverType = enclosingClass == null ? null : enclosingClass.type;
-      } else {
-        receiverType = ASTHelpers.getType(q);
-      }
+      thisCall = isThisOrSuper(q) || staticCall;
       if (!thisCall) {
         recv = tracked(expr(q, null));
         if (recv != null && recv.equals(into)) {
@@ -1190,8 +1182,6 @@ final class Lowering {
           recv = keep;
         }
       }
-    } else if (sym != null) {
-      receiverType = qualifyingClass(sym);
     }
     List<String> args = new ArrayList<>();
     for (ExpressionTree a : mit.getArguments()) {
@@ -1213,13 +1203,45 @@ final class Lowering {
   }
 
   /**
+   * The static type of a call's receiver, as the analysis uses it (its summary takes the overrides
+   * in that type's subtypes): the enclosing class for {@code this.m()} and {@code super.m()}, the
+   * type of the qualifier for {@code q.m()}, the class an unqualified call goes through.
+   */
+  static Type receiverType(
+      MethodInvocationTree mit, MethodSymbol sym, Symbol.ClassSymbol enclosingClass, com.sun.tools.javac.code.Types types) {
+    if (mit.getMethodSelect() instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      if (isThisOrSuper(q)) {
+        return enclosingClass == null ? null : enclosingClass.type;
+      }
+      return ASTHelpers.getType(q);
+    }
+    return sym == null ? null : qualifyingClass(sym, enclosingClass, types);
+  }
+
+  /** True for a call qualified by a type ({@code Type.m()}). */
+  static boolean isStaticCall(MethodInvocationTree mit) {
+    if (mit.getMethodSelect() instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      return !isThisOrSuper(q) && isTypeOrPackage(q);
+    }
+    return false;
+  }
+
+  private static boolean isThisOrSuper(ExpressionTree q) {
+    return q instanceof IdentifierTree id
+        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+  }
+
+  /**
    * The class an unqualified call goes through, as javac compiles it: the innermost enclosing
    * class that has the method as a member.
    */
-  private Type qualifyingClass(MethodSymbol sym) {
+  private static Type qualifyingClass(
+      MethodSymbol sym, Symbol.ClassSymbol enclosingClass, com.sun.tools.javac.code.Types types) {
     for (Symbol c = enclosingClass; c != null; c = c.owner == null ? null : c.owner.enclClass()) {
       if (c instanceof Symbol.ClassSymbol cs
-          && (cs == sym.owner || (sym.owner instanceof Symbol.ClassSymbol o && cs.isSubClass(o, facts.types)))) {
+          && (cs == sym.owner || (sym.owner instanceof Symbol.ClassSymbol o && cs.isSubClass(o, types)))) {
         return cs.type;
       }
       if (c.owner == null || c.owner == c) {

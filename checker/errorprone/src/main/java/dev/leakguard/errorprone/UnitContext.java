@@ -202,15 +202,22 @@ final class UnitContext {
     return s == null ? null : s.enclClass();
   }
 
-  /** Cheap pre-filter: does the body contain any call that can produce a resource? */
+  /**
+   * Pre-filter: does the body (its lambdas included) contain a call that can produce a resource
+   * the method owns? Only such a call makes an acquisition, and a method without one has no
+   * finding: it is not lowered at all.
+   */
   private boolean mayAcquire(MethodTree m) {
     boolean[] found = {false};
+    Symbol.ClassSymbol owner = enclosingClass(m);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         if (!found[0]) {
           MethodSymbol s = ASTHelpers.getSymbol(node);
-          if (s != null && (facts.kindOf(s.getReturnType()) != null || acquiresByRule(s))) {
+          if (s != null
+              && (acquiresByRule(s)
+                  || (facts.kindOf(s.getReturnType()) != null && mayOwnResult(node, s, owner)))) {
             found[0] = true;
             return null;
           }
@@ -234,6 +241,54 @@ final class UnitContext {
       }
     }.scan(m.getBody(), null);
     return found[0];
+  }
+
+  /**
+   * False if a call whose result is of a resource type cannot acquire it, by the order in which
+   * {@link CallEffects#lower} decides a result: a model rule that borrows or wraps, a summary of
+   * the bodies the call runs that hands back an argument, the receiver or an existing resource, a
+   * {@code @MustBeClosed}-style annotation that says borrowed, a type the model says is no
+   * resource, or a name that says borrowed. Everything else may acquire (what callers elsewhere
+   * do is not asked here).
+   */
+  private boolean mayOwnResult(MethodInvocationTree call, MethodSymbol s, Symbol.ClassSymbol owner) {
+    if (s.isConstructor()) {
+      return false; // this(..) and super(..) create nothing
+    }
+    List<MethodRule> rules = facts.rules(s);
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Borrow || r instanceof MethodRule.Wrap) {
+        return false;
+      }
+    }
+    Type receiver = Lowering.receiverType(call, s, owner, facts.types);
+    MethodSummary summary = rules.isEmpty() ? callSummary(s, receiver) : null;
+    if (summary == MethodSummary.UNKNOWN) {
+      summary = null;
+    }
+    if (summary != null && (summary.returnsParam() >= 0 || summary.returnsReceiver())) {
+      return false;
+    }
+    Set<dev.leakguard.core.model.AnnotationRole> roles = facts.roles(s);
+    if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_BORROWED)) {
+      return false;
+    }
+    if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_OWNED)) {
+      return true;
+    }
+    if (summary != null && summary.returnsBorrowed()) {
+      return false;
+    }
+    if (summary != null && summary.returnsFresh()) {
+      return true;
+    }
+    if (facts.model.isNotResource(facts.name(s.getReturnType()))) {
+      return false;
+    }
+    String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
+    return dev.leakguard.core.analysis.Ownership.ofResult(
+            s.getSimpleName().toString(), receiverType, Lowering.isStaticCall(call))
+        != dev.leakguard.core.analysis.Ownership.Decision.BORROWED;
   }
 
   private boolean acquiresByRule(MethodSymbol s) {
