@@ -217,7 +217,7 @@ final class UnitContext {
           MethodSymbol s = ASTHelpers.getSymbol(node);
           if (s != null
               && (acquiresByRule(s)
-                  || (facts.kindOf(s.getReturnType()) != null && mayOwnResult(node, s, owner)))) {
+                  || (facts.kindOf(s.getReturnType()) != null && resultFate(node, s, owner) != Fate.NOT_OWNED))) {
             found[0] = true;
             return null;
           }
@@ -243,22 +243,40 @@ final class UnitContext {
     return found[0];
   }
 
+  /** What becomes of a call's resource result, as far as it can be told without lowering. */
+  private enum Fate {
+    /** Nothing makes it the caller's: borrowed, handed back, or no resource. */
+    NOT_OWNED,
+    /** The caller may own it (a model rule, a summary, an annotation or a name says so). */
+    MAY_OWN,
+    /**
+     * Only a weak name decides (a getter, or nothing): the caller owns it if callers elsewhere
+     * close it; the first pass probes it.
+     */
+    WEAK
+  }
+
   /**
-   * False if a call whose result is of a resource type cannot acquire it, by the order in which
-   * {@link CallEffects#lower} decides a result: a model rule that borrows or wraps, a summary of
-   * the bodies the call runs that hands back an argument, the receiver or an existing resource, a
-   * {@code @MustBeClosed}-style annotation that says borrowed, a type the model says is no
-   * resource, or a name that says borrowed. Everything else may acquire (what callers elsewhere
-   * do is not asked here).
+   * The fate of the result of a call whose result is of a resource type, by the order in which
+   * {@link CallEffects#lower} decides it: a model rule that acquires, borrows or wraps, a summary of
+   * the bodies the call runs that hands back an argument or the receiver, an annotation, a summary
+   * that returns an existing or a fresh resource, a type the model says is no resource, and last
+   * the name. What depends on the call's arguments (one wrapped, one of the result's kind) can only
+   * make the result less owned, so it is left out.
    */
-  private boolean mayOwnResult(MethodInvocationTree call, MethodSymbol s, Symbol.ClassSymbol owner) {
+  private Fate resultFate(MethodInvocationTree call, MethodSymbol s, Symbol.ClassSymbol owner) {
     if (s.isConstructor()) {
-      return false; // this(..) and super(..) create nothing
+      return Fate.NOT_OWNED; // this(..) and super(..) create nothing
     }
     List<MethodRule> rules = facts.rules(s);
     for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Acquire) {
+        return Fate.MAY_OWN;
+      }
+    }
+    for (MethodRule r : rules) {
       if (r instanceof MethodRule.Borrow || r instanceof MethodRule.Wrap) {
-        return false;
+        return Fate.NOT_OWNED;
       }
     }
     Type receiver = Lowering.receiverType(call, s, owner, facts.types);
@@ -267,28 +285,32 @@ final class UnitContext {
       summary = null;
     }
     if (summary != null && (summary.returnsParam() >= 0 || summary.returnsReceiver())) {
-      return false;
+      return Fate.NOT_OWNED;
     }
     Set<dev.leakguard.core.model.AnnotationRole> roles = facts.roles(s);
     if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_BORROWED)) {
-      return false;
+      return Fate.NOT_OWNED;
     }
     if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_OWNED)) {
-      return true;
+      return Fate.MAY_OWN;
     }
     if (summary != null && summary.returnsBorrowed()) {
-      return false;
+      return Fate.NOT_OWNED;
     }
     if (summary != null && summary.returnsFresh()) {
-      return true;
+      return Fate.MAY_OWN;
     }
     if (facts.model.isNotResource(facts.name(s.getReturnType()))) {
-      return false;
+      return Fate.NOT_OWNED;
     }
     String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
-    return dev.leakguard.core.analysis.Ownership.ofResult(
-            s.getSimpleName().toString(), receiverType, Lowering.isStaticCall(call))
-        != dev.leakguard.core.analysis.Ownership.Decision.BORROWED;
+    return switch (dev.leakguard.core.analysis.Ownership.ofResult(
+        s.getSimpleName().toString(), receiverType, Lowering.isStaticCall(call))) {
+      case OWNED -> Fate.MAY_OWN;
+      case BORROWED -> Fate.NOT_OWNED;
+      // evidence from callers is only kept for a receiver type
+      case GETTER, UNDECIDED -> receiverType == null ? Fate.NOT_OWNED : Fate.WEAK;
+    };
   }
 
   private boolean acquiresByRule(MethodSymbol s) {
@@ -445,7 +467,7 @@ final class UnitContext {
 
   private void probe(ClassTree ct, Symbol.ClassSymbol owner, UsageEvidence gathered) {
     for (Tree member : ct.getMembers()) {
-      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m) || !mayProbe(m)) {
+      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m) || !mayProbe(m, owner)) {
         continue;
       }
       try {
@@ -473,17 +495,17 @@ final class UnitContext {
   }
 
   /**
-   * A body with a call whose result is of a resource type: only such a result can be a probe (see
-   * {@link CallEffects#lower}), and a method without one teaches the first pass nothing. Nested
-   * lambdas and classes are looked at too, which only errs on the side of probing.
+   * A body with a call whose resource result only a weak name decides: only such a result can be
+   * a probe (see {@link CallEffects#lower}), and a method without one teaches the first pass
+   * nothing. Nested lambdas and classes are looked at too, which only errs on the side of probing.
    */
-  private boolean mayProbe(MethodTree m) {
+  private boolean mayProbe(MethodTree m, Symbol.ClassSymbol owner) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         MethodSymbol s = ASTHelpers.getSymbol(node);
-        if (s != null && facts.kindOf(s.getReturnType()) != null) {
+        if (s != null && facts.kindOf(s.getReturnType()) != null && resultFate(node, s, owner) == Fate.WEAK) {
           found[0] = true;
           return null;
         }
