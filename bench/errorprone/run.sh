@@ -355,6 +355,10 @@ check_time_ns() { # log check-id|total -> nanoseconds Error Prone's timers gave 
   awk -v id="$2" '($1 == "CHECK-TIME" || $1 == "OTHER-TIME") && $2 == id { v = $3 } END { print v + 0 }' "$1"
 }
 
+main_cpu_ms() { # log -> CPU milliseconds of javac's main thread, from the timing plugin (0 if none)
+  awk '$1 == "MAIN-CPU" { v = $2 } END { printf "%d", v / 1e6 }' "$1"
+}
+
 compile_or_die() { # what files cp mode log out
   local what=$1
   shift
@@ -435,9 +439,9 @@ echo "    ok: $(grep -m1 "warning: \[$FLOOR_CHECK\]" "$SANITY/b.log" | sed "s:^$
 
 # Rotating order: every way is first, middle and last equally often over six rounds.
 ORDERS=("a b c" "b c a" "c a b" "a c b" "c b a" "b a c")
-declare -A TIMES CPU RSS INJAVAC
+declare -A TIMES CPU RSS INJAVAC MAINCPU
 for cb in "${CODEBASES[@]}"; do
-  for m in a b c; do TIMES[$cb.$m]=""; CPU[$cb.$m]=""; RSS[$cb.$m]=""; done
+  for m in a b c; do TIMES[$cb.$m]=""; CPU[$cb.$m]=""; RSS[$cb.$m]=""; MAINCPU[$cb.$m]=""; done
   for id in total "${LEAKGUARD_CHECKS[@]}" "$FLOOR_CHECK"; do INJAVAC[$cb.$id]=""; done
 done
 
@@ -455,6 +459,7 @@ for ((r = 0; r < total_rounds; r++)); do
         TIMES[$cb.$m]+=" $ELAPSED_MS"
         CPU[$cb.$m]+=" $CPU_MS"
         RSS[$cb.$m]+=" $RSS_KB"
+        [[ $m == a ]] || MAINCPU[$cb.$m]+=" $(main_cpu_ms "$logf")"
         if [[ $m == c ]]; then
           for id in total "${LEAKGUARD_CHECKS[@]}" "$FLOOR_CHECK"; do
             INJAVAC[$cb.$id]+=" $(check_time_ns "$logf" "$id")"
@@ -541,6 +546,29 @@ LG = LeakGuard's cost = (c) - (b); target: LG/(b) <= ${TARGET_PERCENT}%; (a) pla
 (\"noise\": (c) was faster than (b), so other load swamped LeakGuard's cost; judge by the tables below)" TIMES
   echo
   table "Median CPU time (user + system, all javac threads) of the same runs, seconds; less sensitive to other load" CPU
+  echo
+  echo "Median CPU time of javac's main thread (where Error Prone and its checks run), seconds, from the"
+  echo "timing plugin; hardly touched by other load (it leaves out the JIT compiler's and GC's threads):"
+  printf '%-9s %12s %12s %9s %9s  %s\n' "code base" "(b)floor" "(c)b+LG" "LG added" "LG/(b)" "target ${TARGET_PERCENT}%"
+  mb_sum=0
+  mc_sum=0
+  for cb in "${CODEBASES[@]}"; do
+    # shellcheck disable=SC2086
+    mb=$(median ${MAINCPU[$cb.b]})
+    # shellcheck disable=SC2086
+    mc=$(median ${MAINCPU[$cb.c]})
+    mb_sum=$(awk -v x="$mb_sum" -v y="$mb" 'BEGIN{print x + y}')
+    mc_sum=$(awk -v x="$mc_sum" -v y="$mc" 'BEGIN{print x + y}')
+    main_row() {
+      awk -v cb="$1" -v b="$2" -v c="$3" -v target="$TARGET_PERCENT" 'BEGIN{ lg = c - b; r = b > 0 ? 100 * lg / b : 0;
+        printf "%-9s %12.2f %12.2f %+9.2f %8.1f%%  %s\n", cb, b/1000, c/1000, lg/1000, r,
+          (b == 0 ? "?" : lg < 0 ? "noise" : r <= target ? "met" : "MISSED") }'
+    }
+    main_row "$cb" "$mb" "$mc"
+  done
+  if ((${#CODEBASES[@]} > 1)); then
+    main_row together "$mb_sum" "$mc_sum"
+  fi
   echo
   echo "LeakGuard's own time inside javac in (c), from Error Prone's per-check timers (median of $RUNS runs),"
   echo "as a share of the floor (b); the least noisy view of LeakGuard's cost when the machine is busy:"

@@ -10,7 +10,10 @@ entries (default 30) of:
   * inclusive:  every PREFIX method on the stack, counted once per sample,
   * nearest:    samples with a PREFIX frame, by the PREFIX frame nearest the top (which of
                 PREFIX's methods spends the time, with the javac or JDK code it calls),
-  * outermost:  the same by the outermost PREFIX frame (the entry point from the compiler).
+  * outermost:  the same by the outermost PREFIX frame (the entry point from the compiler),
+  * calls out:  samples with a PREFIX frame, by the method that frame calls when it is not
+                PREFIX's own ("javac's Types.isSubtype called by Facts.isCollection"),
+  * self under: the top frames of the samples with a PREFIX frame.
 PREFIX defaults to dev.leakguard. Lambda frames ($$Lambda) are left out of the last three.
 The recording needs a stack depth to match (-XX:FlightRecorderOptions=stackdepth=2048), or the
 outermost frames are cut off.
@@ -56,6 +59,7 @@ def main():
     prefix = sys.argv[1] if len(sys.argv) > 1 else "dev.leakguard"
     top_n = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     self_c, incl_c, near_c, outer_c = Counter(), Counter(), Counter(), Counter()
+    out_c, self_under_c = Counter(), Counter()
     total = with_prefix = truncated_n = 0
     for thread, frames, truncated in samples(sys.stdin):
         if thread != "main" or not frames:
@@ -71,6 +75,10 @@ def main():
             incl_c[name] += 1
         near_c[ours[0]] += 1
         outer_c[ours[-1]] += 1
+        self_under_c[frames[0]] += 1
+        i = frames.index(ours[0])
+        callee = frames[i - 1] if i > 0 else "(itself)"
+        out_c[f"{callee}  <-  {ours[0]}"] += 1
 
     def show(title, counter):
         print(title)
@@ -84,6 +92,8 @@ def main():
     show(f"inclusive ({prefix} methods)", incl_c)
     show(f"by the {prefix} frame nearest the top", near_c)
     show(f"by the outermost {prefix} frame", outer_c)
+    show(f"calls out of {prefix} (callee  <-  caller)", out_c)
+    show(f"self, samples with a {prefix} frame", self_under_c)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.util.Context;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -23,9 +25,12 @@ import java.util.TreeMap;
  * CHECK-TIME JdbcConnectionLeak 123456789
  * CHECK-TIME total 234567890
  * OTHER-TIME LongLiteralLowerCaseSuffix 1234567
+ * MAIN-CPU 3456789012
  * </pre>
  *
- * in nanoseconds. It must sit on the same -processorpath as Error Prone, so that both see the same
+ * in nanoseconds. MAIN-CPU is the CPU time of the thread that ran the compilation (javac's main
+ * thread, where Error Prone and its checks run) from its start to the end of the compilation: unlike
+ * wall time it hardly grows when other processes share the cores. It must sit on the same -processorpath as Error Prone, so that both see the same
  * ErrorProneTimings class, and it reads the timers Error Prone keeps in the javac context anyway.
  */
 public final class CheckTimings implements Plugin {
@@ -67,6 +72,10 @@ public final class CheckTimings implements Plugin {
             out.append("CHECK-TIME total ").append(total).append('\n');
             for (Map.Entry<String, Duration> t : theirs.entrySet()) {
               out.append("OTHER-TIME ").append(t.getKey()).append(' ').append(t.getValue().toNanos()).append('\n');
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            if (threads.isCurrentThreadCpuTimeSupported()) {
+              out.append("MAIN-CPU ").append(threads.getCurrentThreadCpuTime()).append('\n');
             }
             System.err.print(out);
             System.err.flush();
