@@ -83,15 +83,15 @@ final class Program {
         if (d == null) {
           continue;
         }
-        new com.sun.source.util.TreeScanner<Void, Void>() {
+        new com.sun.tools.javac.tree.TreeScanner() {
           @Override
-          public Void visitClass(com.sun.source.tree.ClassTree t, Void unused) {
-            if (t instanceof com.sun.tools.javac.tree.JCTree.JCClassDecl d && d.sym != null) {
-              found.putIfAbsent(d.sym.flatName().toString(), d.sym);
+          public void visitClassDef(JCTree.JCClassDecl t) {
+            if (t.sym != null) {
+              found.putIfAbsent(t.sym.flatName().toString(), t.sym);
             }
-            return super.visitClass(t, null);
+            super.visitClassDef(t);
           }
-        }.scan(d.tree(), null);
+        }.scan((JCTree) d.tree());
       }
       sourceClasses = new ArrayList<>(found.values());
     }
