@@ -1734,6 +1734,7 @@ final class BytecodeLowering {
     for (int k = 0; k < argTypes.length; k++) {
       argTexts = joinTexts(argTexts, w.stack.get(argDepth[k]).texts());
     }
+    boolean closedByCallers = !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId());
     CallEffects.Call call =
         new CallEffects.Call(
             ctor ? "new " + simpleName(owner) : name,
@@ -1752,7 +1753,7 @@ final class BytecodeLowering {
             collection && recv.local() >= 0 ? localVar(recv.local()) : null,
             owner,
             staticCall && !isOwnOrOuterClass(owner),
-            !ctor && facts.usage().closedByCallers(owner, name, argTypes.length, methodId()),
+            () -> closedByCallers,
             ctor || staticCall || owner == null ? null : facts.kindOf(owner),
             paramTypes(argTypes),
             facts.paramNames(owner, declaring, name, desc, staticCall),
@@ -1763,7 +1764,7 @@ final class BytecodeLowering {
       System.err.println("call of " + owner + "." + name + desc + " in " + methodId()
           + (facts.probing() ? " (probing)" : "") + ": summary "
           + (summary == MethodSummary.UNKNOWN ? "UNKNOWN" : summary) + ", closed by callers "
-          + call.closedByCallers());
+          + closedByCallers);
     }
     String intoVar = into >= 0 ? localVar(into) : null;
     if (into >= 0) {

@@ -25,6 +25,10 @@ final class Facts {
   final Types types;
   private final Map<Symbol.TypeSymbol, Optional<ResourceKind>> kinds = new HashMap<>();
   private final Map<String, Type> typeByName = new HashMap<>();
+  // Asked for every call the analysis lowers, with the same answers for the same symbol: kept.
+  private final Map<MethodSymbol, List<MethodRule>> rulesOf = new HashMap<>();
+  private final Map<MethodSymbol, List<String>> checkedThrowsOf = new HashMap<>();
+  private final Map<Symbol.TypeSymbol, Boolean> collections = new HashMap<>();
 
   Facts(VisitorState state, ResourceModel model) {
     this.state = state;
@@ -85,9 +89,23 @@ final class Facts {
     if (t == null || t.isPrimitive()) {
       return false;
     }
+    Type erased = types.erasure(t);
+    if (!erased.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+      return isHolder(erased);
+    }
+    // a class type's erasure is its symbol's: the answer is the symbol's
+    Boolean known = collections.get(erased.tsym);
+    if (known == null) {
+      known = isHolder(erased);
+      collections.put(erased.tsym, known);
+    }
+    return known;
+  }
+
+  private boolean isHolder(Type erased) {
     for (String name : dev.leakguard.core.analysis.CallEffects.HOLDER_TYPES) {
       Type c = type(name);
-      if (c != null && types.isSubtype(types.erasure(t), types.erasure(c))) {
+      if (c != null && types.isSubtype(erased, types.erasure(c))) {
         return true;
       }
     }
@@ -115,17 +133,31 @@ final class Facts {
 
   /** Checked exception types a method declares, by name. */
   List<String> checkedThrows(MethodSymbol m) {
-    List<String> out = new ArrayList<>();
-    for (Type t : m.getThrownTypes()) {
-      if (isChecked(t)) {
-        out.add(name(t));
+    List<String> known = checkedThrowsOf.get(m);
+    if (known == null) {
+      List<String> out = new ArrayList<>();
+      for (Type t : m.getThrownTypes()) {
+        if (isChecked(t)) {
+          out.add(name(t));
+        }
       }
+      known = List.copyOf(out);
+      checkedThrowsOf.put(m, known);
     }
-    return out;
+    return known;
   }
 
   /** Model rules of a method: those of its declaring type and of every supertype. */
   List<MethodRule> rules(MethodSymbol m) {
+    List<MethodRule> known = rulesOf.get(m);
+    if (known == null) {
+      known = List.copyOf(computeRules(m));
+      rulesOf.put(m, known);
+    }
+    return known;
+  }
+
+  private List<MethodRule> computeRules(MethodSymbol m) {
     String mname = m.getSimpleName().toString();
     if (!model.methodNamesWithRules().contains(mname)) {
       return List.of();

@@ -2,6 +2,7 @@ package dev.leakguard.errorprone;
 
 import dev.leakguard.core.finding.CheckId;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where the checks also hand their findings when LeakGuard's own runner drives the compiler (to
@@ -32,10 +33,15 @@ public final class FindingSink {
     sink = null;
   }
 
-  static void offer(Located l) {
+  /**
+   * Hands a finding to the installed consumer. The finding is built only when one is installed:
+   * its fingerprint (a digest of the method's signature and the call's source) is work a plain
+   * javac + Error Prone build never uses.
+   */
+  static void offer(Supplier<Located> l) {
     Consumer<Located> s = sink;
     if (s != null) {
-      s.accept(l);
+      s.accept(l.get());
     }
   }
 }

@@ -60,15 +60,17 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
         d.addFix(fix);
       }
       state.reportMatch(d.build());
+      boolean fixable = fix != null;
       FindingSink.offer(
-          new FindingSink.Located(
-              sourcePath(state),
-              f.line(),
-              f.id(),
-              f.message(),
-              ReportedFinding.fingerprintOf(
-                  f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at))),
-              fix != null));
+          () ->
+              new FindingSink.Located(
+                  sourcePath(state),
+                  f.line(),
+                  f.id(),
+                  f.message(),
+                  ReportedFinding.fingerprintOf(
+                      f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at))),
+                  fixable));
     }
     return Description.NO_MATCH;
   }

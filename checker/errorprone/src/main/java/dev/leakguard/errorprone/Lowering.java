@@ -1120,7 +1120,7 @@ final class Lowering {
     return out;
   }
 
-  private boolean isTypeOrPackage(ExpressionTree t) {
+  private static boolean isTypeOrPackage(ExpressionTree t) {
     Symbol s = ASTHelpers.getSymbol(t);
     return s instanceof Symbol.TypeSymbol || s instanceof Symbol.PackageSymbol;
   }
@@ -1216,19 +1216,11 @@ final class Lowering {
     ExpressionTree sel = mit.getMethodSelect();
     String recv = null;
     boolean thisCall = true;
-    Type receiverType = null;
-    boolean staticCall = false;
+    Type receiverType = receiverType(mit, sym, enclosingClass, facts.types);
+    boolean staticCall = isStaticCall(mit);
     if (sel instanceof MemberSelectTree ms) {
       ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
-      boolean isThis = q instanceof IdentifierTree id
-          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
-      staticCall = !isThis && isTypeOrPackage(q);
-      thisCall = isThis || staticCall;
-      if (isThis) {
-        receiverType = enclosingClass == null ? null : enclosingClass.type;
-      } else {
-        receiverType = ASTHelpers.getType(q);
-      }
+      thisCall = isThisOrSuper(q) || staticCall;
       if (!thisCall) {
         recv = tracked(expr(q, null));
         if (recv != null && recv.equals(into)) {
@@ -1238,8 +1230,6 @@ final class Lowering {
           recv = keep;
         }
       }
-    } else if (sym != null) {
-      receiverType = qualifyingClass(sym);
     }
     List<String> args = new ArrayList<>();
     for (ExpressionTree a : mit.getArguments()) {
@@ -1261,13 +1251,45 @@ final class Lowering {
   }
 
   /**
+   * The static type of a call's receiver, as the analysis uses it (its summary takes the overrides
+   * in that type's subtypes): the enclosing class for {@code this.m()} and {@code super.m()}, the
+   * type of the qualifier for {@code q.m()}, the class an unqualified call goes through.
+   */
+  static Type receiverType(
+      MethodInvocationTree mit, MethodSymbol sym, Symbol.ClassSymbol enclosingClass, com.sun.tools.javac.code.Types types) {
+    if (mit.getMethodSelect() instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      if (isThisOrSuper(q)) {
+        return enclosingClass == null ? null : enclosingClass.type;
+      }
+      return ASTHelpers.getType(q);
+    }
+    return sym == null ? null : qualifyingClass(sym, enclosingClass, types);
+  }
+
+  /** True for a call qualified by a type ({@code Type.m()}). */
+  static boolean isStaticCall(MethodInvocationTree mit) {
+    if (mit.getMethodSelect() instanceof MemberSelectTree ms) {
+      ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
+      return !isThisOrSuper(q) && isTypeOrPackage(q);
+    }
+    return false;
+  }
+
+  private static boolean isThisOrSuper(ExpressionTree q) {
+    return q instanceof IdentifierTree id
+        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+  }
+
+  /**
    * The class an unqualified call goes through, as javac compiles it: the innermost enclosing
    * class that has the method as a member.
    */
-  private Type qualifyingClass(MethodSymbol sym) {
+  private static Type qualifyingClass(
+      MethodSymbol sym, Symbol.ClassSymbol enclosingClass, com.sun.tools.javac.code.Types types) {
     for (Symbol c = enclosingClass; c != null; c = c.owner == null ? null : c.owner.enclClass()) {
       if (c instanceof Symbol.ClassSymbol cs
-          && (cs == sym.owner || (sym.owner instanceof Symbol.ClassSymbol o && cs.isSubClass(o, facts.types)))) {
+          && (cs == sym.owner || (sym.owner instanceof Symbol.ClassSymbol o && cs.isSubClass(o, types)))) {
         return cs.type;
       }
       if (c.owner == null || c.owner == c) {
@@ -1333,10 +1355,24 @@ final class Lowering {
       }
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
+    ResourceKind resultKind = facts.kindOf(rt);
+    List<String> checkedThrows = facts.checkedThrows(sym);
     // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
     List<String> argumentTexts =
-        facts.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
+        resultKind == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
+    // What the bodies the call may run do is asked only where CallEffects.lower can use it: for a
+    // tracked receiver or argument, a resource result, or a checked exception the summary may show
+    // the call never throws. Otherwise it changes nothing, and summarising those bodies (and all
+    // they call) is most of the cost of the analysis.
+    boolean summaryMatters =
+        resultKind != null || !checkedThrows.isEmpty() || recv != null || anyTracked(args);
+    // Evidence from callers only decides a resource result of a method that nothing stronger
+    // decides: asking for it first analyses every class of the compilation, so CallEffects asks
+    // for it only then.
+    boolean evidenceMatters = resultKind != null && !sym.isConstructor();
+    String calledName = sym.getSimpleName().toString();
+    int arity = args.size();
     CallEffects.Call c =
         new CallEffects.Call(
             sym.isConstructor() ? "new " + sym.enclClass().getSimpleName() : sym.getSimpleName().toString(),
@@ -1345,18 +1381,17 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            rules.isEmpty() ? unit.callSummary(sym, receiver) : null,
-            facts.kindOf(rt),
+            rules.isEmpty() && summaryMatters ? unit.callSummary(sym, receiver) : null,
+            resultKind,
             facts.model.isNotResource(facts.name(rt)),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
             true,
-            facts.checkedThrows(sym),
+            checkedThrows,
             collection,
             collection ? localOf(recvTree) : null,
             receiverType,
             staticCall,
-            !sym.isConstructor()
-                && unit.usage().closedByCallers(receiverType, sym.getSimpleName().toString(), args.size(), methodId),
+            () -> evidenceMatters && unit.usage().closedByCallers(receiverType, calledName, arity, methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
             paramNames,
@@ -1365,7 +1400,7 @@ final class Lowering {
     if (UnitContext.dumped(sym.getSimpleName())) {
       System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()
-          + ", closed by callers " + c.closedByCallers());
+          + ", closed by callers " + c.closedByCallers().getAsBoolean());
     }
     return CallEffects.lower(
         c,
@@ -1417,6 +1452,15 @@ final class Lowering {
             probes.put(site.key(), key);
           }
         });
+  }
+
+  private static boolean anyTracked(List<String> vars) {
+    for (String v : vars) {
+      if (v != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String closeText(Tree call, String var) {

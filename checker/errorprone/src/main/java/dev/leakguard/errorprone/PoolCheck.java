@@ -49,8 +49,9 @@ abstract class PoolCheck extends BugChecker implements MethodTreeMatcher {
       state.reportMatch(
           buildDescription(LeakCheck.position(p.at(), p.preferred())).setMessage(p.issue().message()).build());
       FindingSink.offer(
-          new FindingSink.Located(
-              LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint(), false));
+          () ->
+              new FindingSink.Located(
+                  LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint(), false));
     }
     return Description.NO_MATCH;
   }

@@ -142,7 +142,10 @@ final class PoolUnit {
     }
     String className = namedClass(owner).getSimpleName().toString();
     String methodName = method.getSimpleName().toString();
-    String signature = LeakCheck.signature(m, state);
+    // the method's signature goes into an issue's fingerprint: worked out only for an issue
+    String[] known = {null};
+    java.util.function.Supplier<String> signature =
+        () -> known[0] != null ? known[0] : (known[0] = LeakCheck.signature(m, state));
 
     List<Placed> out = new ArrayList<>();
     Deque<LambdaExpressionTree> lambdas = new ArrayDeque<>();
@@ -253,7 +256,7 @@ final class PoolUnit {
       preferred.put(call, at);
     }
 
-    void placeIssues(String signature, List<Placed> out) {
+    void placeIssues(java.util.function.Supplier<String> signature, List<Placed> out) {
       if (calls.isEmpty()) {
         return;
       }
@@ -270,7 +273,7 @@ final class PoolUnit {
                 issue,
                 (JCTree) call,
                 preferred.get(call),
-                ReportedFinding.fingerprintOf(issue.id(), signature, "pool", issue.key())));
+                ReportedFinding.fingerprintOf(issue.id(), signature.get(), "pool", issue.key())));
       }
     }
 

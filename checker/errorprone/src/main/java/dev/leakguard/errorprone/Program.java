@@ -1,6 +1,8 @@
 package dev.leakguard.errorprone;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
@@ -9,7 +11,10 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.UsageEvidence;
@@ -37,7 +42,8 @@ final class Program {
   final SummaryMemo<Symbol> probeSummaries = new SummaryMemo<>();
   private final Context context;
   private List<ClassSymbol> sourceClasses;
-  private final Map<String, List<MethodSymbol>> overrides = new HashMap<>();
+  /** {@link #overrides} by method and receiver type. */
+  private final Map<MethodSymbol, Map<Symbol.TypeSymbol, List<MethodSymbol>>> overrides = new HashMap<>();
   private UsageEvidence usage;
   boolean probing;
 
@@ -73,19 +79,19 @@ final class Program {
       // local and anonymous classes are not entered with the others: their overrides are found
       // in the trees of the classes that declare them
       for (ClassSymbol c : new ArrayList<>(found.values())) {
-        TreePath p = c.owner instanceof Symbol.PackageSymbol ? pathOf(c) : null;
-        if (p == null) {
+        Declaration d = c.owner instanceof Symbol.PackageSymbol ? declarationOf(c) : null;
+        if (d == null) {
           continue;
         }
-        new com.sun.source.util.TreeScanner<Void, Void>() {
+        new com.sun.tools.javac.tree.TreeScanner() {
           @Override
-          public Void visitClass(com.sun.source.tree.ClassTree t, Void unused) {
-            if (t instanceof com.sun.tools.javac.tree.JCTree.JCClassDecl d && d.sym != null) {
-              found.putIfAbsent(d.sym.flatName().toString(), d.sym);
+          public void visitClassDef(JCTree.JCClassDecl t) {
+            if (t.sym != null) {
+              found.putIfAbsent(t.sym.flatName().toString(), t.sym);
             }
-            return super.visitClass(t, null);
+            super.visitClassDef(t);
           }
-        }.scan(p.getLeaf(), null);
+        }.scan((JCTree) d.tree());
       }
       sourceClasses = new ArrayList<>(found.values());
     }
@@ -97,15 +103,15 @@ final class Program {
    * receiver} (an interface method's implementations included), with a body.
    */
   synchronized List<MethodSymbol> overrides(MethodSymbol m, Symbol.TypeSymbol receiver, Types types) {
-    String key = receiver.flatName() + "#" + m.owner.flatName() + "." + m.getSimpleName() + m.type;
-    List<MethodSymbol> out = overrides.get(key);
+    Map<Symbol.TypeSymbol, List<MethodSymbol>> byReceiver = overrides.computeIfAbsent(m, k -> new HashMap<>());
+    List<MethodSymbol> out = byReceiver.get(receiver);
     if (out != null) {
       return out;
     }
     out = new ArrayList<>();
     if (!m.isStatic() && !m.isConstructor() && (m.flags() & (Flags.PRIVATE | Flags.FINAL)) == 0) {
-      for (ClassSymbol c : sourceClasses()) {
-        if (c == receiver || c == m.owner || !c.isSubClass(receiver, types)) {
+      for (ClassSymbol c : subclassesOf(receiver, types)) {
+        if (c == m.owner) {
           continue;
         }
         for (Symbol s : c.members().getSymbolsByName(m.getSimpleName())) {
@@ -118,48 +124,136 @@ final class Program {
         }
       }
     }
-    overrides.put(key, out);
+    byReceiver.put(receiver, out);
     return out;
   }
 
-  /** The path of a method's tree in whichever unit of this compilation declares it, or null. */
-  TreePath pathOf(Symbol m) {
+  /**
+   * The source classes other than {@code receiver} that are subclasses of it (implementations of
+   * an interface included), in {@link #sourceClasses} order: asked for every called method.
+   */
+  private List<ClassSymbol> subclassesOf(Symbol.TypeSymbol receiver, Types types) {
+    if (subclasses == null) {
+      // each class under every one of its supertypes (its closure: what isSubClass accepts)
+      subclasses = new HashMap<>();
+      for (ClassSymbol c : sourceClasses()) {
+        for (com.sun.tools.javac.code.Type t : types.closure(c.type)) {
+          if (t.tsym != c) {
+            List<ClassSymbol> under = subclasses.computeIfAbsent(t.tsym, k -> new ArrayList<>());
+            if (under.isEmpty() || under.get(under.size() - 1) != c) {
+              under.add(c);
+            }
+          }
+        }
+      }
+    }
+    return subclasses.getOrDefault(receiver, List.of());
+  }
+
+  private Map<Symbol.TypeSymbol, List<ClassSymbol>> subclasses;
+
+  /** A declaration's tree and the compilation unit it is in. */
+  record Declaration(Tree tree, CompilationUnitTree unit) {}
+
+  /** The tree of a method with a body in whichever unit of this compilation declares it, or null. */
+  synchronized Declaration declarationOf(Symbol m) {
     if (!(m instanceof MethodSymbol ms) || ms.getEnclosingElement() == null) {
       return null;
     }
-    try {
-      TreePath p = JavacTrees.instance(context).getPath(ms);
-      if (p != null
-          && p.getLeaf() instanceof com.sun.source.tree.MethodTree mt
-          && mt.getBody() != null) {
-        return p;
-      }
-    } catch (RuntimeException e) {
-      // not from source, or no longer available
+    if (methodDeclarations.containsKey(ms)) {
+      return methodDeclarations.get(ms);
     }
-    return null;
+    Declaration d = declaration(ms);
+    if (d == null || !(d.tree() instanceof MethodTree mt) || mt.getBody() == null) {
+      d = null;
+    }
+    methodDeclarations.put(ms, d);
+    return d;
   }
 
   /** The tree of a source class with its compilation unit, or null. */
-  TreePath pathOf(ClassSymbol c) {
+  synchronized Declaration declarationOf(ClassSymbol c) {
+    return declaration(c);
+  }
+
+  /** Method declarations by symbol, null for none: asked for every call of every method. */
+  private final Map<Symbol, Declaration> methodDeclarations = new HashMap<>();
+  /** Every class and method declaration of a unit by its symbol, each unit scanned once. */
+  private final Map<CompilationUnitTree, Map<Symbol, JCTree>> declarations = new HashMap<>();
+
+  /**
+   * The tree and unit {@link JavacTrees#getPath(javax.lang.model.element.Element)} gives a class
+   * or method symbol, or null; without scanning the unit again for every symbol (which that does).
+   */
+  private Declaration declaration(Symbol s) {
     try {
-      return JavacTrees.instance(context).getPath(c);
+      // the unit javac entered the symbol's class in, as JavacTrees finds it
+      Env<AttrContext> env = Enter.instance(context).getEnv(s.enclClass());
+      if (env == null || env.toplevel == null) {
+        return null;
+      }
+      JCTree tree = declarationsOf(env.toplevel).get(s);
+      if (tree != null) {
+        return new Declaration(tree, env.toplevel);
+      }
+      // a symbol without a tree of its own (an enum's values(), say): as JavacTrees answers
+      TreePath p = JavacTrees.instance(context).getPath(s);
+      return p == null ? null : new Declaration(p.getLeaf(), p.getCompilationUnit());
     } catch (RuntimeException e) {
+      // not from source, or no longer available
       return null;
     }
+  }
+
+  /** Every class and method declaration of a unit of this compilation, by its symbol. */
+  synchronized Map<Symbol, JCTree> declarationsOf(CompilationUnitTree unit) {
+    Map<Symbol, JCTree> found = declarations.get(unit);
+    if (found == null) {
+      Map<Symbol, JCTree> out = new HashMap<>();
+      new com.sun.tools.javac.tree.TreeScanner() {
+        @Override
+        public void visitClassDef(JCTree.JCClassDecl d) {
+          if (d.sym != null) {
+            out.putIfAbsent(d.sym, d);
+          }
+          super.visitClassDef(d);
+        }
+
+        @Override
+        public void visitMethodDef(JCTree.JCMethodDecl d) {
+          if (d.sym != null) {
+            out.putIfAbsent(d.sym, d);
+          }
+          super.visitMethodDef(d);
+        }
+      }.scan((JCTree) unit);
+      found = out;
+      declarations.put(unit, found);
+    }
+    return found;
   }
 
   /** Units by class, for the first pass. */
   Map<CompilationUnitTree, List<ClassSymbol>> unitsOfSourceClasses() {
     Map<CompilationUnitTree, List<ClassSymbol>> out = new LinkedHashMap<>();
     for (ClassSymbol c : sourceClasses()) {
-      TreePath p = pathOf(c);
-      if (p != null) {
-        out.computeIfAbsent(p.getCompilationUnit(), k -> new ArrayList<>()).add(c);
+      Declaration d = declarationOf(c);
+      if (d != null) {
+        out.computeIfAbsent(d.unit(), k -> new ArrayList<>()).add(c);
       }
     }
     return out;
   }
+
+  /**
+   * True if a method of this name may close something (see {@link UsageEvidence#mayClose}): asked
+   * for every call of every method in the first pass.
+   */
+  synchronized boolean mayClose(javax.lang.model.element.Name name) {
+    return mayClose.computeIfAbsent(name, n -> UsageEvidence.mayClose(n.toString()));
+  }
+
+  private final Map<javax.lang.model.element.Name, Boolean> mayClose = new HashMap<>();
 
   /** The evidence from callers, or null before the first pass ran. */
   synchronized UsageEvidence usage() {

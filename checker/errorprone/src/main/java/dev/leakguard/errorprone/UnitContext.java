@@ -17,7 +17,6 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
@@ -126,25 +125,14 @@ final class UnitContext {
     this.model = model;
     this.facts = facts;
     this.program = Program.of(state.context);
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree m, Void unused) {
-        Symbol s = ASTHelpers.getSymbol(m);
-        if (s != null && m.getBody() != null) {
-          bodies.put(s, m);
-        }
-        return super.visitMethod(m, null);
+    // the unit's declarations, as the compilation indexes them once for every question
+    program.declarationsOf(cu).forEach((s, tree) -> {
+      if (tree instanceof MethodTree m && m.getBody() != null) {
+        bodies.put(s, m);
+      } else if (tree instanceof ClassTree c) {
+        classes.put(s, c);
       }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        Symbol s = ASTHelpers.getSymbol(c);
-        if (s != null) {
-          classes.put(s, c);
-        }
-        return super.visitClass(c, null);
-      }
-    }.scan(cu, null);
+    });
   }
 
   static UnitContext of(VisitorState state, ResourceModel model) {
@@ -214,15 +202,22 @@ final class UnitContext {
     return s == null ? null : s.enclClass();
   }
 
-  /** Cheap pre-filter: does the body contain any call that can produce a resource? */
+  /**
+   * Pre-filter: does the body (its lambdas included) contain a call that can produce a resource
+   * the method owns? Only such a call makes an acquisition, and a method without one has no
+   * finding: it is not lowered at all.
+   */
   private boolean mayAcquire(MethodTree m) {
     boolean[] found = {false};
+    Symbol.ClassSymbol owner = enclosingClass(m);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         if (!found[0]) {
           MethodSymbol s = ASTHelpers.getSymbol(node);
-          if (s != null && (facts.kindOf(s.getReturnType()) != null || acquiresByRule(s))) {
+          if (s != null
+              && (acquiresByRule(s)
+                  || (facts.kindOf(s.getReturnType()) != null && resultFate(node, s, owner) != Fate.NOT_OWNED))) {
             found[0] = true;
             return null;
           }
@@ -246,6 +241,76 @@ final class UnitContext {
       }
     }.scan(m.getBody(), null);
     return found[0];
+  }
+
+  /** What becomes of a call's resource result, as far as it can be told without lowering. */
+  private enum Fate {
+    /** Nothing makes it the caller's: borrowed, handed back, or no resource. */
+    NOT_OWNED,
+    /** The caller may own it (a model rule, a summary, an annotation or a name says so). */
+    MAY_OWN,
+    /**
+     * Only a weak name decides (a getter, or nothing): the caller owns it if callers elsewhere
+     * close it; the first pass probes it.
+     */
+    WEAK
+  }
+
+  /**
+   * The fate of the result of a call whose result is of a resource type, by the order in which
+   * {@link CallEffects#lower} decides it: a model rule that acquires, borrows or wraps, a summary of
+   * the bodies the call runs that hands back an argument or the receiver, an annotation, a summary
+   * that returns an existing or a fresh resource, a type the model says is no resource, and last
+   * the name. What depends on the call's arguments (one wrapped, one of the result's kind) can only
+   * make the result less owned, so it is left out.
+   */
+  private Fate resultFate(MethodInvocationTree call, MethodSymbol s, Symbol.ClassSymbol owner) {
+    if (s.isConstructor()) {
+      return Fate.NOT_OWNED; // this(..) and super(..) create nothing
+    }
+    List<MethodRule> rules = facts.rules(s);
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Acquire) {
+        return Fate.MAY_OWN;
+      }
+    }
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Borrow || r instanceof MethodRule.Wrap) {
+        return Fate.NOT_OWNED;
+      }
+    }
+    Type receiver = Lowering.receiverType(call, s, owner, facts.types);
+    MethodSummary summary = rules.isEmpty() ? callSummary(s, receiver) : null;
+    if (summary == MethodSummary.UNKNOWN) {
+      summary = null;
+    }
+    if (summary != null && (summary.returnsParam() >= 0 || summary.returnsReceiver())) {
+      return Fate.NOT_OWNED;
+    }
+    Set<dev.leakguard.core.model.AnnotationRole> roles = facts.roles(s);
+    if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_BORROWED)) {
+      return Fate.NOT_OWNED;
+    }
+    if (roles.contains(dev.leakguard.core.model.AnnotationRole.RETURNS_OWNED)) {
+      return Fate.MAY_OWN;
+    }
+    if (summary != null && summary.returnsBorrowed()) {
+      return Fate.NOT_OWNED;
+    }
+    if (summary != null && summary.returnsFresh()) {
+      return Fate.MAY_OWN;
+    }
+    if (facts.model.isNotResource(facts.name(s.getReturnType()))) {
+      return Fate.NOT_OWNED;
+    }
+    String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
+    return switch (dev.leakguard.core.analysis.Ownership.ofResult(
+        s.getSimpleName().toString(), receiverType, Lowering.isStaticCall(call))) {
+      case OWNED -> Fate.MAY_OWN;
+      case BORROWED -> Fate.NOT_OWNED;
+      // evidence from callers is only kept for a receiver type
+      case GETTER, UNDECIDED -> receiverType == null ? Fate.NOT_OWNED : Fate.WEAK;
+    };
   }
 
   private boolean acquiresByRule(MethodSymbol s) {
@@ -290,12 +355,12 @@ final class UnitContext {
     if (tree == null) {
       // a body in another compilation unit of the same compilation (trees are kept until every
       // unit was analysed under Error Prone's compile policy)
-      TreePath path = program.pathOf(m);
-      if (path == null) {
+      Program.Declaration d = program.declarationOf(m);
+      if (d == null) {
         return null;
       }
-      tree = (MethodTree) path.getLeaf();
-      unit = path.getCompilationUnit();
+      tree = (MethodTree) d.tree();
+      unit = d.unit();
     }
     MethodTree body = tree;
     CompilationUnitTree bodyUnit = unit;
@@ -378,10 +443,12 @@ final class UnitContext {
       program.probing = true;
       try {
         for (Map.Entry<CompilationUnitTree, List<Symbol.ClassSymbol>> e : program.unitsOfSourceClasses().entrySet()) {
-          UnitContext other = e.getKey() == cu ? this : new UnitContext(facts.state, model, e.getKey(), facts);
+          // a context of its own for this unit too: what the first pass learns about the fields a
+          // class closes (from its summaries) stays in the pass, whichever unit happened to start it
+          UnitContext other = new UnitContext(facts.state, model, e.getKey(), facts);
           for (Symbol.ClassSymbol c : e.getValue()) {
-            TreePath p = program.pathOf(c);
-            if (p != null && p.getLeaf() instanceof ClassTree ct) {
+            Program.Declaration d = program.declarationOf(c);
+            if (d != null && d.tree() instanceof ClassTree ct) {
               other.probe(ct, c, gathered);
             }
           }
@@ -400,7 +467,7 @@ final class UnitContext {
 
   private void probe(ClassTree ct, Symbol.ClassSymbol owner, UsageEvidence gathered) {
     for (Tree member : ct.getMembers()) {
-      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m)) {
+      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m) || !mayProbe(m, owner)) {
         continue;
       }
       try {
@@ -427,8 +494,29 @@ final class UnitContext {
     }
   }
 
+  /**
+   * A body with a call whose resource result only a weak name decides: only such a result can be
+   * a probe (see {@link CallEffects#lower}), and a method without one teaches the first pass
+   * nothing. Nested lambdas and classes are looked at too, which only errs on the side of probing.
+   */
+  private boolean mayProbe(MethodTree m, Symbol.ClassSymbol owner) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        MethodSymbol s = ASTHelpers.getSymbol(node);
+        if (s != null && facts.kindOf(s.getReturnType()) != null && resultFate(node, s, owner) == Fate.WEAK) {
+          found[0] = true;
+          return null;
+        }
+        return found[0] ? null : super.visitMethodInvocation(node, null);
+      }
+    }.scan(m.getBody(), null);
+    return found[0];
+  }
+
   /** A body with a try-with-resources or a call whose name says it may close something. */
-  private static boolean mayClose(MethodTree m) {
+  private boolean mayClose(MethodTree m) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -442,11 +530,11 @@ final class UnitContext {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree mit, Void unused) {
         ExpressionTree sel = mit.getMethodSelect();
-        String name =
+        javax.lang.model.element.Name name =
             sel instanceof MemberSelectTree ms
-                ? ms.getIdentifier().toString()
-                : sel instanceof IdentifierTree id ? id.getName().toString() : "";
-        if (UsageEvidence.mayClose(name)) {
+                ? ms.getIdentifier()
+                : sel instanceof IdentifierTree id ? id.getName() : null;
+        if (name == null ? UsageEvidence.mayClose("") : program.mayClose(name)) {
           found[0] = true;
           return null;
         }
@@ -487,8 +575,8 @@ final class UnitContext {
     ClassTree ct = classes.get(owner);
     if (ct == null && owner instanceof Symbol.ClassSymbol cs) {
       // a class of another file of this compilation decides for its own fields
-      TreePath p = program.pathOf(cs);
-      if (p != null && p.getLeaf() instanceof ClassTree other) {
+      Program.Declaration d = program.declarationOf(cs);
+      if (d != null && d.tree() instanceof ClassTree other) {
         ct = other;
       }
     }
@@ -529,16 +617,28 @@ final class UnitContext {
               && CallEffects.closesReceiver(rules, s.getSimpleName().toString(), s.getParameters().size())) {
             addIfField(fieldName(ms.getExpression(), aliases), out);
           }
-          Type receiver =
-              sel instanceof MemberSelectTree ms ? ASTHelpers.getType(ms.getExpression()) : owner.type;
-          MethodSummary sum = rules.isEmpty() ? callSummary(s, receiver) : null;
-          String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
-          for (int i = 0; i < mit.getArguments().size(); i++) {
-            int p = Math.min(i, s.getParameters().size() - 1);
-            if (p >= 0
-                && CallEffects.closesArgument(
-                    rules, facts.roles(s.getParameters().get(p)), sum, s.getSimpleName().toString(), receiverType, p)) {
-              addIfField(fieldName(mit.getArguments().get(i), aliases), out);
+          // only an argument that is a field can close one: the bodies the call may run are
+          // summarised only when there is such an argument
+          List<String> argFields = new ArrayList<>();
+          boolean anyField = false;
+          for (ExpressionTree a : mit.getArguments()) {
+            String f = fieldName(a, aliases);
+            argFields.add(f);
+            anyField |= f != null;
+          }
+          if (anyField) {
+            Type receiver =
+                sel instanceof MemberSelectTree ms ? ASTHelpers.getType(ms.getExpression()) : owner.type;
+            MethodSummary sum = rules.isEmpty() ? callSummary(s, receiver) : null;
+            String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
+            for (int i = 0; i < argFields.size(); i++) {
+              int p = Math.min(i, s.getParameters().size() - 1);
+              if (argFields.get(i) != null
+                  && p >= 0
+                  && CallEffects.closesArgument(
+                      rules, facts.roles(s.getParameters().get(p)), sum, s.getSimpleName().toString(), receiverType, p)) {
+                out.add(argFields.get(i));
+              }
             }
           }
         }

@@ -1429,6 +1429,8 @@ final class SourceLowering {
       thrown = unresolvedThrows();
     }
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
+    boolean closedByCallers =
+        !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);
     CallEffects.Call c =
         new CallEffects.Call(
             name,
@@ -1447,7 +1449,7 @@ final class SourceLowering {
             collection ? localOf(recvExpr) : null,
             receiverType,
             staticCall,
-            !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId),
+            () -> closedByCallers,
             receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
             ci.paramTypes(),
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * What one call does to resources, decided once for every front-end: model rules first, then
@@ -62,7 +63,9 @@ public final class CallEffects {
    *     unqualified call, the class for a static call or a constructor; null when unknown
    * @param staticCall the method is static
    * @param closedByCallers other methods of the analysed code close the results of this method on
-   *     this receiver type ({@link UsageEvidence}); outweighs a getter's name, not a stronger one
+   *     this receiver type ({@link UsageEvidence}); outweighs a getter's name, not a stronger one.
+   *     Asked only when nothing stronger decides the result, so a front-end whose evidence is costly
+   *     to gather (a first pass over every class) gathers it only then
    * @param receiverKind the resource kind of the receiver's static type (a Statement subclass), or
    *     null: a new resource of the kind such a receiver creates is its child
    * @param paramTypes the erased type of each declared parameter (binary names, null entries where
@@ -91,7 +94,7 @@ public final class CallEffects {
       String localCollection,
       String receiverType,
       boolean staticCall,
-      boolean closedByCallers,
+      BooleanSupplier closedByCallers,
       ResourceKind receiverKind,
       List<String> paramTypes,
       List<String> paramNames,
@@ -402,7 +405,7 @@ public final class CallEffects {
         boolean weak = d == Ownership.Decision.GETTER || d == Ownership.Decision.UNDECIDED;
         if (d == Ownership.Decision.OWNED) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "name");
-        } else if (weak && c.closedByCallers()) {
+        } else if (weak && c.closedByCallers().getAsBoolean()) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "callers");
         } else if (weak && out.probing() && c.receiverType() != null) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "probe");

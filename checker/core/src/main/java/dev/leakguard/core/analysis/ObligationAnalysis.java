@@ -79,6 +79,27 @@ public final class ObligationAnalysis {
     Inst with(Status s) {
       return new Inst(s, parent, kind, note, noteLine);
     }
+
+    // Written out: every configuration's hash and comparison goes through them, and the
+    // generated ones dispatch through method handles, slow until the JIT compiler gets to them.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Inst i
+          && i.status == status
+          && i.kind == kind
+          && i.noteLine == noteLine
+          && Objects.equals(i.parent, parent)
+          && Objects.equals(i.note, note);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(status);
+      h = 31 * h + Objects.hashCode(parent);
+      h = 31 * h + Objects.hashCode(kind);
+      h = 31 * h + Objects.hashCode(note);
+      return 31 * h + noteLine;
+    }
   }
 
   /** One configuration. Notes (cause, via, returnLine) are not part of its identity. */
@@ -126,7 +147,8 @@ public final class ObligationAnalysis {
       this.via = via;
       this.returnLine = returnLine;
       this.escapes = escapes;
-      this.hash = Objects.hash(vars, insts, closeChain);
+      // as Objects.hash(vars, insts, closeChain), without its array and boxing
+      this.hash = 31 * (31 * (31 + vars.hashCode()) + insts.hashCode()) + Boolean.hashCode(closeChain);
     }
 
     @Override
@@ -1158,21 +1180,8 @@ public final class ObligationAnalysis {
     } else {
       exceptionalExits.add(c);
     }
-    LeakPath exitPath;
-    if (exceptional) {
-      ThrowInfo why = c.cause;
-      String detail = why == null ? "when an exception leaves the method" : why.describe();
-      exitPath =
-          new LeakPath(
-              c.closeChain ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
-              why == null ? 0 : why.line(),
-              detail,
-              c.via);
-    } else if (c.returnLine > 0) {
-      exitPath = new LeakPath(LeakPath.Kind.RETURN, c.returnLine, null, c.via);
-    } else {
-      exitPath = new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
-    }
+    // how this exit leaves, for a message: made only when something is left open
+    LeakPath exitPath = null;
     noteHandedOver(c);
     Set<String> falseFlags = exceptional ? Set.of() : falseParamFlags(c);
     for (Map.Entry<String, Inst> e : c.insts.entrySet()) {
@@ -1206,7 +1215,7 @@ public final class ObligationAnalysis {
             // Never bound to a variable: say so rather than naming an unrelated exit.
             path = new LeakPath(LeakPath.Kind.TEMPORARY, site.line(), null, null);
           } else {
-            path = exitPath;
+            path = exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
           }
           if (falseFlags.isEmpty()) {
             leak(e.getKey(), path);
@@ -1216,18 +1225,21 @@ public final class ObligationAnalysis {
             deferred.add(new Deferred(e.getKey(), falseFlags, path));
           }
         }
-        case LEFT_TO_PARENT ->
-            leak(
-                e.getKey(),
-                new LeakPath(
-                    LeakPath.Kind.LEFT_TO_PARENT,
-                    exitPath.line(),
-                    Messages.when(exitPath),
-                    null));
+        case LEFT_TO_PARENT -> {
+          exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
+          leak(
+              e.getKey(),
+              new LeakPath(
+                  LeakPath.Kind.LEFT_TO_PARENT,
+                  exitPath.line(),
+                  Messages.when(exitPath),
+                  null));
+        }
         case FIELD_UNCLOSED ->
             leak(e.getKey(), new LeakPath(LeakPath.Kind.FIELD, i.noteLine, i.note, null));
         case OWNED_BY_NEW_OBJECT -> {
           if (exceptional) {
+            exitPath = exitPath != null ? exitPath : exitPath(c, exceptional);
             leak(
                 e.getKey(),
                 new LeakPath(LeakPath.Kind.CONSTRUCTOR_FAILS, exitPath.line(), Messages.when(exitPath), i.note));
@@ -1236,6 +1248,23 @@ public final class ObligationAnalysis {
         default -> {}
       }
     }
+  }
+
+  /** How a configuration leaves the method at an exit. */
+  private static LeakPath exitPath(Config c, boolean exceptional) {
+    if (exceptional) {
+      ThrowInfo why = c.cause;
+      String detail = why == null ? "when an exception leaves the method" : why.describe();
+      return new LeakPath(
+          c.closeChain ? LeakPath.Kind.CLOSE_CHAIN : LeakPath.Kind.EXCEPTION,
+          why == null ? 0 : why.line(),
+          detail,
+          c.via);
+    }
+    if (c.returnLine > 0) {
+      return new LeakPath(LeakPath.Kind.RETURN, c.returnLine, null, c.via);
+    }
+    return new LeakPath(LeakPath.Kind.END, -c.returnLine, null, c.via);
   }
 
   /** Adds what this exit hands over, with the resources it was made from, to {@link #handedOver}. */

@@ -69,20 +69,23 @@ final class ModelParser {
 
   /** Removes a comment: '#' at the start of the line or after whitespace, up to the end. */
   static String stripComment(String raw) {
-    for (int i = 0; i < raw.length(); i++) {
-      if (raw.charAt(i) == '#' && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)))) {
+    for (int i = raw.indexOf('#'); i >= 0; i = raw.indexOf('#', i + 1)) {
+      if (i == 0 || Character.isWhitespace(raw.charAt(i - 1))) {
         return raw.substring(0, i);
       }
     }
     return raw;
   }
 
+  /** What separates tokens, compiled once (String.split compiles it again for every line). */
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private void parseLine(String raw) throws ModelException {
     text = stripComment(raw).strip();
     if (text.isEmpty()) {
       return;
     }
-    tokens = text.split("\\s+");
+    tokens = WHITESPACE.split(text);
     pos = 1;
     String directive = tokens[0];
     switch (directive) {
@@ -460,7 +463,7 @@ final class ModelParser {
     if (prior != null) {
       String token = sig != null ? sig.toString() : tokens[1];
       String verb = String.join(" ", tokens).equals(String.join(" ",
-          prior.entry().text().split("\\s+"))) ? "repeats" : "conflicts with";
+          WHITESPACE.split(prior.entry().text()))) ? "repeats" : "conflicts with";
       throw new ModelException(source, lineNo,
           "'" + token + "' in '" + text + "' " + verb + " '" + prior.entry().text()
               + "' at line " + prior.line() + "; expected one entry per " + keyWhat);

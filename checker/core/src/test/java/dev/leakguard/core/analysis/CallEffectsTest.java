@@ -40,7 +40,7 @@ class CallEffectsTest {
         null,
         receiverType,
         false,
-        closedByCallers,
+        () -> closedByCallers,
         null,
         Collections.nCopies(params, "java.sql.Connection"),
         List.of(),
@@ -150,7 +150,7 @@ class CallEffectsTest {
             "getConnection", false,
             List.of(new MethodRule.Borrow(MethodRule.BorrowOf.NONE, "test")),
             Set.of(), List.of(), List.of(), new MethodSummary(Set.of(), Set.of(), true, false, -1),
-            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, true, null, List.of(),
+            ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, () -> true, null, List.of(),
             List.of(), Set.of(), List.of());
     assertEquals("AssignOpaque", lower(c, List.of()));
   }
@@ -159,7 +159,7 @@ class CallEffectsTest {
   private static CallEffects.Call helper(String name, String receiverType, MethodSummary summary) {
     return new CallEffects.Call(
         name, false, List.of(), Set.of(), List.of(Set.of()), List.of(ResourceKind.CONNECTION), summary,
-        null, false, false, true, List.of(), false, null, receiverType, false, false, null,
+        null, false, false, true, List.of(), false, null, receiverType, false, () -> false, null,
         List.of("java.sql.Connection"), List.of(), Set.of(), List.of());
   }
 
@@ -182,7 +182,7 @@ class CallEffectsTest {
         name, constructor, List.of(), Set.of(), List.of(Set.of(), Set.of()),
         Arrays.asList(ResourceKind.STATEMENT, null), summary,
         constructor ? ResourceKind.STATEMENT : ResourceKind.RESULT_SET, false, false, true, List.of(),
-        false, null, "com.acme.DriverStatement", false, false, constructor ? null : ResourceKind.STATEMENT,
+        false, null, "com.acme.DriverStatement", false, () -> false, constructor ? null : ResourceKind.STATEMENT,
         Arrays.asList("java.sql.Statement", null), Arrays.asList("statement", flag), trueArgs, List.of());
   }
 
@@ -222,7 +222,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.DriverStatement",
-            false, false, ResourceKind.STATEMENT, List.of(), List.of(), Set.of(), List.of());
+            false, () -> false, ResourceKind.STATEMENT, List.of(), List.of(), Set.of(), List.of());
     Recorder r = new Recorder(false);
     CallEffects.lower(c, "st", List.of(), "rs", 1, r);
     assertEquals(new Event.Acquire("rs", r.site(ResourceKind.RESULT_SET, "rs"), "st"), r.events.get(0));
@@ -235,7 +235,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.Dao",
-            false, false, null, List.of(), List.of(), Set.of(), List.of());
+            false, () -> false, null, List.of(), List.of(), Set.of(), List.of());
     r = new Recorder(false);
     CallEffects.lower(dao, null, List.of(), "rs", 1, r);
     assertEquals(null, ((Event.Acquire) r.events.get(0)).parentVar());
