@@ -52,7 +52,7 @@ while [ $# -gt 0 ]; do
     --timeout) limit="$2"; shift 2 ;;
     --no-retained) retained=""; shift ;;
     --sample-every) sample_every="$2"; shift 2 ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
