@@ -1346,7 +1346,8 @@ final class SourceLowering {
     List<String> out = new ArrayList<>();
     if (call instanceof com.github.javaparser.ast.nodeTypes.NodeWithArguments<?> n) {
       for (Expression a : n.getArguments()) {
-        a.walk(
+        Nodes.walk(
+            a,
             node -> {
               if (node instanceof StringLiteralExpr lit) {
                 out.add(lit.asString());
@@ -1371,7 +1372,7 @@ final class SourceLowering {
       return null;
     }
     for (com.github.javaparser.ast.body.FieldDeclaration f
-        : unit.findAll(com.github.javaparser.ast.body.FieldDeclaration.class)) {
+        : Nodes.findAll(unit, com.github.javaparser.ast.body.FieldDeclaration.class)) {
       if (!f.isFinal()) {
         continue;
       }
