@@ -1759,7 +1759,12 @@ final class BytecodeLowering {
             facts.paramNames(owner, declaring, name, desc, staticCall),
             trueArguments(w, argTypes, argDepth),
             // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
-            resultType != null && facts.kindOf(resultType) == ResourceKind.CONNECTION ? argTexts : List.of());
+            resultType != null && facts.kindOf(resultType) == ResourceKind.CONNECTION ? argTexts : List.of(),
+            // the object's own method, called on itself or, from an inner class, on the object it
+            // belongs to (this$0)
+            !ctor && !staticCall && recv != null
+                && (recv.tag() instanceof Value.This
+                    || recv.tag() instanceof Value.FieldValue fv && fv.name().startsWith("this$")));
     if (LeakGuardDetector.dumped(name)) {
       System.err.println("call of " + owner + "." + name + desc + " in " + methodId()
           + (facts.probing() ? " (probing)" : "") + ": summary "

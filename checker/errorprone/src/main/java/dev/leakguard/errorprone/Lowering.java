@@ -1247,7 +1247,9 @@ final class Lowering {
       }
       return null;
     }
-    return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel), receiverType, staticCall);
+    // the object's own method, called on itself or, from an inner class, on the object it belongs to
+    boolean self = thisCall && !staticCall && !sym.isStatic();
+    return effects(sym, mit, recv, args, into, thisCall ? null : receiverTree(sel), receiverType, staticCall, self);
   }
 
   /**
@@ -1318,7 +1320,7 @@ final class Lowering {
     if (sym == null) {
       return null;
     }
-    return effects(sym, nc, null, args, into, null, sym.enclClass().type, false);
+    return effects(sym, nc, null, args, into, null, sym.enclClass().type, false, false);
   }
 
   /** The effects of one call, after its receiver and arguments were evaluated. */
@@ -1330,7 +1332,8 @@ final class Lowering {
       String into,
       ExpressionTree recvTree,
       Type receiver,
-      boolean staticCall) {
+      boolean staticCall,
+      boolean receiverIsSelf) {
     String receiverType = receiver == null || receiver.isPrimitive() ? null : facts.name(receiver);
     int line = line(call);
     List<MethodRule> rules = facts.rules(sym);
@@ -1396,7 +1399,8 @@ final class Lowering {
             paramTypes,
             paramNames,
             trueArgs,
-            argumentTexts);
+            argumentTexts,
+            receiverIsSelf);
     if (UnitContext.dumped(sym.getSimpleName())) {
       System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()

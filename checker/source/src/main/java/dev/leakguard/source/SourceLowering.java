@@ -1290,9 +1290,15 @@ final class SourceLowering {
     Expression recvExpr = null;
     String receiverType = enclosingClass;
     boolean staticCall = false;
+    // the object's own method, called on itself (unqualified, this.m() or super.m()) or, from an
+    // inner class, on the object it belongs to
+    boolean self = true;
     if (mce.getScope().isPresent()) {
       Expression scope = unwrap(mce.getScope().get());
       boolean isThis = scope instanceof ThisExpr || scope.isSuperExpr();
+      self =
+          scope instanceof ThisExpr t ? t.getTypeName().isEmpty()
+              : scope.isSuperExpr() && scope.asSuperExpr().getTypeName().isEmpty();
       String staticType = isThis ? null : staticTypeName(scope);
       if (staticType != null) {
         receiverType = staticType;
@@ -1323,7 +1329,8 @@ final class SourceLowering {
         ci = ci.withResult(declared);
       }
     }
-    return effects(ci, mce, recv, args, into, recvExpr, receiverType, staticCall);
+    self &= !staticCall;
+    return effects(ci, mce, recv, args, into, recvExpr, receiverType, staticCall, self);
   }
 
   private String newObject(ObjectCreationExpr oc, String into) {
@@ -1334,7 +1341,7 @@ final class SourceLowering {
     }
     oc.getAnonymousClassBody().ifPresent(body -> body.forEach(this::captures));
     CallInfo ci = ctx.resolveConstructor(this, oc);
-    return effects(ci, oc, null, args, into, null, ctx.names.typeName(oc.getType()), false);
+    return effects(ci, oc, null, args, into, null, ctx.names.typeName(oc.getType()), false, false);
   }
 
   /**
@@ -1408,7 +1415,8 @@ final class SourceLowering {
       String into,
       Expression recvExpr,
       String receiverType,
-      boolean staticCall) {
+      boolean staticCall,
+      boolean receiverIsSelf) {
     int line = line(call);
     List<Set<AnnotationRole>> paramRoles = new ArrayList<>();
     for (Set<String> names : ci.paramAnnotations()) {
@@ -1456,7 +1464,8 @@ final class SourceLowering {
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),
             trueArguments(call),
             // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
-            rt != null && ctx.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(call) : List.of());
+            rt != null && ctx.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(call) : List.of(),
+            receiverIsSelf);
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =
         ci.owner() != null || ci.isConstructor() || receiverType == null

@@ -76,6 +76,9 @@ public final class CallEffects {
    * @param argumentTexts the constant strings that make up the arguments, as far as the front-end
    *     sees them: literals and constants, also inside a concatenation or a formatting call ({@code
    *     String.format(URL, name, "drop=true")}); for rules that read a URL
+   * @param receiverIsSelf the receiver is the object whose code calls: an unqualified call of an
+   *     instance method, or one on {@code this} or {@code super}; from an inner class, the object
+   *     it belongs to
    */
   public record Call(
       String name,
@@ -99,7 +102,8 @@ public final class CallEffects {
       List<String> paramTypes,
       List<String> paramNames,
       Set<Integer> trueArgs,
-      List<String> argumentTexts) {
+      List<String> argumentTexts,
+      boolean receiverIsSelf) {
 
     /**
      * True if the caller passes {@code true} to a parameter whose name says the call closes what it
@@ -310,8 +314,14 @@ public final class CallEffects {
     MethodRule.Acquire acquire = null;
     for (MethodRule r : c.rules()) {
       if (r instanceof MethodRule.Acquire a) {
-        acquire = a;
         resultDecided = true;
+        if (c.receiverIsSelf() && c.rules().stream().anyMatch(k -> k instanceof MethodRule.KeepsLast)) {
+          // the object asks itself for the result it keeps and closes itself (a pooled
+          // connection's own logical handle): the object's, not this method's
+          result = borrowed(c, into, out);
+        } else {
+          acquire = a;
+        }
       } else if (r instanceof MethodRule.Borrow br) {
         resultDecided = true;
         if (br.of() == MethodRule.BorrowOf.PARENT_OF_RECEIVER && recv != null) {

@@ -53,6 +53,14 @@ public sealed interface MethodRule {
    */
   record BoundWhen(List<String> guards, String origin) implements MethodRule {}
 
+  /**
+   * The receiver keeps only the last result open: it closes it when asked for the next one and
+   * when it is closed itself (a PooledConnection's logical handle: one open at a time). A result
+   * the object asks of itself, by a call on {@code this} or {@code super} in its own code or in
+   * that of its inner classes, is then the object's, not the calling method's.
+   */
+  record KeepsLast(String origin) implements MethodRule {}
+
   /** The spelling of a guard method in {@link BoundWhen#guards}. */
   static String guardMethod(String owner, String name) {
     return owner + "." + name + "()";

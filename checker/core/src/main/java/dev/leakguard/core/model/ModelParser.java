@@ -19,7 +19,7 @@ final class ModelParser {
   static final String DIRECTIVES =
       "section, resource, not-resource, acquire, resets-children, closes-with-children, release,"
           + " borrow, transfer,"
-          + " wrap, bound-when, implicit-close or annotation";
+          + " wrap, bound-when, keeps-last, implicit-close or annotation";
   static final String SIG_FORM =
       "<fq.Owner>.<method>(<fq.param.Type>,...) or <fq.Owner>.<method>(..)";
 
@@ -100,6 +100,7 @@ final class ModelParser {
       case "transfer" -> parseTransfer();
       case "wrap" -> parseWrap();
       case "bound-when" -> parseBoundWhen();
+      case "keeps-last" -> parseKeepsLast();
       case "implicit-close" -> parseImplicitClose();
       case "annotation" -> parseAnnotation();
       default -> throw error("unknown directive", directive, DIRECTIVES);
@@ -303,6 +304,15 @@ final class ModelParser {
     }
     add("bound-when", sig, "bound-when " + sig, null, new MethodRule.BoundWhen(List.copyOf(guards), origin()),
         METHOD_KEY);
+  }
+
+  private void parseKeepsLast() throws ModelException {
+    MethodSig sig = sigToken();
+    if (sig.isConstructor()) {
+      throw error("a constructor has no receiver to keep its result:", sig.toString(), "a method signature");
+    }
+    end("end of line");
+    add("keeps-last", sig, "keeps-last " + sig, null, new MethodRule.KeepsLast(origin()), METHOD_KEY);
   }
 
   private static final String BOUND_GUARD_FORM =

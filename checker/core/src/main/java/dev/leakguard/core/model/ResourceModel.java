@@ -440,12 +440,13 @@ public final class ResourceModel {
   }
 
   /**
-   * Rules in the order their effects happen; a {@code bound-when} only qualifies an acquisition,
-   * so it goes when no acquire is left (a user file that turned the call into a borrow).
+   * Rules in the order their effects happen; a {@code bound-when} or {@code keeps-last} only
+   * qualifies an acquisition, so it goes when no acquire is left (a user file that turned the call
+   * into a borrow).
    */
   private static List<MethodRule> ordered(List<MethodRule> out) {
     if (out.stream().noneMatch(r -> r instanceof MethodRule.Acquire)) {
-      out.removeIf(r -> r instanceof MethodRule.BoundWhen);
+      out.removeIf(r -> r instanceof MethodRule.BoundWhen || r instanceof MethodRule.KeepsLast);
     }
     out.sort((a, b) -> Integer.compare(effectOrder(a), effectOrder(b)));
     return List.copyOf(out);

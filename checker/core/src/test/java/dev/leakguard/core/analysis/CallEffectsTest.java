@@ -44,7 +44,7 @@ class CallEffectsTest {
         null,
         Collections.nCopies(params, "java.sql.Connection"),
         List.of(),
-        Set.of(), List.of());
+        Set.of(), List.of(), false);
   }
 
   private static final class Recorder implements CallEffects.Out {
@@ -151,7 +151,7 @@ class CallEffectsTest {
             List.of(new MethodRule.Borrow(MethodRule.BorrowOf.NONE, "test")),
             Set.of(), List.of(), List.of(), new MethodSummary(Set.of(), Set.of(), true, false, -1),
             ResourceKind.CONNECTION, false, false, true, List.of(), false, null, "com.acme.Pool", false, () -> true, null, List.of(),
-            List.of(), Set.of(), List.of());
+            List.of(), Set.of(), List.of(), false);
     assertEquals("AssignOpaque", lower(c, List.of()));
   }
 
@@ -160,7 +160,7 @@ class CallEffectsTest {
     return new CallEffects.Call(
         name, false, List.of(), Set.of(), List.of(Set.of()), List.of(ResourceKind.CONNECTION), summary,
         null, false, false, true, List.of(), false, null, receiverType, false, () -> false, null,
-        List.of("java.sql.Connection"), List.of(), Set.of(), List.of());
+        List.of("java.sql.Connection"), List.of(), Set.of(), List.of(), false);
   }
 
   @Test
@@ -183,7 +183,7 @@ class CallEffectsTest {
         Arrays.asList(ResourceKind.STATEMENT, null), summary,
         constructor ? ResourceKind.STATEMENT : ResourceKind.RESULT_SET, false, false, true, List.of(),
         false, null, "com.acme.DriverStatement", false, () -> false, constructor ? null : ResourceKind.STATEMENT,
-        Arrays.asList("java.sql.Statement", null), Arrays.asList("statement", flag), trueArgs, List.of());
+        Arrays.asList("java.sql.Statement", null), Arrays.asList("statement", flag), trueArgs, List.of(), false);
   }
 
   @Test
@@ -222,7 +222,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.DriverStatement",
-            false, () -> false, ResourceKind.STATEMENT, List.of(), List.of(), Set.of(), List.of());
+            false, () -> false, ResourceKind.STATEMENT, List.of(), List.of(), Set.of(), List.of(), false);
     Recorder r = new Recorder(false);
     CallEffects.lower(c, "st", List.of(), "rs", 1, r);
     assertEquals(new Event.Acquire("rs", r.site(ResourceKind.RESULT_SET, "rs"), "st"), r.events.get(0));
@@ -235,7 +235,7 @@ class CallEffectsTest {
         new CallEffects.Call(
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.Dao",
-            false, () -> false, null, List.of(), List.of(), Set.of(), List.of());
+            false, () -> false, null, List.of(), List.of(), Set.of(), List.of(), false);
     r = new Recorder(false);
     CallEffects.lower(dao, null, List.of(), "rs", 1, r);
     assertEquals(null, ((Event.Acquire) r.events.get(0)).parentVar());

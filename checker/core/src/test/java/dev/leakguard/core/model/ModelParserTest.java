@@ -279,6 +279,21 @@ class ModelParserTest {
   }
 
   @Test
+  void keepsLastQualifiesAnAcquisition() throws ModelException {
+    ResourceModel model =
+        parse(PREFIX + "acquire com.acme.Pooled.handle() connection from receiver\n"
+            + "keeps-last com.acme.Pooled.handle()\n"
+            + "keeps-last com.acme.Pooled.peek()\n");
+    assertEquals(
+        List.of(
+            new Acquire(ResourceKind.CONNECTION, Parent.RECEIVER, MethodRule.RECEIVER, origin(3)),
+            new MethodRule.KeepsLast(origin(4))),
+        model.rules("com.acme.Pooled", "handle", List.of()));
+    // alone it says nothing of the call
+    assertEquals(List.of(), model.rules("com.acme.Pooled", "peek", List.of()));
+  }
+
+  @Test
   void emptyInputIsAnEmptyModel() throws ModelException {
     ResourceModel model = parse("");
     assertEquals(List.of(), model.entries());
@@ -298,11 +313,11 @@ class ModelParserTest {
         Arguments.of("aquire com.acme.Db.open() connection",
             "unknown directive 'aquire' in 'aquire com.acme.Db.open() connection'; expected"
                 + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
-                + " release, borrow, transfer, wrap, bound-when, implicit-close or annotation"),
+                + " release, borrow, transfer, wrap, bound-when, keeps-last, implicit-close or annotation"),
         Arguments.of("Acquire com.acme.Db.open() connection",
             "unknown directive 'Acquire' in 'Acquire com.acme.Db.open() connection'; expected"
                 + " section, resource, not-resource, acquire, resets-children, closes-with-children,"
-                + " release, borrow, transfer, wrap, bound-when, implicit-close or annotation"),
+                + " release, borrow, transfer, wrap, bound-when, keeps-last, implicit-close or annotation"),
         Arguments.of("acquire",
             "missing method signature at the end of 'acquire'" + sig),
         Arguments.of("bound-when com.acme.Db.current()",
@@ -315,6 +330,11 @@ class ModelParserTest {
         Arguments.of("bound-when com.acme.Db.current() @Transactional",
             "malformed annotation '@Transactional' in 'bound-when com.acme.Db.current() @Transactional';"
                 + " expected '@' and a fully qualified annotation name"),
+        Arguments.of("keeps-last com.acme.Pooled.<init>()",
+            "a constructor has no receiver to keep its result: 'com.acme.Pooled.<init>()' in"
+                + " 'keeps-last com.acme.Pooled.<init>()'; expected a method signature"),
+        Arguments.of("keeps-last com.acme.Pooled.handle() receiver",
+            "unexpected 'receiver' in 'keeps-last com.acme.Pooled.handle() receiver'; expected end of line"),
         Arguments.of("acquire com.acme.Db.open()",
             "missing kind at the end of 'acquire com.acme.Db.open()'" + kinds),
         Arguments.of("acquire Db.open() connection",
