@@ -1174,6 +1174,10 @@ final class BytecodeLowering {
       if (v.tag() instanceof Value.NewArray) {
         event(new Event.Transfer(var));
         dropElements(v.tag());
+      } else if (own && isStaticField && method.getName().equals("<clinit>")) {
+        // a static field's initialiser: the value lives as long as the class (a shared empty result
+        // set, a sentinel), as the source front-ends see code outside methods
+        event(new Event.Transfer(var));
       } else if (own) {
         String declaring = facts.hierarchy().fieldOwner(owner, name, fi.getSignature(cpg), isStaticField);
         event(new Event.StoreField(var, name, facts.closesField(declaring, name)));
