@@ -1749,7 +1749,8 @@ final class BytecodeLowering {
             paramKinds(argTypes),
             summary,
             resultType == null ? null : facts.kindOf(resultType),
-            resultType != null && facts.model().isNotResource(resultType),
+            !ctor && (ret instanceof org.apache.bcel.generic.ArrayType || ret instanceof org.apache.bcel.generic.BasicType)
+                || resultType != null && facts.model().isNotResource(resultType),
             ctor && facts.isAutoCloseable(owner),
             true,
             facts.checkedThrows(xm),

@@ -53,7 +53,8 @@ public final class CallEffects {
    * @param summary the summary of the bodies the call may run that the front-end sees (the
    *     resolved method's and its overrides', combined by {@link MethodSummary#combine}), or null
    * @param resultKind the resource kind of the static result type, or null
-   * @param resultNotResource the model lists the result type as not a resource
+   * @param resultNotResource the model lists the result type as not a resource, or it is an array
+   *     or a primitive: no acquire entry makes such a result a resource
    * @param closeableResult the constructed type is AutoCloseable (a wrapper of its resource args)
    * @param declarationKnown the method's declaration is known (its result type is reliable)
    * @param checkedThrows checked exception types the call may throw
@@ -315,6 +316,10 @@ public final class CallEffects {
     for (MethodRule r : c.rules()) {
       if (r instanceof MethodRule.Acquire a) {
         resultDecided = true;
+        if (c.resultNotResource() && !c.constructor()) {
+          // an overload the model's "(..)" reaches that returns no resource at all (an array)
+          continue;
+        }
         if (c.receiverIsSelf() && c.rules().stream().anyMatch(k -> k instanceof MethodRule.KeepsLast)) {
           // the object asks itself for the result it keeps and closes itself (a pooled
           // connection's own logical handle): the object's, not this method's

@@ -301,10 +301,18 @@ public final class ResourceModel {
     return resources.get(fqType);
   }
 
-  /** True if {@code fqType} itself is listed with {@code not-resource}. */
+  /**
+   * True if {@code fqType} itself is listed with {@code not-resource}, or is an array or a
+   * primitive type, which no model makes a resource: a driver's private {@code byte[][]
+   * getTypeInfo(String)} is no {@code DatabaseMetaData.getTypeInfo(..)}.
+   */
   public boolean isNotResource(String fqType) {
-    return notResources.contains(fqType);
+    return fqType != null
+        && (notResources.contains(fqType) || fqType.endsWith("[]") || PRIMITIVES.contains(fqType));
   }
+
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
 
   /**
    * Classifies a type given all its supertypes, the rule every front-end applies: a type listed
