@@ -367,6 +367,11 @@ public final class ObligationAnalysis {
   private final Set<String> returnedSelfClosing = new TreeSet<>();
   /** Returned resources the method still held when it returned them (not kept elsewhere too). */
   private final Set<String> returnedOpen = new TreeSet<>();
+  /**
+   * Returned resources whose parent a finally closed after the return (a result set returned from
+   * a try whose finally closes its statement): the caller gets them closed.
+   */
+  private final Set<String> returnedClosedAfter = new TreeSet<>();
   /** The parents of the returned resources when they were returned ("null" for none). */
   private final Map<String, Set<String>> returnedParents = new HashMap<>();
   private boolean gaveUp;
@@ -617,6 +622,11 @@ public final class ObligationAnalysis {
       } else if (a.sites.containsKey(t) && !a.returnedOpen.contains(t)) {
         // acquired, then kept by a holder (a registry, a cache) and returned: the holder owns it,
         // the caller borrows it
+        borrowed = true;
+        other = true;
+      } else if (a.sites.containsKey(t) && a.returnedClosedAfter.contains(t)) {
+        // its parent was closed by a finally after the return: the caller gets it closed, and
+        // owns nothing
         borrowed = true;
         other = true;
       } else if (a.sites.containsKey(t)) {
@@ -898,6 +908,16 @@ public final class ObligationAnalysis {
           noteReleaseUnderParamFlags(c, k);
         }
         s.close(k, visited);
+      }
+      if (s.returnLine > 0 && !returnedOpen.isEmpty()) {
+        // a finally running after the return closes the parent of what was returned
+        for (String k : s.instances(r.var())) {
+          for (Map.Entry<String, Inst> en : s.insts.entrySet()) {
+            if (k.equals(en.getValue().parent) && returnedOpen.contains(en.getKey())) {
+              returnedClosedAfter.add(en.getKey());
+            }
+          }
+        }
       }
       // closing the untracked parent of a resource (rs.getStatement().close()) closes it too
       for (String t : s.vars.getOrDefault(r.var(), Set.of())) {
