@@ -238,7 +238,8 @@ final class Names {
     }
     String i = single.get(name);
     if (i != null) {
-      return i;
+      // an imported member type (import a.B.C) is a.B$C
+      return binaryOfQualified(i);
     }
     String samePkg = pkg.isEmpty() ? name : pkg + "." + name;
     if (index.isTreeType(samePkg)) {
@@ -248,6 +249,11 @@ final class Names {
       String fq = p + "." + name;
       if (index.classes.load(fq) != null || index.isTreeType(fq) || PoolSetters.poolOf(fq) != null) {
         return fq;
+      }
+      // the member types of a class imported on demand (import a.B.*)
+      String member = binaryOfQualified(p) + "$" + name;
+      if (index.isTreeType(member) || index.classes.load(member) != null) {
+        return member;
       }
     }
     String lang = "java.lang." + name;
