@@ -1701,7 +1701,9 @@ final class BytecodeLowering {
     w.fallsThrough = !rules.isEmpty() || !facts.neverReturns(declaring, name, desc);
     List<Set<AnnotationRole>> paramRoles = facts.paramRoles(xm, argTypes.length);
     MethodSummary summary =
-        rules.isEmpty() ? facts.callSummary(owner, declaring, name, desc, staticCall, xm) : null;
+        rules.isEmpty() || CallEffects.acquires(rules)
+            ? facts.callSummary(owner, declaring, name, desc, staticCall, xm)
+            : null;
     String resultType = ctor ? owner : (ret instanceof ObjectType ro ? ro.getClassName() : null);
     boolean varargs = xm != null && xm.isVarArgs();
     boolean thisReceiver = recv != null && (recv.tag() instanceof Value.This || recv.tag() instanceof Value.NewObject);

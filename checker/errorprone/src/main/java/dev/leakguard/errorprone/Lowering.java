@@ -1384,7 +1384,7 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            rules.isEmpty() && summaryMatters ? unit.callSummary(sym, receiver) : null,
+            (rules.isEmpty() || CallEffects.acquires(rules)) && summaryMatters ? unit.callSummary(sym, receiver) : null,
             resultKind,
             facts.model.isNotResource(facts.name(rt)),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),

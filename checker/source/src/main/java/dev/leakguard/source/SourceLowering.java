@@ -1448,7 +1448,9 @@ final class SourceLowering {
             ctx.roles(ci.annotations()),
             paramRoles,
             paramKinds,
-            ci.rules().isEmpty() ? ctx.callSummary(ci, receiverType, args.size()) : null,
+            ci.rules().isEmpty() || CallEffects.acquires(ci.rules())
+                ? ctx.callSummary(ci, receiverType, args.size())
+                : null,
             rt == null ? null : ctx.kindOf(rt),
             rt != null && ctx.model().isNotResource(rt),
             ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),

@@ -324,6 +324,10 @@ public final class CallEffects {
           // the object asks itself for the result it keeps and closes itself (a pooled
           // connection's own logical handle): the object's, not this method's
           result = borrowed(c, into, out);
+        } else if (c.summary() != null && c.summary() != MethodSummary.UNKNOWN && c.summary().returnsHeld()) {
+          // every body the call may run returns what its receiver holds (a pooled connection that
+          // hands out its physical connection, the same object on every call): the receiver's
+          result = borrowed(c, into, out);
         } else {
           acquire = a;
         }
@@ -561,6 +565,19 @@ public final class CallEffects {
     String t = into != null ? into : out.temp();
     out.emit(new Event.AssignOpaque(t, "borrowed:" + c.name()));
     return t;
+  }
+
+  /**
+   * True if the model says the call acquires a resource: the front-end then also gives the
+   * summary of the bodies it may run, which can show that they return a held field instead.
+   */
+  public static boolean acquires(List<MethodRule> rules) {
+    for (MethodRule r : rules) {
+      if (r instanceof MethodRule.Acquire) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Declared parameter types that hold any resource without saying which. */

@@ -24,6 +24,9 @@ import java.util.Set;
  *     ({@code return ps.executeQuery()}), or -1: the caller's result is that argument's child
  * @param neverThrows no path of the body leaves it by an exception, whatever its {@code throws}
  *     clause declares (a constructor that only stores its arguments): a call of it does not throw
+ * @param returnsHeld every return returns the value of a field the method does not set (the
+ *     physical connection a pooled connection holds, the same object on every call): what the
+ *     caller gets is the receiver's, even where the model says the method hands out a new one
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -35,9 +38,26 @@ public record MethodSummary(
     boolean returnsSelfClosing,
     boolean returnsReceiver,
     int returnsChildOf,
-    boolean neverThrows) {
+    boolean neverThrows,
+    boolean returnsHeld) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+
+  /** A summary of a method that does not return a held field. */
+  public MethodSummary(
+      Set<Integer> closesParams,
+      Set<Integer> ownsParams,
+      boolean returnsFresh,
+      boolean returnsBorrowed,
+      int returnsParam,
+      Set<Integer> closesParamsWhenThrowing,
+      boolean returnsSelfClosing,
+      boolean returnsReceiver,
+      int returnsChildOf,
+      boolean neverThrows) {
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParamsWhenThrowing,
+        returnsSelfClosing, returnsReceiver, returnsChildOf, neverThrows, false);
+  }
 
   /** A summary whose closes hold on every path, exceptional ones included. */
   public MethodSummary(
@@ -55,7 +75,7 @@ public record MethodSummary(
   public MethodSummary mayThrow() {
     return new MethodSummary(
         closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParamsWhenThrowing,
-        returnsSelfClosing, returnsReceiver, returnsChildOf, false);
+        returnsSelfClosing, returnsReceiver, returnsChildOf, false, returnsHeld);
   }
 
   /**
@@ -65,7 +85,8 @@ public record MethodSummary(
    * body returns a fresh resource and none returns an existing one, borrowed when some body
    * returns an existing one and none a fresh one, and neither when they disagree (names and
    * callers decide then); a parameter is handed back only when every body that hands one back
-   * hands back the same one. Null for no bodies.
+   * hands back the same one; it returns a held field only when every body does. Null for no
+   * bodies.
    */
   public static MethodSummary combine(java.util.Collection<MethodSummary> bodies) {
     MethodSummary one = null;
@@ -91,6 +112,7 @@ public record MethodSummary(
     int childOf = -2; // not yet seen
     boolean childAgrees = true;
     boolean never = true;
+    boolean held = true;
     boolean paramsAgree = true;
     for (MethodSummary s : bodies) {
       if (s == null) {
@@ -105,6 +127,7 @@ public record MethodSummary(
       selfClosing &= !s.returnsFresh() || s.returnsSelfClosing();
       receiver &= s.returnsReceiver();
       never &= s.neverThrows();
+      held &= s.returnsHeld();
       if (s.returnsFresh()) {
         childAgrees &= childOf == -2 || childOf == s.returnsChildOf();
         childOf = s.returnsChildOf();
@@ -119,6 +142,6 @@ public record MethodSummary(
     boolean mixed = fresh && borrowed;
     return new MethodSummary(
         closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
-        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1, never);
+        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1, never, held);
   }
 }

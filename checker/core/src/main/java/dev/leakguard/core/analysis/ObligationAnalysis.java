@@ -648,10 +648,12 @@ public final class ObligationAnalysis {
         whenThrowing.add(i);
       }
     }
+    // every return hands back what a field held before the method ran (return this.connection)
+    boolean held = !a.returned.isEmpty() && a.returned.stream().allMatch(t -> t.startsWith("~field:"));
     return new MethodSummary(
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
         false, fresh && !borrowed ? childOf : -1,
-        !reachable(graph.entry()).contains(graph.exceptionalExit()));
+        !reachable(graph.entry()).contains(graph.exceptionalExit()), held);
   }
 
   /**
