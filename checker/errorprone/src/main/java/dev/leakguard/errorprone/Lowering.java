@@ -912,12 +912,25 @@ final class Lowering {
 
   private String nullTested(ExpressionTree l, ExpressionTree r) {
     if (isNullLiteral(r)) {
-      return localOrField(l);
+      return testedValue(l);
     }
     if (isNullLiteral(l)) {
-      return localOrField(r);
+      return testedValue(r);
     }
     return null;
+  }
+
+  /**
+   * The variable a null test reads: for an assignment ({@code (con = next()) != null}) the
+   * assignment runs first and its variable is tested.
+   */
+  private String testedValue(ExpressionTree e) {
+    ExpressionTree t = ASTHelpers.stripParentheses(e);
+    if (t instanceof AssignmentTree a && localOf(a.getVariable()) != null) {
+      expr(t, null);
+      return localOf(a.getVariable());
+    }
+    return localOrField(e);
   }
 
   /**

@@ -902,12 +902,25 @@ final class SourceLowering {
 
   private String nullTested(Expression l, Expression r) {
     if (unwrap(r) instanceof NullLiteralExpr) {
-      return localOrField(l);
+      return testedValue(l);
     }
     if (unwrap(l) instanceof NullLiteralExpr) {
-      return localOrField(r);
+      return testedValue(r);
     }
     return null;
+  }
+
+  /**
+   * The variable a null test reads: for an assignment ({@code (con = next()) != null}) the
+   * assignment runs first and its variable is tested.
+   */
+  private String testedValue(Expression e) {
+    Expression u = unwrap(e);
+    if (u instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && localOf(a.getTarget()) != null) {
+      expr(u, null);
+      return localOf(a.getTarget());
+    }
+    return localOrField(e);
   }
 
   /**
