@@ -140,7 +140,7 @@ public final class AnalysisExecutor {
         try {
           out.add(futures.get(i).get());
         } catch (ExecutionException e) {
-          out.add(EngineResult.unavailable(names.get(i), "internal error: " + e.getCause()));
+          out.add(EngineResult.unavailable(names.get(i), "internal error: " + internalError(e.getCause())));
         }
       }
       return out;
@@ -155,8 +155,32 @@ public final class AnalysisExecutor {
       return engine.run(req, ctx);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       ctx.log().debug(e);
-      return EngineResult.unavailable(engine.name(), "internal error: " + e);
+      return EngineResult.unavailable(engine.name(), "internal error: " + internalError(e));
     }
+  }
+
+  /**
+   * An engine's internal error as the build log shows it: the error, where it was thrown and its
+   * root cause, so that a report of it can be acted on without a debug log.
+   */
+  public static String internalError(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e));
+    StackTraceElement[] at = e.getStackTrace();
+    if (at.length > 0) {
+      sb.append(" at ").append(at[0]);
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e) {
+      sb.append("; caused by ").append(root);
+      StackTraceElement[] rootAt = root.getStackTrace();
+      if (rootAt.length > 0) {
+        sb.append(" at ").append(rootAt[0]);
+      }
+    }
+    return sb.toString();
   }
 
   private static void logNotes(EngineContext ctx, EngineResult r) {

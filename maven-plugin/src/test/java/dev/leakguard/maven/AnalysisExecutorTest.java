@@ -103,7 +103,22 @@ class AnalysisExecutorTest {
     AnalysisResult r = AnalysisExecutor.execute(request(List.of("spotbugs", "source"), new PathFilter(null, null)), ctx, null, engines::get);
     assertEquals(List.of("source"), r.enginesRan());
     assertTrue(ctx.warnings.get(0).contains("internal error: java.lang.IllegalStateException: boom"), ctx.warnings.toString());
+    // where it was thrown, so that the report can be acted on without a debug log
+    assertTrue(ctx.warnings.get(0).contains(" at dev.leakguard.maven.AnalysisExecutorTest"), ctx.warnings.toString());
     assertEquals(1, ctx.warnings.size());
+  }
+
+  @Test
+  void anInternalErrorNamesItsRootCauseAndWhereEachWasThrown() {
+    IllegalStateException root = new IllegalStateException("class init failed");
+    root.setStackTrace(new StackTraceElement[] {new StackTraceElement("a.Init", "<clinit>", "Init.java", 7)});
+    NoClassDefFoundError e = new NoClassDefFoundError("a/Init");
+    e.initCause(root);
+    e.setStackTrace(new StackTraceElement[] {new StackTraceElement("a.User", "run", "User.java", 3)});
+    assertEquals(
+        "java.lang.NoClassDefFoundError: a/Init at a.User.run(User.java:3); caused by"
+            + " java.lang.IllegalStateException: class init failed at a.Init.<clinit>(Init.java:7)",
+        AnalysisExecutor.internalError(e));
   }
 
   @Test

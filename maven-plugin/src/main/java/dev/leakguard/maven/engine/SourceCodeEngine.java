@@ -102,7 +102,8 @@ public final class SourceCodeEngine implements Engine {
           }
         } catch (ExecutionException e) {
           Throwable c = e.getCause();
-          notes.add(f.reportPath() + ": not analysed by the source engine (internal error: " + c + ")");
+          notes.add(f.reportPath() + ": not analysed by the source engine (internal error: "
+              + dev.leakguard.maven.AnalysisExecutor.internalError(c) + ")");
           skipped++;
         }
         long now = System.nanoTime();
