@@ -280,13 +280,20 @@ final class FileContext {
         }
       }
     }
+    // the first class that declares the method (or that the model knows it by); an unqualified
+    // call an inner class does not declare is its outer class's (getConnection() in the inner XA
+    // resource of a pooled connection), not an unknown method of the inner class
+    CallInfo undeclared = null;
     for (String owner : owners) {
       CallInfo ci = resolve(owner, name, arity, argTypes, false);
-      if (ci != null) {
+      if (ci != null && (ci.known() || !ci.rules().isEmpty())) {
         return ci;
       }
+      if (undeclared == null) {
+        undeclared = ci;
+      }
     }
-    return CallInfo.unknown(name, arity);
+    return undeclared != null ? undeclared : CallInfo.unknown(name, arity);
   }
 
   /** The anonymous classes around {@code at}, innermost first, by their names in the tree index. */
