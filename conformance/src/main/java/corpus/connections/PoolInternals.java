@@ -4,19 +4,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import javax.sql.ConnectionEventListener;
+import javax.sql.DataSource;
 import javax.sql.PooledConnection;
+import javax.sql.StatementEventListener;
 
 /**
  * A pool whose pooled connections hand out the physical connection they hold: getConnection()
  * returns the same object on every call, and the pooled connection closes it when the pool closes
  * the pooled connection. The pool's own code that reads it (to test it, to log its catalog) opens
- * nothing. A pooled connection that makes a new handle on each call, or any pooled connection
+ * nothing; handing it out hands out the item it belongs to. A pooled connection that makes a new handle on each call, or any pooled connection
  * whose implementations do not all hand out what they hold, gives the caller a handle to close.
  */
 public class PoolInternals {
 
   /** Hands out the physical connection it was made with. */
-  public abstract static class HeldPooledConnection implements PooledConnection {
+  public static class HeldPooledConnection implements PooledConnection {
     private final Connection physical;
 
     protected HeldPooledConnection(Connection physical) {
@@ -32,6 +35,18 @@ public class PoolInternals {
     public void close() throws SQLException {
       physical.close();
     }
+
+    @Override
+    public void addConnectionEventListener(ConnectionEventListener listener) {}
+
+    @Override
+    public void removeConnectionEventListener(ConnectionEventListener listener) {}
+
+    @Override
+    public void addStatementEventListener(StatementEventListener listener) {}
+
+    @Override
+    public void removeStatementEventListener(StatementEventListener listener) {}
   }
 
   /** Hands out a new logical handle on every call. */
@@ -45,6 +60,22 @@ public class PoolInternals {
   }
 
   private final Deque<HeldPooledConnection> idle = new ArrayDeque<>();
+  private final DataSource physicalSource;
+
+  public PoolInternals(DataSource physicalSource) {
+    this.physicalSource = physicalSource;
+  }
+
+  /** A new item's connection goes to the caller, and the item with it. */
+  public Connection checkOutNew() throws SQLException {
+    return new HeldPooledConnection(physicalSource.getConnection()).getConnection();
+  }
+
+  /** A new item whose connection is only tested is dropped with it. */
+  public boolean probeNewLeaky() throws SQLException {
+    HeldPooledConnection item = new HeldPooledConnection(physicalSource.getConnection()); // LEAK JdbcConnectionLeak
+    return item.getConnection().isValid(1);
+  }
 
   /** Tests the first idle connection, which stays in the pool. */
   public boolean firstIdleValid() throws SQLException {

@@ -326,8 +326,15 @@ public final class CallEffects {
           result = borrowed(c, into, out);
         } else if (c.summary() != null && c.summary() != MethodSummary.UNKNOWN && c.summary().returnsHeld()) {
           // every body the call may run returns what its receiver holds (a pooled connection that
-          // hands out its physical connection, the same object on every call): the receiver's
-          result = borrowed(c, into, out);
+          // hands out its physical connection, the same object on every call): the receiver's.
+          // A resource of the receiver's own kind is the receiver to its caller: it goes where
+          // the result goes (a pool returns an item's connection, whose close gives the item back)
+          if (recv != null && c.receiverKind() == a.kind()) {
+            result = into != null ? into : out.temp();
+            out.emit(new Event.Assign(result, recv));
+          } else {
+            result = borrowed(c, into, out);
+          }
         } else {
           acquire = a;
         }
