@@ -1,10 +1,10 @@
 package dev.leakguard.spotbugs;
 
 import dev.leakguard.core.analysis.AnalysisResult;
+import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Finding;
-import dev.leakguard.core.model.MethodRule;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
@@ -12,7 +12,6 @@ import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.SourceLineAnnotation;
 import edu.umd.cs.findbugs.ba.ClassContext;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.bcel.Const;
 import org.apache.bcel.classfile.JavaClass;
@@ -147,13 +146,7 @@ public final class LeakGuardDetector implements Detector {
         inv.getReferenceType(cpg) instanceof ObjectType o ? o.getClassName() : "java.lang.Object";
     String desc = inv.getSignature(cpg);
     var resolved = facts.resolve(owner, name, desc, inv.getOpcode() == Const.INVOKESTATIC);
-    List<MethodRule> rules = facts.rules(resolved == null ? owner : resolved.declaringClass(), name, desc);
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Acquire) {
-        return true;
-      }
-    }
-    return false;
+    return CallEffects.acquires(facts.rules(resolved == null ? owner : resolved.declaringClass(), name, desc));
   }
 
   @Override

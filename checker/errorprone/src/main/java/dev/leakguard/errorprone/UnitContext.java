@@ -269,10 +269,8 @@ final class UnitContext {
       return Fate.NOT_OWNED; // this(..) and super(..) create nothing
     }
     List<MethodRule> rules = facts.rules(s);
-    for (MethodRule r : rules) {
-      if (r instanceof MethodRule.Acquire) {
-        return Fate.MAY_OWN;
-      }
+    if (CallEffects.acquires(rules)) {
+      return Fate.MAY_OWN;
     }
     for (MethodRule r : rules) {
       if (r instanceof MethodRule.Borrow || r instanceof MethodRule.Wrap) {
@@ -314,12 +312,7 @@ final class UnitContext {
   }
 
   private boolean acquiresByRule(MethodSymbol s) {
-    for (MethodRule r : facts.rules(s)) {
-      if (r instanceof MethodRule.Acquire) {
-        return true;
-      }
-    }
-    return false;
+    return CallEffects.acquires(facts.rules(s));
   }
 
   // ---------------------------------------------------------------- summaries

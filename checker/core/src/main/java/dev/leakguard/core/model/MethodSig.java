@@ -21,7 +21,7 @@ public final class MethodSig {
   /** The name of constructors, as in the JVM. */
   public static final String CONSTRUCTOR = "<init>";
 
-  private static final Set<String> PRIMITIVES =
+  static final Set<String> PRIMITIVES =
       Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
   private final String owner;

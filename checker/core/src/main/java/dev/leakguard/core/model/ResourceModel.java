@@ -308,11 +308,9 @@ public final class ResourceModel {
    */
   public boolean isNotResource(String fqType) {
     return fqType != null
-        && (notResources.contains(fqType) || fqType.endsWith("[]") || PRIMITIVES.contains(fqType));
+        && (notResources.contains(fqType) || fqType.endsWith("[]") || MethodSig.PRIMITIVES.contains(fqType)
+            || fqType.equals("void"));
   }
-
-  private static final Set<String> PRIMITIVES =
-      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
 
   /**
    * Classifies a type given all its supertypes, the rule every front-end applies: a type listed
