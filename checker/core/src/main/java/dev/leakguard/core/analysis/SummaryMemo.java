@@ -2,24 +2,24 @@ package dev.leakguard.core.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The summaries of the methods of one analysed program, each computed once, for every front-end.
  *
- * <p>A method asked for while its own summary is being computed (recursion) gets {@link
- * MethodSummary#UNKNOWN}. A summary computed under such a cut of a method further up the call
- * chain assumed that method's summary to be UNKNOWN: it is kept for a while, and when that method
- * is done it is kept for good if the assumption was right, and dropped otherwise (then computed
- * again when next asked, with the finished summary to see, and kept). A method's summary thus
- * does not hang on which of its callers happened to be asked first, as long as the cycle it is
- * in is one level deep; large cycles of methods that do nothing with resources are computed once,
- * others at most twice.
+ * <p>Methods that call each other (a cycle of the call graph, found as it is walked) are summarised
+ * together: a method asked for while its own summary is being computed (recursion) is answered
+ * with an assumption, at first {@link MethodSummary#UNKNOWN}. The first method of the cycle to be
+ * asked (its head) is finished last; every summary computed in the cycle before that is kept only
+ * for a while. When the head is finished and some method of the cycle turned out other than what
+ * was assumed for it, the whole cycle is computed again, each recursive call now answered with the
+ * summary its method had the last time, until the assumptions hold or {@link #MAX_ROUNDS} rounds
+ * are done; then every summary of the cycle is kept for good. A method's summary thus does not hang
+ * on which method of its cycle happened to be asked first, and no cycle costs more than {@link
+ * #MAX_ROUNDS} times its size.
  *
  * <p>Safe for threads that each compute their own summaries: the chain of methods being computed
  * is per thread; a summary kept for good is shared.
@@ -29,36 +29,46 @@ import java.util.function.Function;
 public final class SummaryMemo<K> {
   /** Stands for a null summary (no body to see) in the shared map. */
   private static final MethodSummary NONE =
-      new MethodSummary(Set.of(), Set.of(), false, false, -2);
+      new MethodSummary(java.util.Set.of(), java.util.Set.of(), false, false, -2);
+
+  /** How many times a cycle is computed at most. */
+  static final int MAX_ROUNDS = 4;
 
   private final Map<K, MethodSummary> done = new ConcurrentHashMap<>();
-  /** Methods whose summary was dropped once for a wrong assumption: kept the next time. */
-  private final Set<K> droppedOnce = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<Chain<K>> chains = ThreadLocal.withInitial(Chain::new);
 
   /** The methods one thread is computing, outermost first, and what it keeps for a while. */
   private static final class Chain<K> {
     final List<Frame<K>> frames = new ArrayList<>();
     final Map<K, Integer> depthOf = new HashMap<>();
-    /** Summaries computed under a cut, with the depths of the methods they assumed UNKNOWN. */
+    /** Summaries of unfinished cycles, each with the depth of the head it waits for. */
     final Map<K, Provisional> provisional = new HashMap<>();
-    /** How many times this thread was answered with a cut or a provisional summary. */
+    /** The last summary computed for a method of an unfinished cycle. */
+    final Map<K, MethodSummary> last = new HashMap<>();
+    /** How many times this thread was answered with an assumption or a provisional summary. */
     long cuts;
   }
 
   private static final class Frame<K> {
     final K key;
-    /** The depths of the unfinished methods whose summary this one assumed UNKNOWN. */
-    final Set<Integer> assumed = new HashSet<>();
-    /** Provisional summaries that assumed this method's summary UNKNOWN. */
-    final List<K> waiting = new ArrayList<>();
+    /** What a recursive call of this method is answered with while it is computed. */
+    final MethodSummary assumed;
+    /** The smallest depth of an unfinished method this computation hangs on. */
+    int low = Integer.MAX_VALUE;
+    /** A recursive call of this method was answered with {@link #assumed}. */
+    boolean cutOn;
+    /** Some method of the cycle this one heads turned out other than assumed. */
+    boolean unstable;
+    /** The methods whose provisional summaries wait for this one, as the head of their cycle. */
+    final List<K> members = new ArrayList<>();
 
-    Frame(K key) {
+    Frame(K key, MethodSummary assumed) {
       this.key = key;
+      this.assumed = assumed;
     }
   }
 
-  private record Provisional(MethodSummary summary, Set<Integer> assumed) {}
+  private record Provisional(MethodSummary summary, int head) {}
 
   /**
    * The summary of {@code key}: kept, or computed by {@code compute} (which may ask for other
@@ -67,93 +77,116 @@ public final class SummaryMemo<K> {
   public MethodSummary get(K key, Function<? super K, MethodSummary> compute) {
     MethodSummary s = done.get(key);
     if (s != null) {
-      return s == NONE ? null : s;
+      return orNull(s);
     }
     Chain<K> chain = chains.get();
     Integer busy = chain.depthOf.get(key);
     if (busy != null) {
       chain.cuts++;
-      assume(chain, Set.of(busy));
-      return MethodSummary.UNKNOWN;
+      Frame<K> cut = chain.frames.get(busy);
+      cut.cutOn = true;
+      hangOn(chain, busy);
+      return orNull(cut.assumed);
     }
     Provisional p = chain.provisional.get(key);
     if (p != null) {
       chain.cuts++;
-      assume(chain, p.assumed());
-      return p.summary() == NONE ? null : p.summary();
+      hangOn(chain, p.head());
+      return orNull(p.summary());
     }
     int depth = chain.frames.size();
-    Frame<K> frame = new Frame<>(key);
-    chain.frames.add(frame);
-    chain.depthOf.put(key, depth);
-    MethodSummary computed = null;
-    boolean ok = false;
-    try {
-      computed = compute.apply(key);
-      ok = true;
-    } finally {
-      chain.frames.remove(depth);
-      chain.depthOf.remove(key);
-      frame.assumed.remove(depth); // a method may assume itself: that is the recursion cut
-      // UNKNOWN itself, not an equal summary: callers tell it apart by identity (a body that does
-      // nothing with its parameters is no body too odd to follow, whose call names decide)
-      boolean right = ok && computed == MethodSummary.UNKNOWN;
-      for (K w : frame.waiting) {
-        Provisional waiting = chain.provisional.remove(w);
-        if (waiting == null) {
-          continue;
+    MethodSummary assumed = chain.last.getOrDefault(key, MethodSummary.UNKNOWN);
+    for (int round = 1; ; round++) {
+      Frame<K> frame = new Frame<>(key, assumed);
+      chain.frames.add(frame);
+      chain.depthOf.put(key, depth);
+      MethodSummary computed;
+      try {
+        computed = compute.apply(key);
+      } catch (RuntimeException | Error e) {
+        pop(chain, frame, depth);
+        for (K m : frame.members) {
+          chain.provisional.remove(m);
         }
-        if (right) {
-          keep(chain, w, waiting.summary(), without(waiting.assumed(), depth));
-        } else {
-          droppedOnce.add(w);
+        hangOn(chain, frame.low);
+        endChain(chain);
+        throw e;
+      }
+      pop(chain, frame, depth);
+      MethodSummary result = computed == null ? NONE : computed;
+      boolean wrong = frame.cutOn && !holds(assumed, result);
+      if (frame.low < depth) {
+        // one method of a cycle whose head is further up: kept until the head is done
+        Frame<K> head = chain.frames.get(frame.low);
+        chain.last.put(key, result);
+        chain.provisional.put(key, new Provisional(result, frame.low));
+        head.members.add(key);
+        for (K m : frame.members) {
+          chain.provisional.put(m, new Provisional(chain.provisional.get(m).summary(), frame.low));
+          head.members.add(m);
         }
+        head.unstable |= wrong || frame.unstable;
+        hangOn(chain, frame.low);
+        return computed;
       }
-      if (ok) {
-        keep(chain, key, computed == null ? NONE : computed, frame.assumed);
-        assume(chain, frame.assumed);
+      if ((wrong || frame.unstable) && round < MAX_ROUNDS) {
+        // the head of a cycle some of whose assumptions were wrong: the cycle once more, each
+        // recursive call answered with what its method came to this time
+        for (K m : frame.members) {
+          chain.provisional.remove(m);
+        }
+        chain.last.put(key, result);
+        assumed = result;
+        continue;
       }
-      if (chain.frames.isEmpty()) {
-        chain.provisional.clear();
+      done.put(key, result);
+      chain.last.remove(key);
+      for (K m : frame.members) {
+        done.put(m, chain.provisional.remove(m).summary());
+        chain.last.remove(m);
       }
+      endChain(chain);
+      return computed;
     }
-    return computed;
+  }
+
+  private static MethodSummary orNull(MethodSummary s) {
+    return s == NONE ? null : s;
   }
 
   /**
-   * Keeps a summary for good if it assumed nothing, or if it was dropped once already (computed
-   * again, it saw the finished summaries of the methods it first assumed UNKNOWN: bounding the
-   * recomputation keeps large cycles of methods linear); else until the methods it assumed are
-   * done.
+   * True if a summary computed under an assumption is what was assumed: UNKNOWN itself, not an
+   * equal summary, for UNKNOWN (callers tell it apart by identity: a body that does nothing with its
+   * parameters is no body too odd to follow, whose call names decide).
    */
-  private void keep(Chain<K> chain, K key, MethodSummary summary, Set<Integer> assumed) {
-    if (assumed.isEmpty() || droppedOnce.contains(key)) {
-      done.put(key, summary);
-      return;
-    }
-    chain.provisional.put(key, new Provisional(summary, Set.copyOf(assumed)));
-    for (int d : assumed) {
-      chain.frames.get(d).waiting.add(key);
-    }
+  private static boolean holds(MethodSummary assumed, MethodSummary result) {
+    return assumed == MethodSummary.UNKNOWN ? result == assumed : result.equals(assumed);
   }
 
-  private static Set<Integer> without(Set<Integer> set, int d) {
-    Set<Integer> out = new HashSet<>(set);
-    out.remove(d);
-    return out;
+  private static <K> void pop(Chain<K> chain, Frame<K> frame, int depth) {
+    chain.frames.remove(depth);
+    chain.depthOf.remove(frame.key);
   }
 
-  /** The method being computed now assumed UNKNOWN the summaries of those at {@code depths}. */
-  private static <K> void assume(Chain<K> chain, Set<Integer> depths) {
-    if (chain.frames.isEmpty() || depths.isEmpty()) {
+  /** The method being computed now hangs on the unfinished method at {@code depth}. */
+  private static <K> void hangOn(Chain<K> chain, int depth) {
+    if (chain.frames.isEmpty() || depth == Integer.MAX_VALUE) {
       return;
     }
-    chain.frames.get(chain.frames.size() - 1).assumed.addAll(depths);
+    Frame<K> top = chain.frames.get(chain.frames.size() - 1);
+    top.low = Math.min(top.low, depth);
+  }
+
+  private static <K> void endChain(Chain<K> chain) {
+    if (chain.frames.isEmpty()) {
+      chain.provisional.clear();
+      chain.last.clear();
+    }
   }
 
   /**
    * How many answers this thread has had so far that hang on the methods it is computing: an
-   * UNKNOWN for a method being computed, or a summary kept only for a while. A front-end that
+   * assumption for a method being computed, or a summary kept only for a while. A front-end that
    * derives something from summaries may keep it for good when this count did not change while it
    * derived it: every summary it saw was kept for good, so deriving it again gives the same.
    */
@@ -164,6 +197,5 @@ public final class SummaryMemo<K> {
   /** Forgets every kept summary (between the passes of an analysis). */
   public void clear() {
     done.clear();
-    droppedOnce.clear();
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,26 +97,27 @@ class SummaryMemoTest {
   }
 
   @Test
-  void aSelfRecursiveMethodIsKeptAtOnce() {
+  void aSelfRecursiveMethodIsComputedAgainWithItsOwnSummary() {
+    // first with UNKNOWN for the recursive call, then with what that gave, which holds
     Map<String, List<String>> calls = new HashMap<>();
     calls.put("self", List.of("self"));
     Program p = new Program(Set.of(), calls);
     assertSame(NOT_FRESH, p.summary("self"));
     assertSame(NOT_FRESH, p.summary("self"));
-    assertEquals(List.of("self"), p.computed);
+    assertEquals(List.of("self", "self"), p.computed);
   }
 
   @Test
-  void aProvisionalSummaryIsReusedWhileItsCallerIsUnfinished() {
-    // a calls b twice; b calls a: b is computed once while a runs, then again when asked alone
+  void aProvisionalSummaryIsReusedWithinARound() {
+    // a calls b twice; b calls a: b is computed once per round of the cycle, then kept
     Map<String, List<String>> calls = new HashMap<>();
     calls.put("a", List.of("b", "b"));
     calls.put("b", List.of("a"));
     Program p = new Program(Set.of("a"), calls);
     p.summary("a");
-    assertEquals(List.of("a", "b"), p.computed);
-    p.summary("b");
-    assertEquals(List.of("a", "b", "b"), p.computed);
+    assertEquals(List.of("a", "b", "a", "b"), p.computed);
+    assertSame(FRESH, p.summary("b"));
+    assertEquals(List.of("a", "b", "a", "b"), p.computed);
   }
 
   @Test
@@ -146,7 +148,7 @@ class SummaryMemoTest {
     assertEquals(NOT_FRESH, p.summary("a"));
     assertEquals(NOT_FRESH, p.summary("b"));
     assertEquals(NOT_FRESH, p.summary("c"));
-    assertEquals(List.of("a", "b", "c", "b", "c"), p.computed);
+    assertEquals(List.of("a", "b", "c", "a", "b", "c"), p.computed);
   }
 
   @Test
@@ -159,6 +161,88 @@ class SummaryMemoTest {
     Program p = new Program(Set.of("c"), calls);
     assertSame(FRESH, p.summary("a"));
     assertSame(FRESH, p.summary("b"));
+  }
+
+  @Test
+  void aMethodComputedAgainUnderAnUnfinishedCallerSeesWhatThatCallerCameTo() {
+    // h heads the cycle; m is computed while h is unfinished, then again after an inner cycle
+    // through x ends, still under h; only h's second round gives m a true picture of h
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("h", List.of("x", "m"));
+    calls.put("x", List.of("m", "x2"));
+    calls.put("x2", List.of("x"));
+    calls.put("m", List.of("h"));
+    Program p = new Program(Set.of("h"), calls);
+    assertSame(FRESH, p.summary("h"));
+    assertSame(FRESH, p.summary("m"));
+    assertSame(FRESH, p.summary("x"));
+    assertSame(FRESH, p.summary("x2"));
+  }
+
+  @Test
+  void everyOrderOfAskingGivesTheSameSummaries() {
+    // random programs of up to six methods, each with up to three calls, some acquiring: whichever
+    // method is asked first, each summary is whether an acquiring method can be reached
+    java.util.Random random = new java.util.Random(11);
+    for (int program = 0; program < 300; program++) {
+      int n = 2 + random.nextInt(5);
+      Map<String, List<String>> calls = new HashMap<>();
+      Set<String> acquiring = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        List<String> callees = new ArrayList<>();
+        for (int c = random.nextInt(4); c > 0; c--) {
+          callees.add("m" + random.nextInt(n));
+        }
+        calls.put("m" + i, callees);
+        if (random.nextInt(4) == 0) {
+          acquiring.add("m" + i);
+        }
+      }
+      for (int first = 0; first < n; first++) {
+        Program p = new Program(acquiring, calls);
+        p.summary("m" + first);
+        for (int i = 0; i < n; i++) {
+          boolean reaches = reaches(calls, acquiring, "m" + i);
+          assertEquals(reaches, p.summary("m" + i).returnsFresh(),
+              "program " + program + " " + calls + " acquiring " + acquiring + ", m" + first
+                  + " asked first: m" + i);
+        }
+      }
+    }
+  }
+
+  private static boolean reaches(Map<String, List<String>> calls, Set<String> acquiring, String from) {
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(from));
+    Set<String> seen = new java.util.HashSet<>();
+    while (!todo.isEmpty()) {
+      String m = todo.pop();
+      if (seen.add(m)) {
+        if (acquiring.contains(m)) {
+          return true;
+        }
+        todo.addAll(calls.getOrDefault(m, List.of()));
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void aCycleThatNeverSettlesIsKeptAfterTheLastRound() {
+    // a summary that flips with what its recursive call is answered: computed MAX_ROUNDS times
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    int[] computed = {0};
+    Function<String, MethodSummary> flip = new Function<>() {
+      @Override
+      public MethodSummary apply(String k) {
+        computed[0]++;
+        MethodSummary inner = memo.get(k, this);
+        return inner != null && inner.returnsFresh() ? NOT_FRESH : FRESH;
+      }
+    };
+    MethodSummary kept = memo.get("flip", flip);
+    assertEquals(SummaryMemo.MAX_ROUNDS, computed[0]);
+    assertSame(kept, memo.get("flip", flip));
+    assertEquals(SummaryMemo.MAX_ROUNDS, computed[0]);
   }
 
   @Test
