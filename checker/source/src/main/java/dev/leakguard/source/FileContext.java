@@ -271,7 +271,9 @@ final class FileContext {
       String st = low.staticTypeName(scope);
       if (st != null) {
         owners.add(st);
-      } else if (scope instanceof ThisExpr || scope.isSuperExpr()) {
+      } else if (scope.isSuperExpr()) {
+        owners.addAll(superOwners(low, scope.asSuperExpr()));
+      } else if (scope instanceof ThisExpr) {
         owners.add(low.enclosingClass());
       } else {
         String t = low.typeOf(scope);
@@ -294,6 +296,28 @@ final class FileContext {
       }
     }
     return undeclared != null ? undeclared : CallInfo.unknown(name, arity);
+  }
+
+  /**
+   * Where {@code super.m()} looks for {@code m}: the direct supertypes of the class it is written
+   * in, never that class itself (whose own {@code m} it bypasses); {@code X.super.m()} looks in
+   * interface {@code X}, or in the supertypes of the enclosing class {@code X}.
+   */
+  private List<String> superOwners(SourceLowering low, com.github.javaparser.ast.expr.SuperExpr s) {
+    String of = low.enclosingClass();
+    if (s.getTypeName().isPresent()) {
+      String named = names.resolve(s.getTypeName().get().asString());
+      boolean enclosing = false;
+      for (String c = low.enclosingClass(); c != null; c = outer(c)) {
+        enclosing |= c.equals(named);
+      }
+      if (!enclosing) {
+        return named == null ? List.of() : List.of(named);
+      }
+      of = named;
+    }
+    List<String> direct = tree.index().directSupertypes(of);
+    return direct.isEmpty() ? List.of("java.lang.Object") : direct;
   }
 
   /** The anonymous classes around {@code at}, innermost first, by their names in the tree index. */
@@ -475,12 +499,20 @@ final class FileContext {
    * null when the tree has none of them.
    */
   MethodSummary callSummary(CallInfo ci, String receiverType, int arity) {
+    return callSummary(ci, receiverType, arity, true);
+  }
+
+  /**
+   * As {@link #callSummary(CallInfo, String, int)}; a call that is not {@code virtual} ({@code
+   * super.m()}) runs the method it resolves to and no override.
+   */
+  MethodSummary callSummary(CallInfo ci, String receiverType, int arity, boolean virtual) {
     List<MethodSummary> bodies = new ArrayList<>();
     TreeIndex.MethodInfo tm = ci.treeMethod();
     if (tm != null && tm.hasBody()) {
       bodies.add(tree.summary(tm));
     }
-    if (!ci.isConstructor() && (tm == null || tm.overridable())) {
+    if (virtual && !ci.isConstructor() && (tm == null || tm.overridable())) {
       String on = receiverType != null ? receiverType : tm == null ? null : tm.owner();
       for (TreeIndex.MethodInfo o : tree.index().overrides(on, ci.name(), arity)) {
         if (!o.equals(tm)) {

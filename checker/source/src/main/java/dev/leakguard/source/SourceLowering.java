@@ -1420,6 +1420,12 @@ final class SourceLowering {
     return out;
   }
 
+  /** True for {@code super.m()} and {@code T.super.m()}: the call runs that very method. */
+  private static boolean superCall(Node call) {
+    return call instanceof MethodCallExpr m
+        && m.getScope().map(s -> unwrap(s).isSuperExpr()).orElse(false);
+  }
+
   private String effects(
       CallInfo ci,
       Node call,
@@ -1462,7 +1468,7 @@ final class SourceLowering {
             paramRoles,
             paramKinds,
             ci.rules().isEmpty() || CallEffects.acquires(ci.rules())
-                ? ctx.callSummary(ci, receiverType, args.size())
+                ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call))
                 : null,
             rt == null ? null : ctx.kindOf(rt),
             rt != null && ctx.model().isNotResource(rt),

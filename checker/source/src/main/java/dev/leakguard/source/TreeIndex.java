@@ -365,6 +365,26 @@ final class TreeIndex {
     return c;
   }
 
+  /**
+   * The supertypes a type names itself (its superclass first, as written), resolved; for a type not
+   * in the tree, its closure without itself.
+   */
+  List<String> directSupertypes(String fq) {
+    TypeInfo t = fq == null ? null : types.get(fq);
+    if (t == null) {
+      List<String> all = closure(fq);
+      return all.isEmpty() ? List.of() : all.subList(1, all.size());
+    }
+    List<String> out = new ArrayList<>();
+    for (String raw : t.rawSupertypes) {
+      String resolved = t.names.resolve(raw);
+      if (resolved != null) {
+        out.add(resolved);
+      }
+    }
+    return out;
+  }
+
   private List<String> computeClosure(String fq) {
     LinkedHashMap<String, Boolean> out = new LinkedHashMap<>();
     closure(fq, out);
