@@ -2,8 +2,10 @@ package dev.leakguard.core.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -11,15 +13,18 @@ import java.util.function.Function;
  * The summaries of the methods of one analysed program, each computed once, for every front-end.
  *
  * <p>Methods that call each other (a cycle of the call graph, found as it is walked) are summarised
- * together: a method asked for while its own summary is being computed (recursion) is answered
+ * together. A method asked for while its own summary is being computed (recursion) is answered
  * with an assumption, at first {@link MethodSummary#UNKNOWN}. The first method of the cycle to be
  * asked (its head) is finished last; every summary computed in the cycle before that is kept only
- * for a while. When the head is finished and some method of the cycle turned out other than what
- * was assumed for it, the whole cycle is computed again, each recursive call now answered with the
- * summary its method had the last time, until the assumptions hold or {@link #MAX_ROUNDS} rounds
- * are done; then every summary of the cycle is kept for good. A method's summary thus does not hang
- * on which method of its cycle happened to be asked first, and no cycle costs more than {@link
- * #MAX_ROUNDS} times its size.
+ * for a while. When the head is finished, the methods that turned out other than what was assumed
+ * for them are known, and so are the summaries that used such an assumption, directly or through
+ * another such summary: only those are computed again, in another round of the head, each
+ * recursive call now answered with the summary its method came to the last time, until the
+ * assumptions hold or {@link #MAX_ROUNDS} rounds are done; then every summary of the cycle is kept
+ * for good. (When the head itself used no wrong assumption, it is kept at once, and the summaries
+ * that did are computed again when next asked.) A method's summary thus does not hang on which
+ * method of its cycle happened to be asked first, and no cycle costs more than {@link #MAX_ROUNDS}
+ * times its size.
  *
  * <p>Safe for threads that each compute their own summaries: the chain of methods being computed
  * is per thread; a summary kept for good is shared.
@@ -28,8 +33,7 @@ import java.util.function.Function;
  */
 public final class SummaryMemo<K> {
   /** Stands for a null summary (no body to see) in the shared map. */
-  private static final MethodSummary NONE =
-      new MethodSummary(java.util.Set.of(), java.util.Set.of(), false, false, -2);
+  private static final MethodSummary NONE = new MethodSummary(Set.of(), Set.of(), false, false, -2);
 
   /** How many times a cycle is computed at most. */
   static final int MAX_ROUNDS = 4;
@@ -41,8 +45,8 @@ public final class SummaryMemo<K> {
   private static final class Chain<K> {
     final List<Frame<K>> frames = new ArrayList<>();
     final Map<K, Integer> depthOf = new HashMap<>();
-    /** Summaries of unfinished cycles, each with the depth of the head it waits for. */
-    final Map<K, Provisional> provisional = new HashMap<>();
+    /** Summaries of unfinished cycles. */
+    final Map<K, Provisional<K>> provisional = new HashMap<>();
     /** The last summary computed for a method of an unfinished cycle. */
     final Map<K, MethodSummary> last = new HashMap<>();
     /** How many times this thread was answered with an assumption or a provisional summary. */
@@ -57,8 +61,10 @@ public final class SummaryMemo<K> {
     int low = Integer.MAX_VALUE;
     /** A recursive call of this method was answered with {@link #assumed}. */
     boolean cutOn;
-    /** Some method of the cycle this one heads turned out other than assumed. */
-    boolean unstable;
+    /** The methods whose assumed summaries this computation used. */
+    final Set<K> usedAssumed = new HashSet<>();
+    /** The methods whose provisional summaries this computation used. */
+    final Set<K> usedProvisional = new HashSet<>();
     /** The methods whose provisional summaries wait for this one, as the head of their cycle. */
     final List<K> members = new ArrayList<>();
 
@@ -68,7 +74,21 @@ public final class SummaryMemo<K> {
     }
   }
 
-  private record Provisional(MethodSummary summary, int head) {}
+  /**
+   * A summary of an unfinished cycle: the depth of the head it waits for, what it used, and whether
+   * it turned out other than what was assumed for it.
+   */
+  private record Provisional<K>(
+      MethodSummary summary, int head, Set<K> usedAssumed, Set<K> usedProvisional, boolean wrong) {
+    Provisional<K> under(int newHead) {
+      return new Provisional<>(summary, newHead, usedAssumed, usedProvisional, wrong);
+    }
+
+    /** Kept for the next round of its head: what it assumed of nothing, nobody assumed of it. */
+    Provisional<K> keptForNextRound() {
+      return new Provisional<>(summary, head, Set.of(), Set.of(), false);
+    }
+  }
 
   /**
    * The summary of {@code key}: kept, or computed by {@code compute} (which may ask for other
@@ -85,19 +105,25 @@ public final class SummaryMemo<K> {
       chain.cuts++;
       Frame<K> cut = chain.frames.get(busy);
       cut.cutOn = true;
-      hangOn(chain, busy);
+      Frame<K> top = hangOn(chain, busy);
+      top.usedAssumed.add(key);
       return orNull(cut.assumed);
     }
-    Provisional p = chain.provisional.get(key);
+    Provisional<K> p = chain.provisional.get(key);
     if (p != null) {
       chain.cuts++;
-      hangOn(chain, p.head());
+      Frame<K> top = hangOn(chain, p.head());
+      if (top != null) {
+        top.usedProvisional.add(key);
+      }
       return orNull(p.summary());
     }
     int depth = chain.frames.size();
     MethodSummary assumed = chain.last.getOrDefault(key, MethodSummary.UNKNOWN);
+    List<K> kept = List.of();
     for (int round = 1; ; round++) {
       Frame<K> frame = new Frame<>(key, assumed);
+      frame.members.addAll(kept);
       chain.frames.add(frame);
       chain.depthOf.put(key, depth);
       MethodSummary computed;
@@ -119,35 +145,95 @@ public final class SummaryMemo<K> {
         // one method of a cycle whose head is further up: kept until the head is done
         Frame<K> head = chain.frames.get(frame.low);
         chain.last.put(key, result);
-        chain.provisional.put(key, new Provisional(result, frame.low));
+        chain.provisional.put(
+            key,
+            new Provisional<>(result, frame.low, Set.copyOf(frame.usedAssumed),
+                Set.copyOf(frame.usedProvisional), wrong));
         head.members.add(key);
         for (K m : frame.members) {
-          chain.provisional.put(m, new Provisional(chain.provisional.get(m).summary(), frame.low));
+          chain.provisional.put(m, chain.provisional.get(m).under(frame.low));
           head.members.add(m);
         }
-        head.unstable |= wrong || frame.unstable;
-        hangOn(chain, frame.low);
+        // the caller uses this provisional summary as if it had asked for it again
+        hangOn(chain, frame.low).usedProvisional.add(key);
         return computed;
       }
-      if ((wrong || frame.unstable) && round < MAX_ROUNDS) {
-        // the head of a cycle some of whose assumptions were wrong: the cycle once more, each
-        // recursive call answered with what its method came to this time
+      Set<K> redo = toRedo(chain, frame, wrong);
+      if (redo.contains(key) && round < MAX_ROUNDS) {
+        // the head of a cycle built on a wrong assumption: the cycle once more, what used none
+        // kept, each recursive call answered with what its method came to this time
+        List<K> stay = new ArrayList<>();
         for (K m : frame.members) {
-          chain.provisional.remove(m);
+          if (redo.contains(m)) {
+            chain.provisional.remove(m);
+          } else {
+            chain.provisional.put(m, chain.provisional.get(m).keptForNextRound());
+            stay.add(m);
+          }
         }
+        kept = stay;
         chain.last.put(key, result);
         assumed = result;
         continue;
       }
+      boolean lastRound = round >= MAX_ROUNDS;
       done.put(key, result);
       chain.last.remove(key);
       for (K m : frame.members) {
-        done.put(m, chain.provisional.remove(m).summary());
-        chain.last.remove(m);
+        Provisional<K> mp = chain.provisional.remove(m);
+        if (lastRound || !redo.contains(m)) {
+          done.put(m, mp.summary());
+          chain.last.remove(m);
+        }
       }
       endChain(chain);
       return computed;
     }
+  }
+
+  /**
+   * The methods of the cycle {@code head} finished that used a wrong assumption, directly or
+   * through the provisional summary of another such method.
+   */
+  private static <K> Set<K> toRedo(Chain<K> chain, Frame<K> head, boolean headWrong) {
+    Set<K> wrong = new HashSet<>();
+    if (headWrong) {
+      wrong.add(head.key);
+    }
+    for (K m : head.members) {
+      if (chain.provisional.get(m).wrong()) {
+        wrong.add(m);
+      }
+    }
+    Set<K> redo = new HashSet<>();
+    if (wrong.isEmpty()) {
+      return redo;
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (K m : head.members) {
+        if (!redo.contains(m)) {
+          Provisional<K> mp = chain.provisional.get(m);
+          if (usesAny(mp.usedAssumed(), wrong) || usesAny(mp.usedProvisional(), redo)) {
+            grew |= redo.add(m);
+          }
+        }
+      }
+    }
+    if (usesAny(head.usedAssumed, wrong) || usesAny(head.usedProvisional, redo)) {
+      redo.add(head.key);
+    }
+    return redo;
+  }
+
+  private static <K> boolean usesAny(Set<K> used, Set<K> of) {
+    for (K k : used) {
+      if (of.contains(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MethodSummary orNull(MethodSummary s) {
@@ -168,13 +254,19 @@ public final class SummaryMemo<K> {
     chain.depthOf.remove(frame.key);
   }
 
-  /** The method being computed now hangs on the unfinished method at {@code depth}. */
-  private static <K> void hangOn(Chain<K> chain, int depth) {
-    if (chain.frames.isEmpty() || depth == Integer.MAX_VALUE) {
-      return;
+  /**
+   * The method being computed now hangs on the unfinished method at {@code depth}; returns its
+   * frame (null when none is being computed).
+   */
+  private static <K> Frame<K> hangOn(Chain<K> chain, int depth) {
+    if (chain.frames.isEmpty()) {
+      return null;
     }
     Frame<K> top = chain.frames.get(chain.frames.size() - 1);
-    top.low = Math.min(top.low, depth);
+    if (depth != Integer.MAX_VALUE) {
+      top.low = Math.min(top.low, depth);
+    }
+    return top;
   }
 
   private static <K> void endChain(Chain<K> chain) {
