@@ -46,4 +46,48 @@ class FindingMergerTest {
         merged.stream().map(m -> m.finding().message()).toList());
     assertEquals(List.of("source"), merged.get(3).finding().engines());
   }
+
+  @Test
+  void oneFindingAtTheStatementLineAndAtTheCreationLineIsOneFinding() {
+    // bytecode puts "new" on the statement's first line; a syntax tree on the creation's line
+    String message = "ClientPreparedStatement 'ps' acquired by new ClientPreparedStatement(..) is not closed";
+    List<MergedFinding> merged =
+        FindingMerger.merge(
+            List.of(
+                f("spotbugs", "A.java", 97, CheckId.JdbcStatementLeak, message),
+                f("errorprone", "A.java", 98, CheckId.JdbcStatementLeak, message),
+                f("source", "A.java", 98, CheckId.JdbcStatementLeak, message)),
+            ORDER);
+    assertEquals(1, merged.size());
+    ReportedFinding m = merged.get(0).finding();
+    assertEquals(98, m.line());
+    assertEquals(List.of("errorprone", "spotbugs", "source"), m.engines());
+    assertEquals("errorprone-98", m.fingerprint());
+  }
+
+  @Test
+  void nearbyFindingsStaySeparateWhenTheyDifferOrAnEngineSawBoth() {
+    String message = "ResultSet 'rs' acquired by Statement.executeQuery(..) is not closed";
+    List<MergedFinding> merged =
+        FindingMerger.merge(
+            List.of(
+                // another message: another acquisition
+                f("spotbugs", "A.java", 10, CheckId.JdbcResultSetLeak, message + " on the return"),
+                f("errorprone", "A.java", 11, CheckId.JdbcResultSetLeak, message),
+                // the same engine at both lines: two acquisitions
+                f("source", "B.java", 20, CheckId.JdbcResultSetLeak, message),
+                f("source", "B.java", 21, CheckId.JdbcResultSetLeak, message),
+                f("errorprone", "B.java", 21, CheckId.JdbcResultSetLeak, message),
+                // too far apart
+                f("spotbugs", "C.java", 30, CheckId.JdbcResultSetLeak, message),
+                f("errorprone", "C.java", 33, CheckId.JdbcResultSetLeak, message),
+                // another check
+                f("spotbugs", "D.java", 40, CheckId.JdbcStatementLeak, message),
+                f("errorprone", "D.java", 41, CheckId.JdbcResultSetLeak, message)),
+            ORDER);
+    assertEquals(
+        List.of("A.java:10", "A.java:11", "B.java:20", "B.java:21", "C.java:30", "C.java:33",
+            "D.java:40", "D.java:41"),
+        merged.stream().map(m -> m.finding().path() + ":" + m.finding().line()).toList());
+  }
 }
