@@ -1266,6 +1266,11 @@ final class BytecodeLowering {
         k = indexOf(((BranchInstruction) insn).getTarget()) - 1;
         continue;
       }
+      if (op == Const.DUP) {
+        // javac's code for each element: dup, index, value, aastore; the array stays below
+        depth++;
+        continue;
+      }
       int consumed = insn.consumeStack(cpg);
       if (consumed == Const.UNPREDICTABLE) {
         return false;
