@@ -1420,6 +1420,13 @@ final class SourceLowering {
     return out;
   }
 
+  /** True if {@code var} holds a JDBC connection, statement or result set, by its declared type. */
+  private boolean onJdbcResource(String var) {
+    Local l = var == null ? null : lookupById(var);
+    ResourceKind k = l == null || l.type == null ? null : ctx.kindOf(l.type);
+    return k == ResourceKind.CONNECTION || k == ResourceKind.STATEMENT || k == ResourceKind.RESULT_SET;
+  }
+
   /** True for {@code super.m()} and {@code T.super.m()}: the call runs that very method. */
   private static boolean superCall(Node call) {
     return call instanceof MethodCallExpr m
@@ -1453,7 +1460,7 @@ final class SourceLowering {
       sawUnresolvedCall = true;
     }
     if (!ci.known() && !ci.isConstructor() && ci.rules().isEmpty()
-        && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource)) {
+        && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource, onJdbcResource(recv))) {
       thrown = unresolvedThrows();
     }
     // what the bodies the call may run do is asked only where CallEffects.lower can use it (as in

@@ -37,6 +37,20 @@ final class UnresolvedCalls {
    * QueryRunner}), and it is not a log call, an accessor, a setter or a close helper.
    */
   static boolean mayThrow(String method, String receiverType, boolean involvesResource) {
+    return mayThrow(method, receiverType, involvesResource, false);
+  }
+
+  /**
+   * As {@link #mayThrow(String, String, boolean)}; called on a JDBC connection, statement or
+   * result set whose class the engine cannot see (a driver's own type it was cast to), an accessor
+   * or a setter may throw too: JDBC objects declare SQLException on nearly every method, a driver's
+   * extensions ({@code ((HiveConnection) con).getDelegationToken(..)}) alike.
+   */
+  static boolean mayThrow(
+      String method, String receiverType, boolean involvesResource, boolean onJdbcResource) {
+    if (onJdbcResource) {
+      return !quietAlways(method, receiverType);
+    }
     if (!mayThrow(method, receiverType)) {
       return false;
     }
@@ -56,21 +70,8 @@ final class UnresolvedCalls {
   }
 
   private static boolean mayThrow(String method, String receiverType) {
-    if (dev.leakguard.core.analysis.Ownership.releasesArguments(method)) {
-      return false; // close helpers swallow what close() throws
-    }
-    if (receiverType != null) {
-      String simple = SourceLowering.simple(receiverType).toLowerCase(Locale.ROOT);
-      if (simple.endsWith("logger") || simple.endsWith("log") || simple.equals("logfactory")
-          || simple.equals("loggerfactory")) {
-        return false;
-      }
-    }
-    for (String p : LOGGING) {
-      if (method.equals(p) || method.startsWith(p) && method.length() > p.length()
-          && Character.isUpperCase(method.charAt(p.length())) && p.length() > 3) {
-        return false;
-      }
+    if (quietAlways(method, receiverType)) {
+      return false;
     }
     for (String p : QUIET_PREFIXES) {
       if (method.equals(p)
@@ -79,5 +80,26 @@ final class UnresolvedCalls {
       }
     }
     return true;
+  }
+
+  /** Close helpers and logging: quiet whatever they are called on. */
+  private static boolean quietAlways(String method, String receiverType) {
+    if (dev.leakguard.core.analysis.Ownership.releasesArguments(method)) {
+      return true; // close helpers swallow what close() throws
+    }
+    if (receiverType != null) {
+      String simple = SourceLowering.simple(receiverType).toLowerCase(Locale.ROOT);
+      if (simple.endsWith("logger") || simple.endsWith("log") || simple.equals("logfactory")
+          || simple.equals("loggerfactory")) {
+        return true;
+      }
+    }
+    for (String p : LOGGING) {
+      if (method.equals(p) || method.startsWith(p) && method.length() > p.length()
+          && Character.isUpperCase(method.charAt(p.length())) && p.length() > 3) {
+        return true;
+      }
+    }
+    return false;
   }
 }
