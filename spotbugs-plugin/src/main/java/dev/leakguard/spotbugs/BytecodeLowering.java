@@ -1579,13 +1579,17 @@ final class BytecodeLowering {
     }
   }
 
-  /** The local a call's result is stored into right away ({@code [checkcast] astore n}), or -1. */
+  /**
+   * The local a call's result is stored into right away ({@code [checkcast] astore n}, or {@code
+   * [checkcast] dup astore n} for an assignment used as a value: {@code (con = f()) != null}), or
+   * -1.
+   */
   private int storedInto(int i) {
     int k = i + 1;
     for (int hops = 0; k < ins.length && hops < 4; hops++) {
       Instruction insn = ins[k].getInstruction();
       short op = insn.getOpcode();
-      if (op == Const.CHECKCAST) {
+      if (op == Const.CHECKCAST || op == Const.DUP && storesNext(k)) {
         k++;
       } else if (op == Const.GOTO || op == Const.GOTO_W) {
         k = indexOf(((BranchInstruction) insn).getTarget());
@@ -1598,13 +1602,21 @@ final class BytecodeLowering {
     return -1;
   }
 
+  private boolean storesNext(int k) {
+    if (k + 1 >= ins.length) {
+      return false;
+    }
+    short next = ins[k + 1].getInstruction().getOpcode();
+    return next == Const.ASTORE || (next >= Const.ASTORE_0 && next <= Const.ASTORE_3);
+  }
+
   /** The position after the store found by {@link #storedInto}, for the variable's name. */
   private int storeEnd(int i) {
     int k = i + 1;
     for (int hops = 0; k < ins.length && hops < 4; hops++) {
       Instruction insn = ins[k].getInstruction();
       short op = insn.getOpcode();
-      if (op == Const.CHECKCAST) {
+      if (op == Const.CHECKCAST || op == Const.DUP && storesNext(k)) {
         k++;
       } else if (op == Const.GOTO || op == Const.GOTO_W) {
         k = indexOf(((BranchInstruction) insn).getTarget());

@@ -53,4 +53,36 @@ class FirstLeakTest {
             + " closed; open it in a try-with-resources header.",
         bug.getMessageWithoutPrefix());
   }
+
+  @Test
+  void anAssignmentTestedForNullNamesItsVariable(SpotBugsRunner spotbugs) throws Exception {
+    Path classes =
+        Javac.compileSources(
+            Map.of(
+                "demo.Probe",
+                String.join(
+                    "\n",
+                    "package demo;",
+                    "import java.sql.*;",
+                    "import javax.sql.DataSource;",
+                    "public class Probe {",
+                    "  public int probe(DataSource ds) throws SQLException {",
+                    "    Connection con;",
+                    "    if ((con = ds.getConnection()) != null) {",
+                    "      con.setAutoCommit(false);",
+                    "      return 1;",
+                    "    }",
+                    "    return 0;",
+                    "  }",
+                    "}")),
+            List.of("--release", "17", "-g"));
+    List<BugInstance> bugs = Runs.leakGuardBugs(Runs.analyze(spotbugs, classes));
+    assertEquals(1, bugs.size(), bugs.toString());
+    assertEquals(7, bugs.get(0).getPrimarySourceLineAnnotation().getStartLine());
+    // the same message as the engines that read the source
+    assertEquals(
+        "[JdbcConnectionLeak] Connection 'con' acquired by DataSource.getConnection() is not"
+            + " closed; open it in a try-with-resources header.",
+        bugs.get(0).getMessageWithoutPrefix());
+  }
 }
