@@ -78,28 +78,60 @@ final class FileContext {
    * con)}), or null if it denotes none or its type is not written ({@code var}).
    */
   String patternVariableType(com.github.javaparser.ast.expr.NameExpr name) {
-    Set<String> patternNames;
-    Declarations declarations;
+    boolean pattern;
     // units are shared by the threads that compute summaries across files
     synchronized (cu) {
-      patternNames = UnitFacts.of(cu).patternNames;
-      if (!patternNames.contains(name.getNameAsString())) {
-        return null;
-      }
-      if (!cu.containsData(DECLARATIONS)) {
-        cu.setData(DECLARATIONS, new Declarations(names, tree.index(), cu));
-      }
-      declarations = cu.getData(DECLARATIONS);
+      pattern = UnitFacts.of(cu).patternNames.contains(name.getNameAsString());
     }
-    Declarations.Decl d;
-    synchronized (declarations) {
-      d = declarations.lookup(name.getNameAsString(), name);
-    }
+    Declarations.Decl d = pattern ? declaration(name) : null;
     return d != null && d.kind() == Declarations.Kind.LOCAL
             && d.node() instanceof com.github.javaparser.ast.expr.TypePatternExpr p
             && !p.getType().isVarType()
         ? d.type()
         : null;
+  }
+
+  /**
+   * The declared type of a local variable or parameter of an enclosing method that {@code name},
+   * in an anonymous or local class, refers to (captured: {@code prep} in an Enumeration's
+   * {@code fetch()} written around {@code final PreparedStatement prep}); null otherwise.
+   */
+  String capturedLocalType(com.github.javaparser.ast.expr.NameExpr name) {
+    if (!inLocalOrAnonymousClass(name)) {
+      return null;
+    }
+    Declarations.Decl d = declaration(name);
+    if (d == null || d.kind() != Declarations.Kind.LOCAL || d.type() == null) {
+      return null;
+    }
+    boolean var =
+        d.node() instanceof com.github.javaparser.ast.body.VariableDeclarator v && v.getType().isVarType()
+            || d.node() instanceof com.github.javaparser.ast.body.Parameter p && p.getType().isVarType();
+    return var ? null : d.type();
+  }
+
+  private static boolean inLocalOrAnonymousClass(com.github.javaparser.ast.Node at) {
+    for (com.github.javaparser.ast.Node n = at.getParentNode().orElse(null); n != null;
+        n = n.getParentNode().orElse(null)) {
+      if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()
+          || n instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Declarations.Decl declaration(com.github.javaparser.ast.expr.NameExpr name) {
+    Declarations declarations;
+    synchronized (cu) {
+      if (!cu.containsData(DECLARATIONS)) {
+        cu.setData(DECLARATIONS, new Declarations(names, tree.index(), cu));
+      }
+      declarations = cu.getData(DECLARATIONS);
+    }
+    synchronized (declarations) {
+      return declarations.lookup(name.getNameAsString(), name);
+    }
   }
 
   /** The binary name of a type declaration of this file (a local class: as the index names it). */

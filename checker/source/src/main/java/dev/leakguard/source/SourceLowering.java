@@ -985,6 +985,10 @@ final class SourceLowering {
       if (pattern != null) {
         return pattern;
       }
+      String captured = ctx.capturedLocalType(n);
+      if (captured != null) {
+        return captured;
+      }
       return ctx.fieldType(enclosingClass, n.getNameAsString());
     }
     if (e instanceof FieldAccessExpr fa) {
