@@ -120,19 +120,19 @@ final class SourceTree {
       java.nio.charset.Charset encoding) {
     SourceTree t =
         new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath), encoding);
-    files.parallelStream()
-        .forEach(
-            f -> {
-              Path abs = f.toAbsolutePath().normalize();
-              Parsed p = t.read(abs);
-              if (p.cu != null) {
-                t.index.add(abs, p.cu);
-                t.parsed.put(abs, new SoftReference<>(p.cu));
-                t.lines.put(abs, p.lines);
-              } else {
-                t.unparsable.put(abs, p);
-              }
-            });
+    inParallel(
+        files,
+        f -> {
+          Path abs = f.toAbsolutePath().normalize();
+          Parsed p = t.read(abs);
+          if (p.cu != null) {
+            t.index.add(abs, p.cu);
+            t.parsed.put(abs, new SoftReference<>(p.cu));
+            t.lines.put(abs, p.lines);
+          } else {
+            t.unparsable.put(abs, p);
+          }
+        });
     t.index.complete();
     t.gatherUsage();
     return t;
@@ -140,6 +140,55 @@ final class SourceTree {
 
   UsageEvidence usage() {
     return usage;
+  }
+
+  /** The stack of the threads that index and probe: summaries of long call chains nest deeply. */
+  static final long STACK_BYTES = 512L << 20;
+
+  /**
+   * Runs {@code work} on every item, on a few threads of {@link #STACK_BYTES} each: how deep the
+   * summaries may nest does not hang on the stack of the thread that asked (a build tool's worker,
+   * the common pool's threads), as it would with a parallel stream.
+   */
+  private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable drain =
+        () -> {
+          try {
+            for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null;
+                i = next.getAndIncrement()) {
+              work.accept(items.get(i));
+            }
+          } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+          }
+        };
+    List<Thread> started = new ArrayList<>();
+    for (int k = 0; k < threads; k++) {
+      Thread t = new Thread(null, drain, "leakguard-index-" + (k + 1), STACK_BYTES);
+      t.setDaemon(true);
+      t.start();
+      started.add(t);
+    }
+    try {
+      for (Thread t : started) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      started.forEach(Thread::interrupt);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing the sources", e);
+    }
+    Throwable f = failure.get();
+    if (f instanceof RuntimeException re) {
+      throw re;
+    }
+    if (f instanceof Error er) {
+      throw er;
+    }
   }
 
   /**
@@ -150,27 +199,26 @@ final class SourceTree {
   private void gatherUsage() {
     probing = true;
     try {
-      new ArrayList<>(parsed.keySet())
-          .parallelStream()
-          .forEach(
-              f -> {
-                CompilationUnit cu = cu(f);
-                if (cu == null) {
-                  return;
-                }
-                FileContext ctx = context(f, cu);
-                UnitFacts facts = UnitFacts.of(cu);
-                for (CallableDeclaration<?> d : facts.callables) {
-                  if (!facts.mayClose(d)) {
-                    continue;
-                  }
-                  try {
-                    probe(ctx, d);
-                  } catch (RuntimeException | StackOverflowError e) {
-                    // the reporting pass tells about a method it cannot analyse
-                  }
-                }
-              });
+      inParallel(
+          new ArrayList<>(parsed.keySet()),
+          f -> {
+            CompilationUnit cu = cu(f);
+            if (cu == null) {
+              return;
+            }
+            FileContext ctx = context(f, cu);
+            UnitFacts facts = UnitFacts.of(cu);
+            for (CallableDeclaration<?> d : facts.callables) {
+              if (!facts.mayClose(d)) {
+                continue;
+              }
+              try {
+                probe(ctx, d);
+              } catch (RuntimeException | StackOverflowError e) {
+                // the reporting pass tells about a method it cannot analyse
+              }
+            }
+          });
     } finally {
       probing = false;
       probeSummaries.clear();

@@ -155,7 +155,9 @@ class SourceEngineTest {
 
   @Test
   void aFileNestedTooDeeplyIsSkippedWithTheReason() throws Exception {
-    String deep = "(".repeat(50_000) + "1" + ")".repeat(50_000);
+    // deeper than the index threads' large stack (SourceTree.STACK_BYTES) can parse, within the
+    // default size limit of 2 MB
+    String deep = "(".repeat(900_000) + "1" + ")".repeat(900_000);
     SourceEngine.FileResult r = scan("Deep.java", "class Deep { int x = " + deep + "; }");
     assertNotNull(r.skipped());
     assertTrue(r.skipped().contains("nested too deeply") || r.skipped().contains("does not parse"), r.skipped());
