@@ -1585,46 +1585,38 @@ final class BytecodeLowering {
    * -1.
    */
   private int storedInto(int i) {
-    int k = i + 1;
-    for (int hops = 0; k < ins.length && hops < 4; hops++) {
-      Instruction insn = ins[k].getInstruction();
-      short op = insn.getOpcode();
-      if (op == Const.CHECKCAST || op == Const.DUP && storesNext(k)) {
-        k++;
-      } else if (op == Const.GOTO || op == Const.GOTO_W) {
-        k = indexOf(((BranchInstruction) insn).getTarget());
-      } else if (op == Const.ASTORE || (op >= Const.ASTORE_0 && op <= Const.ASTORE_3)) {
-        return ((LocalVariableInstruction) insn).getIndex();
-      } else {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private boolean storesNext(int k) {
-    if (k + 1 >= ins.length) {
-      return false;
-    }
-    short next = ins[k + 1].getInstruction().getOpcode();
-    return next == Const.ASTORE || (next >= Const.ASTORE_0 && next <= Const.ASTORE_3);
+    int k = storeIndex(i);
+    return k < 0 ? -1 : ((LocalVariableInstruction) ins[k].getInstruction()).getIndex();
   }
 
   /** The position after the store found by {@link #storedInto}, for the variable's name. */
   private int storeEnd(int i) {
+    int k = storeIndex(i);
+    return k < 0 ? -1 : ins[k].getPosition() + ins[k].getInstruction().getLength();
+  }
+
+  /** The index of the store {@link #storedInto} finds after the call at {@code i}, or -1. */
+  private int storeIndex(int i) {
     int k = i + 1;
     for (int hops = 0; k < ins.length && hops < 4; hops++) {
-      Instruction insn = ins[k].getInstruction();
-      short op = insn.getOpcode();
-      if (op == Const.CHECKCAST || op == Const.DUP && storesNext(k)) {
+      short op = ins[k].getInstruction().getOpcode();
+      if (op == Const.CHECKCAST || op == Const.DUP && isStore(k + 1)) {
         k++;
       } else if (op == Const.GOTO || op == Const.GOTO_W) {
-        k = indexOf(((BranchInstruction) insn).getTarget());
+        k = indexOf(((BranchInstruction) ins[k].getInstruction()).getTarget());
       } else {
-        return ins[k].getPosition() + insn.getLength();
+        return isStore(k) ? k : -1;
       }
     }
     return -1;
+  }
+
+  private boolean isStore(int k) {
+    if (k >= ins.length) {
+      return false;
+    }
+    short op = ins[k].getInstruction().getOpcode();
+    return op == Const.ASTORE || (op >= Const.ASTORE_0 && op <= Const.ASTORE_3);
   }
 
   /**

@@ -1377,12 +1377,7 @@ final class Lowering {
     List<String> argumentTexts =
         resultKind == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
-    // What the bodies the call may run do is asked only where CallEffects.lower can use it: for a
-    // tracked receiver or argument, a resource result, or a checked exception the summary may show
-    // the call never throws. Otherwise it changes nothing, and summarising those bodies (and all
-    // they call) is most of the cost of the analysis.
-    boolean summaryMatters =
-        resultKind != null || !checkedThrows.isEmpty() || recv != null || anyTracked(args);
+    boolean summaryMatters = CallEffects.wantsSummary(rules, resultKind, checkedThrows, recv, args);
     // Evidence from callers only decides a resource result of a method that nothing stronger
     // decides: asking for it first analyses every class of the compilation, so CallEffects asks
     // for it only then.
@@ -1397,7 +1392,7 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            (rules.isEmpty() || CallEffects.acquires(rules)) && summaryMatters ? unit.callSummary(sym, receiver) : null,
+            summaryMatters ? unit.callSummary(sym, receiver) : null,
             resultKind,
             facts.model.isNotResource(facts.name(rt)),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
@@ -1469,15 +1464,6 @@ final class Lowering {
             probes.put(site.key(), key);
           }
         });
-  }
-
-  private static boolean anyTracked(List<String> vars) {
-    for (String v : vars) {
-      if (v != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String closeText(Tree call, String var) {

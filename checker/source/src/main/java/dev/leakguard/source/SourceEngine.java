@@ -19,6 +19,13 @@ import java.util.List;
  * each file.
  */
 public final class SourceEngine {
+  /**
+   * The stack of the threads that analyse: deep expression nesting recurses deeply in the parser,
+   * and summaries of long call chains nest deeply. Every caller that runs {@link #analyze} on its
+   * own threads gives them this much.
+   */
+  public static final long WORKER_STACK_BYTES = 512L << 20;
+
   private final ResourceModel model;
   private final SourceTree tree;
   private final Options options;

@@ -1467,12 +1467,8 @@ final class SourceLowering {
         && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource, onJdbcResource(recv))) {
       thrown = unresolvedThrows();
     }
-    // what the bodies the call may run do is asked only where CallEffects.lower can use it (as in
-    // the other engines): for a tracked receiver or argument, a resource result, or a checked
-    // exception the summary may show the call never throws; summarising other calls' bodies, and
-    // all they call, changes nothing and is most of the cost of the analysis
     boolean summaryMatters =
-        involvesResource || !thrown.isEmpty() || (rt != null && ctx.kindOf(rt) != null);
+        CallEffects.wantsSummary(ci.rules(), rt == null ? null : ctx.kindOf(rt), thrown, recv, args);
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
     boolean closedByCallers =
         !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);
@@ -1484,9 +1480,7 @@ final class SourceLowering {
             ctx.roles(ci.annotations()),
             paramRoles,
             paramKinds,
-            (ci.rules().isEmpty() || CallEffects.acquires(ci.rules())) && summaryMatters
-                ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call))
-                : null,
+            summaryMatters ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call)) : null,
             rt == null ? null : ctx.kindOf(rt),
             rt != null && ctx.model().isNotResource(rt),
             ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),

@@ -142,13 +142,10 @@ final class SourceTree {
     return usage;
   }
 
-  /** The stack of the threads that index and probe: summaries of long call chains nest deeply. */
-  static final long STACK_BYTES = 512L << 20;
-
   /**
-   * Runs {@code work} on every item, on a few threads of {@link #STACK_BYTES} each: how deep the
-   * summaries may nest does not hang on the stack of the thread that asked (a build tool's worker,
-   * the common pool's threads), as it would with a parallel stream.
+   * Runs {@code work} on every item, on a few threads of {@link SourceEngine#WORKER_STACK_BYTES}
+   * each: how deep the summaries may nest does not hang on the stack of the thread that asked (a
+   * build tool's worker, the common pool's threads), as it would with a parallel stream.
    */
   private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
@@ -168,7 +165,7 @@ final class SourceTree {
         };
     List<Thread> started = new ArrayList<>();
     for (int k = 0; k < threads; k++) {
-      Thread t = new Thread(null, drain, "leakguard-index-" + (k + 1), STACK_BYTES);
+      Thread t = new Thread(null, drain, "leakguard-index-" + (k + 1), SourceEngine.WORKER_STACK_BYTES);
       t.setDaemon(true);
       t.start();
       started.add(t);

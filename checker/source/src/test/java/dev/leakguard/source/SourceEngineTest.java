@@ -155,8 +155,8 @@ class SourceEngineTest {
 
   @Test
   void aFileNestedTooDeeplyIsSkippedWithTheReason() throws Exception {
-    // deeper than the index threads' large stack (SourceTree.STACK_BYTES) can parse, within the
-    // default size limit of 2 MB
+    // deeper than the index threads' stack (SourceEngine.WORKER_STACK_BYTES) can parse, within
+    // the default size limit of 2 MB
     String deep = "(".repeat(900_000) + "1" + ")".repeat(900_000);
     SourceEngine.FileResult r = scan("Deep.java", "class Deep { int x = " + deep + "; }");
     assertNotNull(r.skipped());

@@ -42,7 +42,6 @@ public final class SourceCodeEngine implements Engine {
     return ErrorProneEngine.charset(req.javaLevel());
   }
 
-  private static final long STACK_BYTES = 512L << 20;
   /** A progress line in the build log every ten seconds of a long analysis. */
   private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
@@ -72,7 +71,7 @@ public final class SourceCodeEngine implements Engine {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads, r -> {
-              Thread t = new Thread(null, r, "leakguard-source-" + n.incrementAndGet(), STACK_BYTES);
+              Thread t = new Thread(null, r, "leakguard-source-" + n.incrementAndGet(), SourceEngine.WORKER_STACK_BYTES);
               t.setDaemon(true);
               return t;
             });

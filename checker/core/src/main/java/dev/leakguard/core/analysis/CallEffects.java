@@ -587,6 +587,33 @@ public final class CallEffects {
     return false;
   }
 
+  /**
+   * True if {@link #lower} can use the summary of the bodies a call may run, so a front-end should
+   * compute it: the model leaves the call to its bodies or says it acquires, and the call has a
+   * tracked receiver or argument, a resource result, or a checked exception the summary may show it
+   * never throws. Otherwise the summary changes nothing, and summarising those bodies (and all they
+   * call) is most of the cost of an analysis.
+   *
+   * @param recv the variable holding the receiver, null if untracked
+   * @param args the variables holding the arguments, null entries for untracked ones
+   */
+  public static boolean wantsSummary(
+      List<MethodRule> rules, ResourceKind resultKind, List<String> checkedThrows, String recv,
+      List<String> args) {
+    if (!rules.isEmpty() && !acquires(rules)) {
+      return false;
+    }
+    if (resultKind != null || !checkedThrows.isEmpty() || recv != null) {
+      return true;
+    }
+    for (String a : args) {
+      if (a != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Declared parameter types that hold any resource without saying which. */
   private static final Set<String> OPAQUE_TYPES =
       Set.of("java.lang.Object", "java.lang.AutoCloseable", "java.io.Closeable");

@@ -1,6 +1,7 @@
 package dev.leakguard.source.cli;
 
 import dev.leakguard.core.report.ReportedFinding;
+import dev.leakguard.source.SourceEngine;
 import dev.leakguard.source.SourceEngine.FileResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * overflow on absurdly deep nesting) is skipped with the reason; the others go on.
  */
 final class ScanRunner {
-  /** Deep expression nesting recurses deeply in the parser: give workers room. */
-  static final long WORKER_STACK_BYTES = 512L << 20;
-
   /**
    * @param path report path
    * @param findings the file's findings
@@ -102,7 +100,7 @@ final class ScanRunner {
   private static ThreadFactory workers() {
     AtomicInteger n = new AtomicInteger();
     return task -> {
-      Thread t = new Thread(null, task, "leakguard-scan-" + n.incrementAndGet(), WORKER_STACK_BYTES);
+      Thread t = new Thread(null, task, "leakguard-scan-" + n.incrementAndGet(), SourceEngine.WORKER_STACK_BYTES);
       t.setDaemon(true);
       return t;
     };
