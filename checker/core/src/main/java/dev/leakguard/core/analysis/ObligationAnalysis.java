@@ -805,8 +805,8 @@ public final class ObligationAnalysis {
           }
         }
       }
-      if (!n.exceptional.isEmpty()) {
-        Config ex = exceptional(n, c, out);
+      Config ex = n.exceptional.isEmpty() ? null : exceptional(n, c, out);
+      if (ex != null) {
         for (Node s : n.exceptional) {
           if (!offer(seen, work, s, ex)) {
             return;
@@ -829,14 +829,23 @@ public final class ObligationAnalysis {
     return true;
   }
 
-  /** The state on the exceptional edges: the call threw, so an acquisition did not happen. */
+  /**
+   * The state on the exceptional edges: the call threw, so an acquisition did not happen. Null
+   * when the call cannot throw there: a close of what is known to be null (a null-safe close
+   * helper does nothing; {@code close()} on null throws only a NullPointerException).
+   */
   private Config exceptional(Node n, Config in, Config out) {
     Config base = n.event instanceof Event.Release && out != null ? out : in;
     if (n.throwInfo == null) {
       return base; // a rethrow keeps the original cause
     }
+    if (n.event instanceof Event.Release r && n.throwInfo.isClose() && Set.of(NULL).equals(in.vars.get(r.var()))) {
+      return null;
+    }
+    Map<String, Inst> insts =
+        n.event instanceof Event.Release r && n.throwInfo.isClose() ? deadWithConnection(in, r.var(), base.insts) : base.insts;
     Map<String, ThrowInfo> escapes = base.escapes;
-    for (Map.Entry<String, Inst> e : base.insts.entrySet()) {
+    for (Map.Entry<String, Inst> e : insts.entrySet()) {
       if (e.getValue().status == Status.OPEN && !escapes.containsKey(e.getKey())) {
         if (escapes == base.escapes) {
           escapes = new TreeMap<>(base.escapes);
@@ -845,7 +854,58 @@ public final class ObligationAnalysis {
       }
     }
     return new Config(
-        base.vars, base.insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes, base.frozen);
+        base.vars, insts, n.throwInfo.isClose(), n.throwInfo, base.via, base.returnLine, escapes, base.frozen);
+  }
+
+  /**
+   * The resources after the close of {@code var} threw. A JDBC close fails only on a database
+   * access error, a broken connection: the statements and result sets of that connection (the
+   * closed resource's family, by their parents) go with it, so the closes the exception skips
+   * leave nothing of theirs open. Their connection must still be closed, to free its socket or to
+   * go back to its pool: a connection skipped this way still leaks, as does a resource of another
+   * kind or of another connection.
+   */
+  private static Map<String, Inst> deadWithConnection(Config before, String var, Map<String, Inst> insts) {
+    Set<String> closed = before.vars.get(var);
+    if (closed == null) {
+      return insts;
+    }
+    Set<String> roots = new HashSet<>();
+    for (String k : closed) {
+      Inst i = before.insts.get(k);
+      if (i != null && i.kind != null && i.kind.isJdbc()) {
+        roots.add(family(before.insts, k));
+      }
+    }
+    if (roots.isEmpty()) {
+      return insts;
+    }
+    Map<String, Inst> out = insts;
+    for (Map.Entry<String, Inst> e : insts.entrySet()) {
+      Inst i = e.getValue();
+      if (i.status == Status.OPEN
+          && (i.kind == ResourceKind.STATEMENT || i.kind == ResourceKind.RESULT_SET)
+          && roots.contains(family(insts, e.getKey()))) {
+        if (out == insts) {
+          out = new TreeMap<>(insts);
+        }
+        out.put(e.getKey(), i.with(Status.CLOSED));
+      }
+    }
+    return out;
+  }
+
+  /** The first resource of the chain of tracked parents {@code key} was made from. */
+  private static String family(Map<String, Inst> insts, String key) {
+    String k = key;
+    for (int depth = 0; depth < 16; depth++) {
+      Inst i = insts.get(k);
+      if (i == null || i.parent == null || !insts.containsKey(i.parent)) {
+        return k;
+      }
+      k = i.parent;
+    }
+    return k;
   }
 
   private Config transfer(Node n, Config c) {
