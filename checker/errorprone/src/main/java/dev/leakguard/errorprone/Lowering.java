@@ -1382,7 +1382,7 @@ final class Lowering {
     // decides: asking for it first analyses every class of the compilation, so CallEffects asks
     // for it only then.
     boolean evidenceMatters = resultKind != null && !sym.isConstructor();
-    String calledName = sym.getSimpleName().toString();
+    javax.lang.model.element.Name calledName = sym.getSimpleName();
     int arity = args.size();
     CallEffects.Call c =
         new CallEffects.Call(
@@ -1402,7 +1402,10 @@ final class Lowering {
             collection ? localOf(recvTree) : null,
             receiverType,
             staticCall,
-            () -> evidenceMatters && unit.usage().closedByCallers(receiverType, calledName, arity, methodId),
+            () ->
+                evidenceMatters
+                    && unit.usage(calledName, arity)
+                        .closedByCallers(receiverType, calledName.toString(), arity, methodId),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
             paramNames,

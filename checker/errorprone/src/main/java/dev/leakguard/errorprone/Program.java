@@ -21,9 +21,12 @@ import dev.leakguard.core.analysis.UsageEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -38,13 +41,23 @@ final class Program {
   private static final Map<Context, Program> PROGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
   final SummaryMemo<Symbol> summaries = new SummaryMemo<>();
-  /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
+  /**
+   * Summaries of the first pass, where undecided results count as owned; kept from one part of
+   * the pass to the next (it runs in parts, one per called method whose evidence is asked).
+   */
   final SummaryMemo<Symbol> probeSummaries = new SummaryMemo<>();
   private final Context context;
   private List<ClassSymbol> sourceClasses;
   /** {@link #overrides} by method and receiver type. */
   private final Map<MethodSymbol, Map<Symbol.TypeSymbol, List<MethodSymbol>>> overrides = new HashMap<>();
-  private UsageEvidence usage;
+  /** The evidence from callers gathered so far, by the parts of the first pass that ran. */
+  final UsageEvidence usage = new UsageEvidence();
+  /** The called methods ("name/arity") whose evidence was gathered, or is being gathered. */
+  private final Set<String> probedCalls = new HashSet<>();
+  /** The methods the first pass has analysed (or found it need not analyse). */
+  private final Set<MethodTree> probedMethods = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The first pass's context of each unit (what it learns of closed fields stays in the pass). */
+  final Map<CompilationUnitTree, UnitContext> probeContexts = new HashMap<>();
   boolean probing;
 
   private Program(Context context) {
@@ -255,12 +268,16 @@ final class Program {
 
   private final Map<javax.lang.model.element.Name, Boolean> mayClose = new HashMap<>();
 
-  /** The evidence from callers, or null before the first pass ran. */
-  synchronized UsageEvidence usage() {
-    return usage;
+  /**
+   * True the first time the evidence about the results of calls of {@code name} with {@code
+   * arity} arguments is asked for: the part of the first pass that gathers it should run.
+   */
+  synchronized boolean firstAskFor(javax.lang.model.element.Name name, int arity) {
+    return probedCalls.add(name + "/" + arity);
   }
 
-  synchronized void setUsage(UsageEvidence u) {
-    usage = u;
+  /** True the first time it is asked for {@code m}: the first pass should look at it now. */
+  synchronized boolean firstProbeOf(MethodTree m) {
+    return probedMethods.add(m);
   }
 }

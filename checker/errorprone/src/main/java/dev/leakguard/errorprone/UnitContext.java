@@ -416,51 +416,54 @@ final class UnitContext {
   // ---------------------------------------------------------------- evidence from callers
 
   /**
-   * The evidence from the callers of this compilation, gathered on first use by a first pass over
-   * every source class: each method that may close something is analysed with undecided results
-   * tracked, and the methods whose results it closes are recorded (see {@link UsageEvidence}).
+   * The evidence from the callers of this compilation about the results of calls of {@code name}
+   * with {@code arity} arguments, gathered on first use by a first pass over the methods of every
+   * source class that make such a call: each that may close something is analysed with undecided
+   * results tracked, and the methods whose results it closes are recorded (see {@link
+   * UsageEvidence}). Only a method that makes such a call can hold evidence about it, so the pass
+   * runs in parts, one for each called method asked about, and looks at each method once.
    */
-  UsageEvidence usage() {
-    UsageEvidence u = program.usage();
-    if (u != null) {
-      return u;
-    }
+  UsageEvidence usage(javax.lang.model.element.Name name, int arity) {
     synchronized (program) {
-      if (program.usage() != null) {
-        return program.usage();
-      }
       if (program.probing) {
         return PARTIAL;
       }
-      UsageEvidence gathered = new UsageEvidence();
+      if (!program.firstAskFor(name, arity)) {
+        return program.usage;
+      }
       program.probing = true;
       try {
         for (Map.Entry<CompilationUnitTree, List<Symbol.ClassSymbol>> e : program.unitsOfSourceClasses().entrySet()) {
           // a context of its own for this unit too: what the first pass learns about the fields a
           // class closes (from its summaries) stays in the pass, whichever unit happened to start it
-          UnitContext other = new UnitContext(facts.state, model, e.getKey(), facts);
+          UnitContext other =
+              program.probeContexts.computeIfAbsent(e.getKey(), u -> new UnitContext(facts.state, model, u, facts));
           for (Symbol.ClassSymbol c : e.getValue()) {
             Program.Declaration d = program.declarationOf(c);
             if (d != null && d.tree() instanceof ClassTree ct) {
-              other.probe(ct, c, gathered);
+              other.probe(ct, c, name, arity, program.usage);
             }
           }
         }
       } finally {
         program.probing = false;
-        program.probeSummaries.clear();
       }
-      program.setUsage(gathered);
-      return gathered;
+      return program.usage;
     }
   }
 
   /** While the first pass runs, calls see no evidence yet. */
   private static final UsageEvidence PARTIAL = new UsageEvidence();
 
-  private void probe(ClassTree ct, Symbol.ClassSymbol owner, UsageEvidence gathered) {
+  private void probe(
+      ClassTree ct, Symbol.ClassSymbol owner, javax.lang.model.element.Name name, int arity, UsageEvidence gathered) {
     for (Tree member : ct.getMembers()) {
-      if (!(member instanceof MethodTree m) || m.getBody() == null || !mayClose(m) || !mayProbe(m, owner)) {
+      if (!(member instanceof MethodTree m)
+          || m.getBody() == null
+          || !calls(m, name, arity)
+          || !program.firstProbeOf(m)
+          || !mayClose(m)
+          || !mayProbe(m, owner)) {
         continue;
       }
       try {
@@ -485,6 +488,30 @@ final class UnitContext {
         // the reporting pass tells about a method it cannot analyse
       }
     }
+  }
+
+  /**
+   * True if the body (with its lambdas and classes) calls a method of this name with this many
+   * arguments: only such a method can hold evidence about that method's results.
+   */
+  private static boolean calls(MethodTree m, javax.lang.model.element.Name name, int arity) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        ExpressionTree sel = node.getMethodSelect();
+        javax.lang.model.element.Name called =
+            sel instanceof MemberSelectTree ms
+                ? ms.getIdentifier()
+                : sel instanceof IdentifierTree id ? id.getName() : null;
+        if (called != null && called.contentEquals(name) && node.getArguments().size() == arity) {
+          found[0] = true;
+          return null;
+        }
+        return found[0] ? null : super.visitMethodInvocation(node, null);
+      }
+    }.scan(m.getBody(), null);
+    return found[0];
   }
 
   /**
