@@ -65,6 +65,42 @@ public record MethodSummary(
     this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParams, false, false, -1, false);
   }
 
+  // equals and hashCode are written out, with the values a record's own would give: those are
+  // linked on first use (java.lang.runtime.ObjectMethods), which costs a short compilation more
+  // than every call of them
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || (o instanceof MethodSummary s
+            && returnsFresh == s.returnsFresh
+            && returnsBorrowed == s.returnsBorrowed
+            && returnsParam == s.returnsParam
+            && returnsSelfClosing == s.returnsSelfClosing
+            && returnsReceiver == s.returnsReceiver
+            && returnsChildOf == s.returnsChildOf
+            && neverThrows == s.neverThrows
+            && returnsHeld == s.returnsHeld
+            && java.util.Objects.equals(closesParams, s.closesParams)
+            && java.util.Objects.equals(ownsParams, s.ownsParams)
+            && java.util.Objects.equals(closesParamsWhenThrowing, s.closesParamsWhenThrowing));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(closesParams);
+    h = 31 * h + java.util.Objects.hashCode(ownsParams);
+    h = 31 * h + Boolean.hashCode(returnsFresh);
+    h = 31 * h + Boolean.hashCode(returnsBorrowed);
+    h = 31 * h + returnsParam;
+    h = 31 * h + java.util.Objects.hashCode(closesParamsWhenThrowing);
+    h = 31 * h + Boolean.hashCode(returnsSelfClosing);
+    h = 31 * h + Boolean.hashCode(returnsReceiver);
+    h = 31 * h + returnsChildOf;
+    h = 31 * h + Boolean.hashCode(neverThrows);
+    return 31 * h + Boolean.hashCode(returnsHeld);
+  }
+
   /** This summary, for a method whose every return returns {@code this}. */
   public MethodSummary returningReceiver() {
     return new MethodSummary(

@@ -46,4 +46,26 @@ public record LeakPath(Kind kind, int line, String detail, String via) {
   public boolean exceptional() {
     return kind.exceptional();
   }
+
+  // equals and hashCode are written out, with the values a record's own would give: those are
+  // linked on first use (java.lang.runtime.ObjectMethods), which costs a short compilation more
+  // than every call of them
+
+  @Override
+  public boolean equals(Object o) {
+    return this == o
+        || (o instanceof LeakPath p
+            && kind == p.kind
+            && line == p.line
+            && java.util.Objects.equals(detail, p.detail)
+            && java.util.Objects.equals(via, p.via));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = java.util.Objects.hashCode(kind);
+    h = 31 * h + line;
+    h = 31 * h + java.util.Objects.hashCode(detail);
+    return 31 * h + java.util.Objects.hashCode(via);
+  }
 }
