@@ -472,7 +472,7 @@ public final class CallEffects {
           };
       result = into != null ? into : out.temp();
       // a temporary of the front-end (a switch expression's value) is no variable to name
-      String named = into == null || into.startsWith("$") ? null : into.replaceAll("~\\d+$", "");
+      String named = into == null || into.startsWith("$") ? null : withoutShadowSuffix(into);
       Site site = out.site(k, named);
       if (probeKey != null) {
         out.probed(site, probeKey);
@@ -501,6 +501,20 @@ public final class CallEffects {
       out.emit(new Event.Transfer(result));
     }
     return result;
+  }
+
+  /** A variable's name without the "~N" that tells a shadowed local apart ("con~2" is "con"). */
+  private static String withoutShadowSuffix(String var) {
+    int tilde = var.lastIndexOf('~');
+    if (tilde < 0 || tilde == var.length() - 1) {
+      return var;
+    }
+    for (int i = tilde + 1; i < var.length(); i++) {
+      if (var.charAt(i) < '0' || var.charAt(i) > '9') {
+        return var;
+      }
+    }
+    return var.substring(0, tilde);
   }
 
   /**

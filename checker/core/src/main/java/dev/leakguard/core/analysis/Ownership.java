@@ -138,6 +138,10 @@ public final class Ownership {
   private static final List<String> SELF_RELEASE_VERBS =
       List.of("close", "release", "destroy", "dispose", "shutdown", "terminate", "disconnect", "abort");
 
+  /** {@link #SELF_RELEASE_VERBS} capitalised, as they end a longer name ({@code reallyClose}). */
+  private static final List<String> SELF_RELEASE_VERBS_CAPITALISED =
+      List.of("Close", "Release", "Destroy", "Dispose", "Shutdown", "Terminate", "Disconnect", "Abort");
+
   /** Words before such a verb that make it a question or a hook: {@code isClose}, {@code onClose}. */
   private static final List<String> NOT_SELF_RELEASE_QUALIFIERS =
       List.of(
@@ -158,21 +162,18 @@ public final class Ownership {
    * {@code closeOnCompletion()}, {@code releaseSavepoint(sp)}).
    */
   public static boolean releasesReceiver(String method) {
-    for (String verb : SELF_RELEASE_VERBS) {
+    for (int v = 0; v < SELF_RELEASE_VERBS.size(); v++) {
+      String verb = SELF_RELEASE_VERBS.get(v);
       if (method.equals(verb)) {
         return true;
       }
-      String capital = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
-      if (method.endsWith(capital) && method.length() > verb.length()
+      if (method.endsWith(SELF_RELEASE_VERBS_CAPITALISED.get(v)) && method.length() > verb.length()
           && Character.isLowerCase(method.charAt(0))
           && !startsWithWord(method, NOT_SELF_RELEASE_QUALIFIERS)) {
         return true;
       }
-      if (method.startsWith(verb)) {
-        String rest = method.substring(verb.length());
-        if (SELF_RELEASE_MANNERS.contains(rest)) {
-          return true;
-        }
+      if (method.startsWith(verb) && SELF_RELEASE_MANNERS.contains(method.substring(verb.length()))) {
+        return true;
       }
     }
     return false;
