@@ -10,6 +10,7 @@ import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
 import dev.leakguard.core.model.ResourceModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,8 @@ final class Facts {
   private final Map<MethodSymbol, List<MethodRule>> rulesOf = new HashMap<>();
   private final Map<MethodSymbol, List<String>> checkedThrowsOf = new HashMap<>();
   private final Map<Symbol.TypeSymbol, Boolean> collections = new HashMap<>();
+  private final Map<Symbol.ClassSymbol, String> classNames = new HashMap<>();
+  private final Map<Symbol, Set<AnnotationRole>> rolesOf = new HashMap<>();
 
   Facts(VisitorState state, ResourceModel model) {
     this.state = state;
@@ -38,7 +41,17 @@ final class Facts {
 
   /** Erased fully qualified name of a type ("java.lang.String", "int", "java.lang.String[]"). */
   String name(Type t) {
-    return erasedName(t, types);
+    Type e = types.erasure(t);
+    if (!e.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY) && e.tsym instanceof Symbol.ClassSymbol cs) {
+      // asked for every parameter of every call lowered: a javac name is decoded on each toString
+      String known = classNames.get(cs);
+      if (known == null) {
+        known = cs.flatName().toString();
+        classNames.put(cs, known);
+      }
+      return known;
+    }
+    return erasedName(e, types);
   }
 
   /** As {@link #name(Type)}, for callers without a Facts. */
@@ -184,17 +197,35 @@ final class Facts {
     return out;
   }
 
-  /** Annotation roles on a symbol, by annotation simple name. */
+  /** Annotation roles on a symbol, by annotation simple name (unmodifiable). */
   Set<AnnotationRole> roles(Symbol s) {
-    Set<AnnotationRole> out = EnumSet.noneOf(AnnotationRole.class);
     if (s == null) {
-      return out;
+      return Set.of();
     }
-    for (var a : s.getAnnotationMirrors()) {
-      String simple = a.getAnnotationType().asElement().getSimpleName().toString();
-      out.addAll(model.annotationRoles(simple));
+    Set<AnnotationRole> known = rolesOf.get(s);
+    if (known == null) {
+      Set<AnnotationRole> out = EnumSet.noneOf(AnnotationRole.class);
+      for (var a : s.getAnnotationMirrors()) {
+        String simple = a.getAnnotationType().asElement().getSimpleName().toString();
+        out.addAll(model.annotationRoles(simple));
+      }
+      known = Collections.unmodifiableSet(out);
+      rolesOf.put(s, known);
     }
-    return out;
+    return known;
+  }
+
+  /**
+   * True if {@code n} is {@code this}: compared by identity, javac keeping one name object per name
+   * in a compilation ({@code contentEquals} decodes the name on every call).
+   */
+  static boolean isThis(javax.lang.model.element.Name n) {
+    return n instanceof com.sun.tools.javac.util.Name jn && jn == jn.table.names._this;
+  }
+
+  /** True if {@code n} is {@code super}, as {@link #isThis}. */
+  static boolean isSuper(javax.lang.model.element.Name n) {
+    return n instanceof com.sun.tools.javac.util.Name jn && jn == jn.table.names._super;
   }
 
   /** "Connection.prepareStatement(..)" for messages. */

@@ -95,8 +95,9 @@ final class Lowering {
   private Map<String, Integer> flagUses = Map.of();
   /** The boolean parameters the body never assigns: see {@link Event#PARAM_FLAG}. */
   private Set<Symbol> paramFlags = Set.of();
-  /** The method being lowered, as evidence from callers names it (its own closes are no evidence). */
-  String methodId = "?";
+  /** The method being lowered, as evidence from callers names it: see {@link #methodId()}. */
+  private MethodTree method;
+  private String methodId;
   private GraphBuilder b;
   private final Map<Symbol, String> names = new HashMap<>();
   private final Set<String> used = new HashSet<>();
@@ -127,7 +128,7 @@ final class Lowering {
     b = new GraphBuilder(m.getName().toString(), facts::isSubtype);
     b.constructor(m.getName().contentEquals("<init>"));
     Symbol ms = ASTHelpers.getSymbol(m);
-    methodId = ms == null ? m.getName().toString() : ms.owner + "." + ms;
+    method = m;
     for (VariableTree p : m.getParameters()) {
       VarSymbol s = ASTHelpers.getSymbol(p);
       String v = declare(s);
@@ -145,6 +146,18 @@ final class Lowering {
     }
     statement(m.getBody());
     return b.build(endLine(m.getBody()));
+  }
+
+  /**
+   * The method being lowered, as evidence from callers names it (its own closes are no evidence);
+   * "?" for a lambda. Built when first asked: it prints the method's signature.
+   */
+  String methodId() {
+    if (methodId == null) {
+      Symbol ms = method == null ? null : ASTHelpers.getSymbol(method);
+      methodId = method == null ? "?" : ms == null ? method.getName().toString() : ms.owner + "." + ms;
+    }
+    return methodId;
   }
 
   EventGraph lambda(LambdaExpressionTree l) {
@@ -844,7 +857,7 @@ final class Lowering {
     }
     if (e instanceof MemberSelectTree ms
         && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
-        && q.getName().contentEquals("this")) {
+        && Facts.isThis(q.getName())) {
       return ms.getIdentifier().toString();
     }
     if (e instanceof MethodInvocationTree mit && mit.getArguments().isEmpty()) {
@@ -854,7 +867,7 @@ final class Lowering {
       }
       if (sel instanceof MemberSelectTree ms
           && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
-          && q.getName().contentEquals("this")) {
+          && Facts.isThis(q.getName())) {
         return Event.CALL_FLAG + ms.getIdentifier();
       }
     }
@@ -951,7 +964,7 @@ final class Lowering {
             && (t instanceof IdentifierTree
                 || (t instanceof MemberSelectTree ms
                     && ASTHelpers.stripParentheses(ms.getExpression()) instanceof IdentifierTree q
-                    && q.getName().contentEquals("this")));
+                    && Facts.isThis(q.getName())));
     return thisField ? tracked(expr(t, null)) : null;
   }
 
@@ -1219,7 +1232,7 @@ final class Lowering {
     if (lhs instanceof MemberSelectTree ms) {
       ExpressionTree q = ASTHelpers.stripParentheses(ms.getExpression());
       return q instanceof IdentifierTree id
-          && (id.getName().contentEquals("this") || isTypeOrPackage(q));
+          && (Facts.isThis(id.getName()) || isTypeOrPackage(q));
     }
     return false;
   }
@@ -1293,7 +1306,7 @@ final class Lowering {
 
   private static boolean isThisOrSuper(ExpressionTree q) {
     return q instanceof IdentifierTree id
-        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+        && (Facts.isThis(id.getName()) || Facts.isSuper(id.getName()));
   }
 
   /**
@@ -1405,7 +1418,7 @@ final class Lowering {
             () ->
                 evidenceMatters
                     && unit.usage(calledName, arity)
-                        .closedByCallers(receiverType, calledName.toString(), arity, methodId),
+                        .closedByCallers(receiverType, calledName.toString(), arity, methodId()),
             receiver == null || staticCall ? null : facts.kindOf(receiver),
             paramTypes,
             paramNames,
@@ -1413,7 +1426,7 @@ final class Lowering {
             argumentTexts,
             receiverIsSelf);
     if (UnitContext.dumped(sym.getSimpleName())) {
-      System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId
+      System.err.println("call of " + receiverType + "." + sym.getSimpleName() + " in " + methodId()
           + (unit.program().probing ? " (probing)" : "") + ": summary " + c.summary()
           + ", closed by callers " + c.closedByCallers().getAsBoolean());
     }

@@ -330,10 +330,10 @@ final class PoolUnit {
 
   private static boolean isThis(ExpressionTree e) {
     if (e instanceof IdentifierTree id) {
-      return id.getName().contentEquals("this") || id.getName().contentEquals("super");
+      return Facts.isThis(id.getName()) || Facts.isSuper(id.getName());
     }
     if (e instanceof MemberSelectTree ms) {
-      return ms.getIdentifier().contentEquals("this") || ms.getIdentifier().contentEquals("super");
+      return Facts.isThis(ms.getIdentifier()) || Facts.isSuper(ms.getIdentifier());
     }
     return false;
   }

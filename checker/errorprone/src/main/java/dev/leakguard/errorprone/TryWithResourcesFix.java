@@ -64,7 +64,7 @@ final class TryWithResourcesFix {
    * are absent.
    */
   static Map<Finding, SuggestedFix> forMethod(List<Finding> findings, MethodTree method, VisitorState state) {
-    TreePath methodPath = TreePath.getPath(state.getPath().getCompilationUnit(), method);
+    TreePath methodPath = pathOf(method, state);
     if (methodPath == null || method.getBody() == null) {
       return Map.of();
     }
@@ -304,6 +304,15 @@ final class TryWithResourcesFix {
     return "  ";
   }
 
+  /**
+   * The path to the method: the one Error Prone is matching (every caller's), else found by a scan
+   * of the compilation unit.
+   */
+  private static TreePath pathOf(MethodTree method, VisitorState state) {
+    TreePath p = state.getPath();
+    return p != null && p.getLeaf() == method ? p : TreePath.getPath(p.getCompilationUnit(), method);
+  }
+
   private static int start(Tree t, VisitorState state) {
     return ((com.sun.tools.javac.tree.JCTree) t).getStartPosition();
   }
@@ -332,7 +341,7 @@ final class TryWithResourcesFix {
         }
         return null;
       }
-    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
+    }.scan(pathOf(method, state), null);
     return out;
   }
 
@@ -347,7 +356,7 @@ final class TryWithResourcesFix {
         }
         return null;
       }
-    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
+    }.scan(pathOf(method, state), null);
     return found[0];
   }
 
@@ -465,7 +474,7 @@ final class TryWithResourcesFix {
         }
         return null;
       }
-    }.scan(TreePath.getPath(state.getPath().getCompilationUnit(), method), null);
+    }.scan(pathOf(method, state), null);
     return ok[0];
   }
 }

@@ -395,7 +395,7 @@ final class UnitContext {
         while (e instanceof TypeCastTree tc) {
           e = ASTHelpers.stripParentheses(tc.getExpression());
         }
-        boolean isThis = e instanceof IdentifierTree id && id.getName().contentEquals("this");
+        boolean isThis = e instanceof IdentifierTree id && Facts.isThis(id.getName());
         counts[isThis ? 0 : 1]++;
         return null;
       }
@@ -475,13 +475,13 @@ final class UnitContext {
         }
         Set<String> closedSites = ObligationAnalysis.analyze(g, model::implicitClose).closedSites();
         if (dumped(m.getName())) {
-          System.err.println("probe of " + low.methodId + ": probes " + low.probes + ", closed " + closedSites
+          System.err.println("probe of " + low.methodId() + ": probes " + low.probes + ", closed " + closedSites
               + "\n" + g.dump());
         }
         for (String site : closedSites) {
           String key = low.probes.get(site);
           if (key != null) {
-            gathered.recordClosed(key, low.methodId);
+            gathered.recordClosed(key, low.methodId());
           }
         }
       } catch (RuntimeException | StackOverflowError e) {
@@ -504,7 +504,8 @@ final class UnitContext {
             sel instanceof MemberSelectTree ms
                 ? ms.getIdentifier()
                 : sel instanceof IdentifierTree id ? id.getName() : null;
-        if (called != null && called.contentEquals(name) && node.getArguments().size() == arity) {
+        // one name table per compilation: the same name is the same object
+        if (called == name && node.getArguments().size() == arity) {
           found[0] = true;
           return null;
         }
