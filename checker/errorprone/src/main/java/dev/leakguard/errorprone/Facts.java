@@ -126,7 +126,15 @@ final class Facts {
   }
 
   Type type(String name) {
-    return typeByName.computeIfAbsent(name, state::getTypeFromString);
+    // asked for every catch a throwing call may reach and every constructor lowered
+    Type t = typeByName.get(name);
+    if (t == null) {
+      t = state.getTypeFromString(name);
+      if (t != null) {
+        typeByName.put(name, t);
+      }
+    }
+    return t;
   }
 
   boolean isSubtype(String sub, String sup) {

@@ -166,7 +166,13 @@ final class PoolUnit {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        Symbol s = ASTHelpers.getSymbol(node.getMethodSelect());
+        ExpressionTree sel = node.getMethodSelect();
+        javax.lang.model.element.Name called =
+            sel instanceof MemberSelectTree ms
+                ? ms.getIdentifier()
+                : sel instanceof IdentifierTree id ? id.getName() : null;
+        // every setter's name starts so: most calls are passed over without decoding their name
+        Symbol s = called != null && startsWithSet(called) ? ASTHelpers.getSymbol(sel) : null;
         if (s != null && PoolSetters.isSetterName(s.getSimpleName().toString())) {
           found[0] = true;
           return null;
@@ -175,6 +181,14 @@ final class PoolUnit {
       }
     }.scan(m.getBody(), null);
     return found[0];
+  }
+
+  /** True if a name starts with "set", read from javac's bytes of it (as {@link #mentionsSetter} asks). */
+  private static boolean startsWithSet(javax.lang.model.element.Name name) {
+    if (!(name instanceof com.sun.tools.javac.util.Name n)) {
+      return name.toString().startsWith("set");
+    }
+    return n.getByteLength() >= 3 && n.getByteAt(0) == 's' && n.getByteAt(1) == 'e' && n.getByteAt(2) == 't';
   }
 
   // ---------------------------------------------------------------- one unit

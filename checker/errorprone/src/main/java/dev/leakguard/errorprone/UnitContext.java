@@ -135,14 +135,26 @@ final class UnitContext {
     });
   }
 
+  /**
+   * The context last asked for: every LeakGuard check asks for each method, and Error Prone
+   * matches the methods of one unit in a row. Weak, as the cache, so a compilation that ended is
+   * not kept.
+   */
+  private static volatile java.lang.ref.WeakReference<UnitContext> last = new java.lang.ref.WeakReference<>(null);
+
   static UnitContext of(VisitorState state, ResourceModel model) {
     CompilationUnitTree cu = state.getPath().getCompilationUnit();
+    UnitContext l = last.get();
+    if (l != null && l.cu == cu && l.model == model) {
+      return l;
+    }
     synchronized (CACHE) {
       UnitContext c = CACHE.get(cu);
       if (c == null || c.model != model) {
         c = new UnitContext(state, model);
         CACHE.put(cu, c);
       }
+      last = new java.lang.ref.WeakReference<>(c);
       return c;
     }
   }
@@ -150,7 +162,12 @@ final class UnitContext {
   // ---------------------------------------------------------------- findings
 
   Result analyze(MethodTree m) {
-    return results.computeIfAbsent(m, this::compute);
+    Result r = results.get(m);
+    if (r == null) {
+      r = compute(m);
+      results.put(m, r);
+    }
+    return r;
   }
 
   private Result compute(MethodTree m) {
