@@ -212,7 +212,11 @@ public final class ObligationAnalysis {
       if (old != null || kept != null) {
         Set<String> all = new TreeSet<>();
         if (old != null) {
-          old.stream().filter(this::isOpen).forEach(all::add);
+          for (String v : old) {
+            if (isOpen(v)) {
+              all.add(v);
+            }
+          }
         }
         if (kept != null) {
           all.addAll(kept);
@@ -649,7 +653,10 @@ public final class ObligationAnalysis {
       }
     }
     // every return hands back what a field held before the method ran (return this.connection)
-    boolean held = !a.returned.isEmpty() && a.returned.stream().allMatch(t -> t.startsWith("~field:"));
+    boolean held = !a.returned.isEmpty();
+    for (String t : a.returned) {
+      held &= t.startsWith("~field:");
+    }
     return new MethodSummary(
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
         false, fresh && !borrowed ? childOf : -1,
