@@ -3,6 +3,8 @@ package dev.leakguard.source;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Processor;
+import com.github.javaparser.ast.validator.postprocessors.Java10PostProcessor;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -62,10 +64,40 @@ final class SourceTree {
     return ThreadLocal.withInitial(
         () ->
             new JavaParser(
-                new ParserConfiguration()
-                    .setLanguageLevel(level)
-                    .setAttributeComments(false)
-                    .setDetectOriginalLineSeparator(false)));
+                withoutValidation(
+                    new ParserConfiguration()
+                        .setLanguageLevel(level)
+                        .setAttributeComments(false)
+                        .setDetectOriginalLineSeparator(false))));
+  }
+
+  /** Turns {@code var} in a local declaration into a VarType, as the language levels from 10 do. */
+  private static final Java10PostProcessor VAR_TYPES = new Java10PostProcessor();
+
+  /**
+   * The configuration without its language level's validation, which walks the unit once per rule
+   * (some 40 % of a parse) to reject what javac would: the engine reads what it can, and code javac
+   * rejects is the build's to report. The level still decides the grammar ({@code yield}), and its
+   * post-processing ({@code var} as a type) is kept. The level's processor does both, so it is
+   * replaced; if a JavaParser version no longer has it where this looks, this fails at once.
+   */
+  static ParserConfiguration withoutValidation(ParserConfiguration c) {
+    boolean removed =
+        c.getProcessors()
+            .removeIf(p -> p.get().getClass().getName().equals(ParserConfiguration.class.getName() + "$2"));
+    if (!removed) {
+      throw new IllegalStateException("JavaParser's language-level processor was not found");
+    }
+    c.getProcessors()
+        .add(
+            () ->
+                new Processor() {
+                  @Override
+                  public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                    VAR_TYPES.postProcess(result, configuration);
+                  }
+                });
+    return c;
   }
 
   private final ResourceModel model;
