@@ -167,10 +167,7 @@ final class PoolUnit {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         ExpressionTree sel = node.getMethodSelect();
-        javax.lang.model.element.Name called =
-            sel instanceof MemberSelectTree ms
-                ? ms.getIdentifier()
-                : sel instanceof IdentifierTree id ? id.getName() : null;
+        javax.lang.model.element.Name called = UnitContext.calledName(node);
         // every setter's name starts so: most calls are passed over without decoding their name
         Symbol s = called != null && startsWithSet(called) ? ASTHelpers.getSymbol(sel) : null;
         if (s != null && PoolSetters.isSetterName(s.getSimpleName().toString())) {

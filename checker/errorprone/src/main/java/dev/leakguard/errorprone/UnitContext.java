@@ -507,6 +507,14 @@ final class UnitContext {
     }
   }
 
+  /** The simple name of the method a call calls, as written, or null for another form of call. */
+  static javax.lang.model.element.Name calledName(MethodInvocationTree call) {
+    ExpressionTree sel = call.getMethodSelect();
+    return sel instanceof MemberSelectTree ms
+        ? ms.getIdentifier()
+        : sel instanceof IdentifierTree id ? id.getName() : null;
+  }
+
   /**
    * True if the body (with its lambdas and classes) calls a method of this name with this many
    * arguments: only such a method can hold evidence about that method's results.
@@ -516,11 +524,7 @@ final class UnitContext {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        ExpressionTree sel = node.getMethodSelect();
-        javax.lang.model.element.Name called =
-            sel instanceof MemberSelectTree ms
-                ? ms.getIdentifier()
-                : sel instanceof IdentifierTree id ? id.getName() : null;
+        javax.lang.model.element.Name called = calledName(node);
         // one name table per compilation: the same name is the same object
         if (called == name && node.getArguments().size() == arity) {
           found[0] = true;
@@ -567,11 +571,7 @@ final class UnitContext {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree mit, Void unused) {
-        ExpressionTree sel = mit.getMethodSelect();
-        javax.lang.model.element.Name name =
-            sel instanceof MemberSelectTree ms
-                ? ms.getIdentifier()
-                : sel instanceof IdentifierTree id ? id.getName() : null;
+        javax.lang.model.element.Name name = calledName(mit);
         if (name == null ? UsageEvidence.mayClose("") : program.mayClose(name)) {
           found[0] = true;
           return null;
