@@ -180,12 +180,12 @@ final class PoolUnit {
     return found[0];
   }
 
-  /** True if a name starts with "set", read from javac's bytes of it (as {@link #mentionsSetter} asks). */
+  /**
+   * True if a name starts with "set" (as {@link #mentionsSetter} asks). Through the public Name
+   * interface only: javac's own byte accessors are not there on every JDK the checks run on.
+   */
   private static boolean startsWithSet(javax.lang.model.element.Name name) {
-    if (!(name instanceof com.sun.tools.javac.util.Name n)) {
-      return name.toString().startsWith("set");
-    }
-    return n.getByteLength() >= 3 && n.getByteAt(0) == 's' && n.getByteAt(1) == 'e' && n.getByteAt(2) == 't';
+    return name.toString().startsWith("set");
   }
 
   // ---------------------------------------------------------------- one unit
