@@ -44,12 +44,7 @@ final class Facts {
     Type e = types.erasure(t);
     if (!e.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY) && e.tsym instanceof Symbol.ClassSymbol cs) {
       // asked for every parameter of every call lowered: a javac name is decoded on each toString
-      String known = classNames.get(cs);
-      if (known == null) {
-        known = cs.flatName().toString();
-        classNames.put(cs, known);
-      }
-      return known;
+      return classNames.computeIfAbsent(cs, c -> c.flatName().toString());
     }
     return erasedName(e, types);
   }

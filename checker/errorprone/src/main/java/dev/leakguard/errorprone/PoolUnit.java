@@ -166,10 +166,7 @@ final class PoolUnit {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        ExpressionTree sel = node.getMethodSelect();
-        javax.lang.model.element.Name called = UnitContext.calledName(node);
-        // every setter's name starts so: most calls are passed over without decoding their name
-        Symbol s = called != null && startsWithSet(called) ? ASTHelpers.getSymbol(sel) : null;
+        Symbol s = ASTHelpers.getSymbol(node.getMethodSelect());
         if (s != null && PoolSetters.isSetterName(s.getSimpleName().toString())) {
           found[0] = true;
           return null;
@@ -178,14 +175,6 @@ final class PoolUnit {
       }
     }.scan(m.getBody(), null);
     return found[0];
-  }
-
-  /**
-   * True if a name starts with "set" (as {@link #mentionsSetter} asks). Through the public Name
-   * interface only: javac's own byte accessors are not there on every JDK the checks run on.
-   */
-  private static boolean startsWithSet(javax.lang.model.element.Name name) {
-    return name.toString().startsWith("set");
   }
 
   // ---------------------------------------------------------------- one unit

@@ -846,11 +846,13 @@ public final class ObligationAnalysis {
     if (n.throwInfo == null) {
       return base; // a rethrow keeps the original cause
     }
-    if (n.event instanceof Event.Release r && n.throwInfo.isClose() && Set.of(NULL).equals(in.vars.get(r.var()))) {
-      return null;
+    Map<String, Inst> insts = base.insts;
+    if (n.event instanceof Event.Release r && n.throwInfo.isClose()) {
+      if (Set.of(NULL).equals(in.vars.get(r.var()))) {
+        return null;
+      }
+      insts = deadWithConnection(in, r.var(), insts);
     }
-    Map<String, Inst> insts =
-        n.event instanceof Event.Release r && n.throwInfo.isClose() ? deadWithConnection(in, r.var(), base.insts) : base.insts;
     Map<String, ThrowInfo> escapes = base.escapes;
     for (Map.Entry<String, Inst> e : insts.entrySet()) {
       if (e.getValue().status == Status.OPEN && !escapes.containsKey(e.getKey())) {
