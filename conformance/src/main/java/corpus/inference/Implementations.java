@@ -94,4 +94,58 @@ public class Implementations {
     Connection con = session.openStatementConnection();
     return con.isValid(1);
   }
+
+  /**
+   * The implementations disagree: one opens a connection, one hands back the connection its user
+   * provided. The name ("obtain") makes the result the caller's, but whether it is depends on the
+   * implementation, so a leak of it is a warning, never a build-breaking error.
+   */
+  public interface ConnectionAccess {
+    Connection obtainConnection() throws SQLException;
+  }
+
+  public static final class PooledAccess implements ConnectionAccess {
+    private final DataSource dataSource;
+
+    public PooledAccess(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public Connection obtainConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+  }
+
+  public static final class ProvidedAccess implements ConnectionAccess {
+    private final Connection provided;
+
+    public ProvidedAccess(Connection provided) {
+      this.provided = provided;
+    }
+
+    @Override
+    public Connection obtainConnection() {
+      return provided;
+    }
+  }
+
+  public boolean accessValidNotClosed(ConnectionAccess access) throws SQLException {
+    Connection con = access.obtainConnection(); // LEAK JdbcConnectionLeak(warning)
+    return con.isValid(1);
+  }
+
+  public boolean accessValid(ConnectionAccess access) throws SQLException {
+    try (Connection con = access.obtainConnection()) {
+      return con.isValid(1);
+    }
+  }
+
+  /** A statement made here from such a connection is this method's own: its finding keeps its level. */
+  public int countNotClosed(ConnectionAccess access) throws SQLException {
+    try (Connection con = access.obtainConnection()) {
+      Statement st = con.createStatement(); // LEAK JdbcStatementLeftToConnectionClose
+      return st.executeUpdate("delete from audit");
+    }
+  }
 }

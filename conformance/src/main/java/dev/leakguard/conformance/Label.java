@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param file path relative to the corpus root with '/' separators, e.g. {@code
  *     corpus/basic/UserDao.java}
  * @param line 1-based line number of the acquiring call
- * @param checkId check id, e.g. {@code JdbcConnectionLeak}
+ * @param checkId check id, e.g. {@code JdbcConnectionLeak}, followed by the finding's level in
+ *     parentheses where it is below the id's own: {@code JdbcConnectionLeak(warning)}
  */
 public record Label(String file, int line, String checkId) implements Comparable<Label> {
 
@@ -23,6 +24,21 @@ public record Label(String file, int line, String checkId) implements Comparable
     if (line < 1) {
       throw new IllegalArgumentException("line must be >= 1: " + line);
     }
+  }
+
+  /**
+   * The label of a reported finding: {@code checkId}, with {@code level} in parentheses when it
+   * differs from the id's own level {@code idLevel} (levels as SARIF names them: error, warning,
+   * note).
+   */
+  public static Label reported(String file, int line, String checkId, String level, String idLevel) {
+    return new Label(file, line, level.equals(idLevel) ? checkId : checkId + "(" + level + ")");
+  }
+
+  /** The check id without a level: {@code JdbcConnectionLeak} for {@code JdbcConnectionLeak(warning)}. */
+  public static String baseId(String checkId) {
+    int p = checkId.indexOf('(');
+    return p < 0 ? checkId : checkId.substring(0, p);
   }
 
   @Override

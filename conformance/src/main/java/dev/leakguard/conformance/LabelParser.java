@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  *   // KNOWN(spotbugs) missing JdbcCloseChain: reason in a few words
  *   Statement st = con.createStatement(); // LEAK JdbcCloseChain
  *   config.setMaximumPoolSize(1); // POOL JdbcPoolSizeOutOfRange
+ *   Connection c = access.obtainConnection(); // LEAK JdbcConnectionLeak(warning)
  * </pre>
+ *
+ * <p>A level in parentheses after an id says the finding is reported below its id's own
+ * severity ({@code warning} or {@code note}), with the reason in its message; see {@link
+ * Label#reported}.
  *
  * <p>Anything that looks like a label but is not well formed is an error naming {@code
  * file:line}: a typo must never silently drop a case. A line comment whose text starts with the
@@ -64,10 +69,11 @@ final class LabelParser {
   private static final Pattern KNOWN_ATTEMPT =
       Pattern.compile("^(?:KNOWN\\b|(?i:known\\s*\\()).*", Pattern.DOTALL);
   private static final Pattern LABEL =
-      Pattern.compile("^(LEAK|POOL)\\s+([A-Za-z][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z][A-Za-z0-9_]*)*)\\s*$");
+      Pattern.compile(
+          "^(LEAK|POOL)\\s+([A-Za-z][A-Za-z0-9_]*(?:\\([a-z]+\\))?(?:\\s*,\\s*[A-Za-z][A-Za-z0-9_]*(?:\\([a-z]+\\))?)*)\\s*$");
   private static final Pattern KNOWN =
       Pattern.compile(
-          "^KNOWN\\(([^)]*)\\)\\s+(\\S+)\\s+([A-Za-z][A-Za-z0-9_]*)\\s*:\\s*(\\S.*?)\\s*$");
+          "^KNOWN\\(([^)]*)\\)\\s+(\\S+)\\s+([A-Za-z][A-Za-z0-9_]*(?:\\([a-z]+\\))?)\\s*:\\s*(\\S.*?)\\s*$");
   private static final Pattern MISPLACED =
       Pattern.compile("\\b(?:LEAK|POOL)\\s+Jdbc|\\bKNOWN\\s*\\(|(?i)^\\s*\\*?\\s*leak\\s+jdbc");
 
@@ -166,7 +172,7 @@ final class LabelParser {
     for (String raw : m.group(2).split(",")) {
       String id = raw.trim();
       checkId(file, lineNo, id);
-      if (pool != POOL_IDS.contains(id)) {
+      if (pool != POOL_IDS.contains(Label.baseId(id))) {
         throw error(file, lineNo, id + (pool
             ? " is not a pool configuration id; label a leak '// LEAK " + id + "'"
             : " is a pool configuration id; label the setter call '// POOL " + id + "'"));
@@ -201,8 +207,14 @@ final class LabelParser {
   }
 
   private static void checkId(String file, int lineNo, String id) {
-    if (!CHECK_IDS.contains(id)) {
-      throw error(file, lineNo, "unknown check id '" + id + "'; known ids: " + sortedIds());
+    String base = Label.baseId(id);
+    if (!CHECK_IDS.contains(base)) {
+      throw error(file, lineNo, "unknown check id '" + base + "'; known ids: " + sortedIds());
+    }
+    String level = id.substring(base.length());
+    if (!level.isEmpty() && !level.equals("(warning)") && !level.equals("(note)")) {
+      throw error(file, lineNo, "unknown level '" + level + "' after " + base
+          + "; a label names a level only below the id's own: (warning) or (note)");
     }
   }
 

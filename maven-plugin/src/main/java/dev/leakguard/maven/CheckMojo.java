@@ -107,7 +107,7 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
     requireAnEngine(request, result);
     List<ReportedFinding> findings = result.findings();
     for (ReportedFinding f : findings) {
-      if (f.id().severity() == Severity.ERROR) {
+      if (f.severity() == Severity.ERROR) {
         getLog().error(Reports.consoleLine(f));
       } else {
         getLog().warn(Reports.consoleLine(f));
@@ -144,7 +144,7 @@ public final class CheckMojo extends AbstractLeakGuardMojo {
       return;
     }
     List<ReportedFinding> failing =
-        findings.stream().filter(f -> f.id().severity().atLeast(threshold)).toList();
+        findings.stream().filter(f -> f.severity().atLeast(threshold)).toList();
     if (!failing.isEmpty()) {
       throw new MojoFailureException(failureMessage(project.getArtifactId(), failing, threshold, sarif, text));
     }

@@ -44,9 +44,7 @@ public final class FindingMerger {
       orderedEngines.sort(Comparator.comparingInt(e -> indexOf(engineOrder, e)));
       out.add(
           new MergedFinding(
-              new ReportedFinding(
-                  first.path(), first.line(), first.id(), first.message(), first.fingerprint(),
-                  List.copyOf(orderedEngines)),
+              first.withEngines(List.copyOf(orderedEngines)),
               List.copyOf(fingerprints)));
     }
     out.sort(ORDER);

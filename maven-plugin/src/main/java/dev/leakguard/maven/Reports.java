@@ -35,7 +35,7 @@ public final class Reports {
   public static String count(List<ReportedFinding> findings) {
     Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
     for (ReportedFinding f : findings) {
-      bySeverity.merge(f.id().severity(), 1, Integer::sum);
+      bySeverity.merge(f.severity(), 1, Integer::sum);
     }
     String total = plural(findings.size(), "finding");
     if (bySeverity.isEmpty()) {
@@ -97,7 +97,7 @@ public final class Reports {
   /** Findings whose paths are written as relative URI references (percent-encoded UTF-8). */
   static List<ReportedFinding> withUris(List<ReportedFinding> findings) {
     return findings.stream()
-        .map(f -> new ReportedFinding(uriOf(f.path()), f.line(), f.id(), f.message(), f.fingerprint(), f.engines()))
+        .map(f -> f.withPath(uriOf(f.path())))
         .toList();
   }
 
@@ -143,7 +143,7 @@ public final class Reports {
   public static List<String> githubAnnotations(List<ReportedFinding> findings) {
     List<String> out = new ArrayList<>();
     for (ReportedFinding f : findings) {
-      String level = switch (f.id().severity()) {
+      String level = switch (f.severity()) {
         case ERROR -> "error";
         case WARNING -> "warning";
         case NOTE -> "notice";
@@ -177,7 +177,7 @@ public final class Reports {
         open = f.path();
         sb.append("  <file name=\"").append(xml(open)).append("\">\n");
       }
-      String severity = switch (f.id().severity()) {
+      String severity = switch (f.severity()) {
         case ERROR -> "error";
         case WARNING -> "warning";
         case NOTE -> "info";

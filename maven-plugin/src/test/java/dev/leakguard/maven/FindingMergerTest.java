@@ -3,6 +3,7 @@ package dev.leakguard.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class FindingMergerTest {
     assertEquals("from javac", m.message());
     assertEquals("errorprone-12", m.fingerprint());
     assertEquals(List.of("errorprone-12", "spotbugs-12", "source-12"), merged.get(0).fingerprints());
+  }
+
+  @Test
+  void aFindingKeepsTheSeverityOfTheEngineWhoseMessageItShows() {
+    List<MergedFinding> merged =
+        FindingMerger.merge(
+            List.of(
+                new ReportedFinding("A.java", 7, CheckId.JdbcConnectionLeak, "disputed", "s-7", List.of("source"),
+                    Severity.WARNING),
+                new ReportedFinding("A.java", 7, CheckId.JdbcConnectionLeak, "disputed", "e-7", List.of("errorprone"),
+                    Severity.WARNING)),
+            ORDER);
+    assertEquals(1, merged.size());
+    assertEquals(Severity.WARNING, merged.get(0).finding().severity());
+    assertEquals(List.of("errorprone", "source"), merged.get(0).finding().engines());
   }
 
   @Test

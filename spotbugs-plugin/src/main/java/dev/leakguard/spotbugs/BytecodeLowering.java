@@ -1711,7 +1711,7 @@ final class BytecodeLowering {
     List<Set<AnnotationRole>> paramRoles = facts.paramRoles(xm, argTypes.length);
     MethodSummary summary =
         rules.isEmpty() || CallEffects.acquires(rules)
-            ? facts.callSummary(owner, declaring, name, desc, staticCall, xm)
+            ? facts.callSummary(owner, declaring, name, desc, staticCall || insn.getOpcode() == Const.INVOKESPECIAL, xm)
             : null;
     String resultType = ctor ? owner : (ret instanceof ObjectType ro ? ro.getClassName() : null);
     boolean varargs = xm != null && xm.isVarArgs();

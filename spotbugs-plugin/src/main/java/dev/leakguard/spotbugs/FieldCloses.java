@@ -70,7 +70,9 @@ final class FieldCloses {
       }
       MethodSummary sum =
           rules.isEmpty()
-              ? facts.callSummary(owner, declaring, name, desc, isStatic, resolved == null ? null : resolved.method())
+              ? facts.callSummary(
+                  owner, declaring, name, desc, isStatic || inv.getOpcode() == Const.INVOKESPECIAL,
+                  resolved == null ? null : resolved.method())
               : null;
       List<Set<AnnotationRole>> roles = facts.paramRoles(resolved == null ? null : resolved.method(), args.length);
       int pos = base + (isStatic ? 0 : 1);

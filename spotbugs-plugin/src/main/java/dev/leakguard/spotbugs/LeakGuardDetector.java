@@ -5,6 +5,7 @@ import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.finding.Severity;
 import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.BugReporter;
 import edu.umd.cs.findbugs.Detector;
@@ -102,7 +103,7 @@ public final class LeakGuardDetector implements Detector {
       }
       int pc = (Integer) f.site().position();
       BugInstance bug =
-          new BugInstance(this, f.id().name(), priority(f.id()))
+          new BugInstance(this, f.id().name(), priority(f.severity()))
               .addClassAndMethod(jc, m)
               .addString(f.message());
       bug.addSourceLine(SourceLineAnnotation.fromVisitedInstruction(cc, m, pc));
@@ -110,9 +111,9 @@ public final class LeakGuardDetector implements Detector {
     }
   }
 
-  /** SpotBugs priority from the id's severity: error high, warning normal, note low. */
-  static int priority(CheckId id) {
-    return switch (id.severity()) {
+  /** SpotBugs priority from a finding's severity: error high, warning normal, note low. */
+  static int priority(Severity severity) {
+    return switch (severity) {
       case ERROR -> Priorities.HIGH_PRIORITY;
       case WARNING -> Priorities.NORMAL_PRIORITY;
       case NOTE -> Priorities.LOW_PRIORITY;

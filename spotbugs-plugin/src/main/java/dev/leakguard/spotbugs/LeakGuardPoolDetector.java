@@ -101,7 +101,7 @@ public final class LeakGuardPoolDetector implements Detector {
         continue;
       }
       BugInstance bug =
-          new BugInstance(this, issue.id().name(), LeakGuardDetector.priority(issue.id()))
+          new BugInstance(this, issue.id().name(), LeakGuardDetector.priority(issue.id().severity()))
               .addClassAndMethod(jc, m)
               .addString(issue.message());
       Integer pc = pcOfLine.get(issue.line());

@@ -247,17 +247,18 @@ final class ProgramFacts {
   /**
    * The summary of the bodies a call may run: the method it resolves to and the overrides in
    * the application's subtypes of the receiver's static type {@code owner}, combined; null when
-   * none has a body the analysis sees.
+   * none has a body the analysis sees. An {@code exact} call (static, or an invokespecial: a
+   * {@code super.m()}, private or constructor call) runs the resolved method only.
    */
   MethodSummary callSummary(
-      String owner, String declaring, String name, String desc, boolean isStatic, XMethod resolved) {
+      String owner, String declaring, String name, String desc, boolean exact, XMethod resolved) {
     List<MethodSummary> bodies = new ArrayList<>();
     MethodSummary own = summary(declaring, name, desc);
     if (own != null) {
       bodies.add(own);
     }
     boolean overridable =
-        !isStatic && !name.equals("<init>") && (resolved == null || (!resolved.isPrivate() && !resolved.isFinal()));
+        !exact && !name.equals("<init>") && (resolved == null || (!resolved.isPrivate() && !resolved.isFinal()));
     if (overridable) {
       for (String sub : applicationSubtypes(owner)) {
         if (sub.equals(declaring)) {

@@ -139,6 +139,6 @@ class MetadataTest {
         ((Element) split.getElementsByTagName("Earlier").item(0)).getAttribute("class"));
     assertEquals(LeakGuardDetector.class.getName(),
         ((Element) split.getElementsByTagName("Later").item(0)).getAttribute("class"));
-    assertTrue(List.of(LeakGuardDetector.priority(CheckId.JdbcConnectionLeak)).contains(1));
+    assertTrue(List.of(LeakGuardDetector.priority(CheckId.JdbcConnectionLeak.severity())).contains(1));
   }
 }

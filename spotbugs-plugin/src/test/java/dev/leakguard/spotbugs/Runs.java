@@ -7,6 +7,7 @@ import edu.umd.cs.findbugs.BugInstance;
 import edu.umd.cs.findbugs.DetectorFactory;
 import edu.umd.cs.findbugs.DetectorFactoryCollection;
 import edu.umd.cs.findbugs.IFindBugsEngine;
+import edu.umd.cs.findbugs.Priorities;
 import edu.umd.cs.findbugs.SourceLineAnnotation;
 import edu.umd.cs.findbugs.config.UserPreferences;
 import edu.umd.cs.findbugs.test.SpotBugsRunner;
@@ -66,7 +67,15 @@ final class Runs {
     for (BugInstance b : leakGuardBugs(bugs)) {
       SourceLineAnnotation s = b.getPrimarySourceLineAnnotation();
       int line = Math.max(1, s.getStartLine());
-      out.add(new Label(s.getSourcePath(), line, b.getType()));
+      String level =
+          switch (b.getPriority()) {
+            case Priorities.HIGH_PRIORITY -> "error";
+            case Priorities.NORMAL_PRIORITY -> "warning";
+            default -> "note";
+          };
+      out.add(
+          Label.reported(
+              s.getSourcePath(), line, b.getType(), level, CheckId.byName(b.getType()).severity().sarifLevel()));
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.leakguard.errorprone;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,8 +19,10 @@ public final class FindingSink {
    * @param message the message, without the id prefix
    * @param fingerprint see {@link dev.leakguard.core.report.ReportedFinding#fingerprintOf}
    * @param fixable true if the finding carries a suggested fix
+   * @param severity the finding's severity (its id's, or lower where the message says why)
    */
-  public record Located(String file, int line, CheckId id, String message, String fingerprint, boolean fixable) {}
+  public record Located(
+      String file, int line, CheckId id, String message, String fingerprint, boolean fixable, Severity severity) {}
 
   private static volatile Consumer<Located> sink;
 

@@ -1,5 +1,6 @@
 package dev.leakguard.errorprone;
 
+import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
@@ -15,6 +16,7 @@ import com.sun.tools.javac.util.JCDiagnostic.DiagnosticPosition;
 import com.sun.tools.javac.util.Log;
 import dev.leakguard.core.finding.CheckId;
 import dev.leakguard.core.finding.Finding;
+import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import java.util.Collections;
 import java.util.Set;
@@ -55,6 +57,9 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
       Description.Builder d =
           buildDescription(position(at, positionOf(f, state)))
               .setMessage(f.message());
+      if (f.severity() != id.severity()) {
+        d.overrideSeverity(level(f.severity()));
+      }
       SuggestedFix fix = result.fixes(tree, state).get(f);
       if (fix != null) {
         d.addFix(fix);
@@ -70,9 +75,19 @@ abstract class LeakCheck extends BugChecker implements MethodTreeMatcher {
                   f.message(),
                   ReportedFinding.fingerprintOf(
                       f.id(), signature(tree, state), f.site().typeName(), String.valueOf(state.getSourceForNode(at))),
-                  fixable));
+                  fixable,
+                  f.severity()));
     }
     return Description.NO_MATCH;
+  }
+
+  /** Error Prone's level for a severity. */
+  static BugPattern.SeverityLevel level(Severity s) {
+    return switch (s) {
+      case ERROR -> BugPattern.SeverityLevel.ERROR;
+      case WARNING -> BugPattern.SeverityLevel.WARNING;
+      case NOTE -> BugPattern.SeverityLevel.SUGGESTION;
+    };
   }
 
   private static int positionOf(Finding f, VisitorState state) {

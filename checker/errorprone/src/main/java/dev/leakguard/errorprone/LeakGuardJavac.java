@@ -139,7 +139,8 @@ public final class LeakGuardJavac {
           String rel = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
           findings.add(
               new ReportedFinding(
-                  rel.replace('\\', '/'), l.line(), l.id(), l.message(), l.fingerprint(), List.of("errorprone")));
+                  rel.replace('\\', '/'), l.line(), l.id(), l.message(), l.fingerprint(), List.of("errorprone"),
+                  l.severity()));
         });
     boolean compiled;
     DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
@@ -188,7 +189,7 @@ public final class LeakGuardJavac {
     }
     if (failOn != null) {
       for (ReportedFinding f : findings) {
-        if (f.id().severity().atLeast(failOn)) {
+        if (f.severity().atLeast(failOn)) {
           return 1;
         }
       }

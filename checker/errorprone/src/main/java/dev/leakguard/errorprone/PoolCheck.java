@@ -51,7 +51,8 @@ abstract class PoolCheck extends BugChecker implements MethodTreeMatcher {
       FindingSink.offer(
           () ->
               new FindingSink.Located(
-                  LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint(), false));
+                  LeakCheck.sourcePath(state), p.issue().line(), id, p.issue().message(), p.fingerprint(), false,
+                  id.severity()));
     }
     return Description.NO_MATCH;
   }

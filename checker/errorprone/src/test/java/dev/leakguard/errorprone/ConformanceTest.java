@@ -32,13 +32,13 @@ class ConformanceTest {
         "the corpus must compile:\n" + String.join("\n", r.otherDiagnostics()));
     Set<Label> found =
         r.findings().stream()
-            .map(f -> new Label(corpus.relativize(f.file()), (int) f.line(), f.id()))
+            .map(f -> label(corpus, f))
             .collect(Collectors.toSet());
     Score score = Score.compare(corpus, "errorprone", found);
     System.out.println(section.reportPrefix() + score.report());
     if (!score.passed()) {
       r.findings().stream()
-          .filter(f -> score.unexpected().contains(new Label(corpus.relativize(f.file()), (int) f.line(), f.id())))
+          .filter(f -> score.unexpected().contains(label(corpus, f)))
           .forEach(f -> System.out.println("  unexpected: " + corpus.relativize(f.file()) + ":" + f.line() + " " + f.message()));
     }
     assertTrue(score.passed(), score.report());
@@ -46,5 +46,18 @@ class ConformanceTest {
     assertTrue(
         r.findings().stream().noneMatch(f -> f.message().contains("''")),
         () -> r.findings().stream().filter(f -> f.message().contains("''")).map(f -> f.line() + " " + f.message()).toList().toString());
+  }
+
+  /** The label of a finding, with its diagnostic's level where that is below its id's. */
+  static Label label(Corpus corpus, EpCompiler.Reported f) {
+    String level =
+        switch (f.kind()) {
+          case ERROR -> "error";
+          case WARNING, MANDATORY_WARNING -> "warning";
+          default -> "note";
+        };
+    return Label.reported(
+        corpus.relativize(f.file()), (int) f.line(), f.id(), level,
+        dev.leakguard.core.finding.CheckId.byName(f.id()).severity().sarifLevel());
   }
 }

@@ -608,7 +608,8 @@ final class SourceTree {
               f.id(),
               f.message(),
               ReportedFinding.fingerprintOf(f.id(), signature, f.site().typeName(), call.toString()),
-              List.of("source")));
+              List.of("source"),
+              f.severity()));
     }
   }
 

@@ -59,7 +59,10 @@ class SourceConformanceTest {
       assertTrue(r.skipped() == null, file + " skipped: " + r.skipped());
       assertTrue(r.notes().isEmpty(), file + ": " + r.notes());
       for (ReportedFinding f : r.findings()) {
-        Label l = new Label(corpus.relativize(file), f.line(), f.id().name());
+        Label l =
+            Label.reported(
+                corpus.relativize(file), f.line(), f.id().name(), f.severity().sarifLevel(),
+                f.id().severity().sarifLevel());
         found.add(l);
         details.append("  ").append(l.file()).append(':').append(f.line()).append(' ').append(f.message()).append('\n');
       }

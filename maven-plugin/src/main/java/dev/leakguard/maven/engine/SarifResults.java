@@ -1,6 +1,7 @@
 package dev.leakguard.maven.engine;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,13 @@ public final class SarifResults {
       int line = loc.path("region").path("startLine").asInt(0);
       String message = r.path("message").path("text").asString("");
       String fingerprint = r.path("partialFingerprints").path("leakguard/v1").asString("");
-      out.add(new ReportedFinding(path, line, id, message, fingerprint, List.of(engine)));
+      Severity severity = id.severity();
+      try {
+        severity = Severity.parse(r.path("level").asString(severity.sarifLevel())).atMost(id.severity());
+      } catch (IllegalArgumentException unknownLevel) {
+        // "none" or a level of another tool: the id's own
+      }
+      out.add(new ReportedFinding(path, line, id, message, fingerprint, List.of(engine), severity));
     }
     return out;
   }

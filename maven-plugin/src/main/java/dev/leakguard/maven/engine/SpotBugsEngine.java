@@ -1,6 +1,7 @@
 package dev.leakguard.maven.engine;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import dev.leakguard.maven.AnalysisRequest;
 import dev.leakguard.maven.InputFile;
@@ -242,6 +243,20 @@ public final class SpotBugsEngine implements Engine {
     }
   }
 
+  /**
+   * A bug's severity from its priority (the detector maps error to high, warning to normal, note
+   * to low), never above its id's.
+   */
+  static Severity severity(Element bug, CheckId id) {
+    Severity s =
+        switch (bug.getAttribute("priority").trim()) {
+          case "2" -> Severity.WARNING;
+          case "3", "4", "5" -> Severity.NOTE;
+          default -> id.severity();
+        };
+    return s.atMost(id.severity());
+  }
+
   /** The LeakGuard bug instances of a SpotBugs XML report, placed in the module's source files. */
   static List<ReportedFinding> readXml(Path xml, List<InputFile> files) throws IOException {
     Map<String, InputFile> byRootRelative = new HashMap<>();
@@ -283,7 +298,7 @@ public final class SpotBugsEngine implements Engine {
         String sig = m == null ? "" : m.getAttribute("classname") + "." + m.getAttribute("name") + m.getAttribute("signature");
         fingerprint = ReportedFinding.fingerprintOf(id, sig, "", "");
       }
-      out.add(new ReportedFinding(path, start, id, message, fingerprint, List.of(NAME)));
+      out.add(new ReportedFinding(path, start, id, message, fingerprint, List.of(NAME), severity(bug, id)));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import dev.leakguard.core.report.ReportedFinding;
 import dev.leakguard.maven.AnalysisRequest;
 import dev.leakguard.maven.InputFile;
@@ -35,6 +36,11 @@ class SpotBugsEngineTest {
             <Method classname="shop.OrderDao" name="count" signature="(J)I"/>
             <SourceLine classname="shop.OrderDao" start="18" end="18" sourcepath="shop/OrderDao.java"/>
           </BugInstance>
+          <BugInstance type="JdbcConnectionLeak" priority="2">
+            <LongMessage>Connection 'd' acquired by Access.obtainConnection() is not closed. Whether this method owns it depends on the implementation</LongMessage>
+            <Method classname="shop.OrderDao" name="valid" signature="()Z"/>
+            <SourceLine classname="shop.OrderDao" start="40" end="40" sourcepath="shop/OrderDao.java"/>
+          </BugInstance>
           <BugInstance type="OBL_UNSATISFIED_OBLIGATION" priority="2">
             <SourceLine classname="shop.OrderDao" start="30" sourcepath="shop/OrderDao.java"/>
           </BugInstance>
@@ -43,7 +49,7 @@ class SpotBugsEngineTest {
     InputFile file = new InputFile(dir.resolve("src/main/java/shop/OrderDao.java"), "shop/OrderDao.java",
         "src/main/java/shop/OrderDao.java", "app/src/main/java/shop/OrderDao.java", false);
     List<ReportedFinding> found = SpotBugsEngine.readXml(xml, List.of(file));
-    assertEquals(2, found.size());
+    assertEquals(3, found.size());
     ReportedFinding c = found.get(0);
     assertEquals("app/src/main/java/shop/OrderDao.java", c.path());
     assertEquals(17, c.line());
@@ -51,9 +57,15 @@ class SpotBugsEngineTest {
     assertEquals("Connection 'c' acquired by DataSource.getConnection() is not closed", c.message());
     assertEquals("abc123", c.fingerprint());
     assertEquals(List.of("spotbugs"), c.engines());
+    assertEquals(Severity.ERROR, c.severity());
     ReportedFinding s = found.get(1);
     assertEquals(18, s.line());
     assertEquals(32, s.fingerprint().length());
+    assertEquals(Severity.WARNING, s.severity());
+    // a connection leak at normal priority: the detector lowered it to a warning (ownership disputed)
+    ReportedFinding d = found.get(2);
+    assertEquals(CheckId.JdbcConnectionLeak, d.id());
+    assertEquals(Severity.WARNING, d.severity());
   }
 
   @Test

@@ -172,6 +172,7 @@ public final class CallEffects {
     String result = null;
     boolean resultDecided = false;
     String probeKey = null;
+    boolean disputed = false; // see Event.Acquire#disputed
     boolean selfClosing = false;
 
     List<String> releases = new ArrayList<>();
@@ -428,6 +429,7 @@ public final class CallEffects {
         resultDecided = true;
       } else {
         Ownership.Decision d = Ownership.ofResult(c.name(), c.receiverType(), c.staticCall());
+        disputed = summary != null && summary.returnsDisputed();
         boolean weak = d == Ownership.Decision.GETTER || d == Ownership.Decision.UNDECIDED;
         if (d == Ownership.Decision.OWNED) {
           acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "name");
@@ -477,7 +479,7 @@ public final class CallEffects {
       if (probeKey != null) {
         out.probed(site, probeKey);
       }
-      Event ev = new Event.Acquire(result, site, parent, guardFlags(c.rules()));
+      Event ev = new Event.Acquire(result, site, parent, guardFlags(c.rules()), disputed);
       if (!threw && !thrown.isEmpty()) {
         out.emitThrowing(ev, new ThrowInfo(c.name(), thrown.get(0), line, false), thrown);
         threw = true;

@@ -9,11 +9,19 @@ public sealed interface Event {
   /**
    * {@code target = <acquiring call>}; the new resource is created from {@code parentVar}. On a
    * path where one of the flags {@code boundWhen} is true, the resource is bound to a context that
-   * closes it (see the model's {@code bound-when}): the call then hands out a borrowed one.
+   * closes it (see the model's {@code bound-when}): the call then hands out a borrowed one. With
+   * {@code disputed}, only names or callers made the call an acquisition, against bodies it may
+   * run that disagree (some return a fresh resource, some an existing one): whether the caller
+   * owns the resource depends on which body runs, so a leak of it is at most a warning.
    */
-  record Acquire(String target, Site site, String parentVar, java.util.List<String> boundWhen) implements Event {
+  record Acquire(String target, Site site, String parentVar, java.util.List<String> boundWhen, boolean disputed)
+      implements Event {
     public Acquire(String target, Site site, String parentVar) {
-      this(target, site, parentVar, java.util.List.of());
+      this(target, site, parentVar, java.util.List.of(), false);
+    }
+
+    public Acquire(String target, Site site, String parentVar, java.util.List<String> boundWhen) {
+      this(target, site, parentVar, boundWhen, false);
     }
   }
 

@@ -27,6 +27,9 @@ import java.util.Set;
  * @param returnsHeld every return returns the value of a field the method does not set (the
  *     physical connection a pooled connection holds, the same object on every call): what the
  *     caller gets is the receiver's, even where the model says the method hands out a new one
+ * @param returnsDisputed the call may run several bodies that disagree about their result: some
+ *     return a fresh resource, some an existing one (neither {@code returnsFresh} nor {@code
+ *     returnsBorrowed} is set then); whether the caller owns the result depends on which body runs
  */
 public record MethodSummary(
     Set<Integer> closesParams,
@@ -39,9 +42,27 @@ public record MethodSummary(
     boolean returnsReceiver,
     int returnsChildOf,
     boolean neverThrows,
-    boolean returnsHeld) {
+    boolean returnsHeld,
+    boolean returnsDisputed) {
 
   public static final MethodSummary UNKNOWN = new MethodSummary(Set.of(), Set.of(), false, false, -1);
+
+  /** A summary of one body: bodies disagree only where several are combined. */
+  public MethodSummary(
+      Set<Integer> closesParams,
+      Set<Integer> ownsParams,
+      boolean returnsFresh,
+      boolean returnsBorrowed,
+      int returnsParam,
+      Set<Integer> closesParamsWhenThrowing,
+      boolean returnsSelfClosing,
+      boolean returnsReceiver,
+      int returnsChildOf,
+      boolean neverThrows,
+      boolean returnsHeld) {
+    this(closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParamsWhenThrowing,
+        returnsSelfClosing, returnsReceiver, returnsChildOf, neverThrows, returnsHeld, false);
+  }
 
   /** A summary of a method that does not return a held field. */
   public MethodSummary(
@@ -81,6 +102,7 @@ public record MethodSummary(
             && returnsChildOf == s.returnsChildOf
             && neverThrows == s.neverThrows
             && returnsHeld == s.returnsHeld
+            && returnsDisputed == s.returnsDisputed
             && java.util.Objects.equals(closesParams, s.closesParams)
             && java.util.Objects.equals(ownsParams, s.ownsParams)
             && java.util.Objects.equals(closesParamsWhenThrowing, s.closesParamsWhenThrowing));
@@ -98,7 +120,8 @@ public record MethodSummary(
     h = 31 * h + Boolean.hashCode(returnsReceiver);
     h = 31 * h + returnsChildOf;
     h = 31 * h + Boolean.hashCode(neverThrows);
-    return 31 * h + Boolean.hashCode(returnsHeld);
+    h = 31 * h + Boolean.hashCode(returnsHeld);
+    return 31 * h + Boolean.hashCode(returnsDisputed);
   }
 
   /** This summary, for a method whose every return returns {@code this}. */
@@ -111,7 +134,7 @@ public record MethodSummary(
   public MethodSummary mayThrow() {
     return new MethodSummary(
         closesParams, ownsParams, returnsFresh, returnsBorrowed, returnsParam, closesParamsWhenThrowing,
-        returnsSelfClosing, returnsReceiver, returnsChildOf, false, returnsHeld);
+        returnsSelfClosing, returnsReceiver, returnsChildOf, false, returnsHeld, returnsDisputed);
   }
 
   /**
@@ -120,7 +143,7 @@ public record MethodSummary(
    * closes or takes counts as closed or taken (precision first); the result is fresh when some
    * body returns a fresh resource and none returns an existing one, borrowed when some body
    * returns an existing one and none a fresh one, and neither when they disagree (names and
-   * callers decide then); a parameter is handed back only when every body that hands one back
+   * callers decide then, and {@code returnsDisputed} says so); a parameter is handed back only when every body that hands one back
    * hands back the same one; it returns a held field only when every body does. Null for no
    * bodies.
    */
@@ -178,6 +201,6 @@ public record MethodSummary(
     boolean mixed = fresh && borrowed;
     return new MethodSummary(
         closes, owns, fresh && !mixed, borrowed && !fresh, paramsAgree ? param : -1, whenThrowing,
-        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1, never, held);
+        fresh && !mixed && selfClosing, receiver, childAgrees && childOf >= 0 ? childOf : -1, never, held, mixed);
   }
 }

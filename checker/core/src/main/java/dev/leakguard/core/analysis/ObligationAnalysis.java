@@ -364,6 +364,9 @@ public final class ObligationAnalysis {
   private final Set<String> handedOver = new HashSet<>();
   /** The resources of {@link #handedOver} that a path hands over themselves, not only a child. */
   private final Set<String> handedOverItself = new HashSet<>();
+
+  /** Sites whose acquisition rests on names against bodies that disagree: see Event.Acquire. */
+  private final Set<String> disputedSites = new HashSet<>();
   private final List<Config> normalExits = new ArrayList<>();
   private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
@@ -408,6 +411,9 @@ public final class ObligationAnalysis {
     for (Node n : graph.nodes()) {
       if (n.event instanceof Event.Acquire a) {
         sites.putIfAbsent(a.site().key(), a.site());
+        if (a.disputed()) {
+          disputedSites.add(a.site().key());
+        }
       }
       addReads(n.event, readVars);
     }
@@ -1410,6 +1416,7 @@ public final class ObligationAnalysis {
       related.addAll(others);
       boolean unconditional = !released.contains(e.getKey()) && !anyLost(paths);
       boolean given = handedOver.contains(e.getKey());
+      boolean disputed = disputedSites.contains(e.getKey());
       Messages.HandOver how =
           !given
               ? Messages.HandOver.NO
@@ -1421,7 +1428,8 @@ public final class ObligationAnalysis {
               primary,
               related,
               given,
-              Messages.render(chosen, site, primary, unconditional, how)));
+              Messages.render(chosen, site, primary, unconditional, how, disputed),
+              disputed));
     }
     out.sort(Comparator.comparingInt(Finding::line).thenComparing(f -> f.id().name()));
     return out;

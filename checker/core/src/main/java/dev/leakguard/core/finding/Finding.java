@@ -10,12 +10,27 @@ import java.util.List;
  * @param handedOver true if some path hands the resource over (returns it, stores it where its
  *     owner closes it, gives it to an object), or hands over a resource made from it (a result set
  *     of the statement): a try-with-resources would close it too early on that path
+ * @param ownershipDisputed the resource comes from a call whose bodies disagree (some return a
+ *     new resource, some an existing one) and only names or callers made it an acquisition:
+ *     whether this method owns it depends on which body runs, so the finding is at most a warning
  */
 public record Finding(
-    CheckId id, Site site, LeakPath path, List<LeakPath> otherPaths, boolean handedOver, String message) {
+    CheckId id,
+    Site site,
+    LeakPath path,
+    List<LeakPath> otherPaths,
+    boolean handedOver,
+    String message,
+    boolean ownershipDisputed) {
 
+  public Finding(
+      CheckId id, Site site, LeakPath path, List<LeakPath> otherPaths, boolean handedOver, String message) {
+    this(id, site, path, otherPaths, handedOver, message, false);
+  }
+
+  /** The id's severity, lowered to a warning where ownership is disputed (it never fails a gate by default). */
   public Severity severity() {
-    return id.severity();
+    return ownershipDisputed ? id.severity().atMost(Severity.WARNING) : id.severity();
   }
 
   public int line() {

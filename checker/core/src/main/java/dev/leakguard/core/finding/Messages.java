@@ -27,6 +27,26 @@ public final class Messages {
    */
   public static String render(
       CheckId id, Site site, LeakPath path, boolean unconditional, HandOver handedOver) {
+    return render(id, site, path, unconditional, handedOver, false);
+  }
+
+  /**
+   * The message; with {@code disputed}, it adds why the finding is only a warning: the bodies of
+   * the acquiring call disagree about who owns what it returns (see Finding#ownershipDisputed).
+   */
+  public static String render(
+      CheckId id, Site site, LeakPath path, boolean unconditional, HandOver handedOver, boolean disputed) {
+    String text = describe(site, path, unconditional, handedOver);
+    if (!disputed) {
+      return text;
+    }
+    return text
+        + " Whether this method owns it depends on the implementation: some bodies of "
+        + site.acquiredBy() + " return a new " + site.typeName()
+        + ", others one that is held elsewhere, so this is a warning.";
+  }
+
+  private static String describe(Site site, LeakPath path, boolean unconditional, HandOver handedOver) {
     StringBuilder sb = new StringBuilder();
     sb.append(site.typeName());
     if (site.variable() != null) {

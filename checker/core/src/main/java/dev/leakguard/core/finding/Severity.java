@@ -21,6 +21,11 @@ public enum Severity {
     return ordinal() <= threshold.ordinal();
   }
 
+  /** This severity, or {@code cap} where this one is more severe. */
+  public Severity atMost(Severity cap) {
+    return atLeast(cap) ? cap : this;
+  }
+
   public static Severity parse(String text) {
     for (Severity s : values()) {
       if (s.name().equalsIgnoreCase(text.trim())) {

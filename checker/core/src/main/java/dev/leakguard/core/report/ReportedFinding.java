@@ -1,6 +1,7 @@
 package dev.leakguard.core.report;
 
 import dev.leakguard.core.finding.CheckId;
+import dev.leakguard.core.finding.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,9 +17,27 @@ import java.util.List;
  * @param message the rendered message (without the id prefix)
  * @param fingerprint stable across unrelated edits and line shifts: see {@link #fingerprintOf}
  * @param engines the engines that reported it (errorprone, spotbugs, source)
+ * @param severity the finding's severity: its id's, or lower where the finding says why (see
+ *     {@link dev.leakguard.core.finding.Finding#severity})
  */
 public record ReportedFinding(
-    String path, int line, CheckId id, String message, String fingerprint, List<String> engines) {
+    String path, int line, CheckId id, String message, String fingerprint, List<String> engines, Severity severity) {
+
+  /** A finding at its id's severity. */
+  public ReportedFinding(
+      String path, int line, CheckId id, String message, String fingerprint, List<String> engines) {
+    this(path, line, id, message, fingerprint, engines, id.severity());
+  }
+
+  /** This finding, placed at {@code path} instead. */
+  public ReportedFinding withPath(String path) {
+    return new ReportedFinding(path, line, id, message, fingerprint, engines, severity);
+  }
+
+  /** This finding, reported by {@code engines} instead. */
+  public ReportedFinding withEngines(List<String> engines) {
+    return new ReportedFinding(path, line, id, message, fingerprint, engines, severity);
+  }
 
   /**
    * A fingerprint from the id, the enclosing method's signature, the resource kind and the
@@ -48,7 +67,7 @@ public record ReportedFinding(
   /** javac-style line that IDEs and CI logs link: {@code path:line: warning: [Id] message}. */
   public String toTextLine() {
     String level =
-        switch (id.severity()) {
+        switch (severity) {
           case ERROR -> "error";
           case WARNING -> "warning";
           case NOTE -> "note";

@@ -52,7 +52,7 @@ public final class SarifWriter {
       StringBuilder r = new StringBuilder();
       r.append("        {\"ruleId\": ").append(Json.quote(f.id().name()));
       r.append(", \"ruleIndex\": ").append(f.id().ordinal());
-      r.append(", \"level\": ").append(Json.quote(f.id().severity().sarifLevel()));
+      r.append(", \"level\": ").append(Json.quote(f.severity().sarifLevel()));
       r.append(", \"message\": {\"text\": ").append(Json.quote(f.message())).append("}");
       r.append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
           .append(Json.quote(f.path().replace('\\', '/')))

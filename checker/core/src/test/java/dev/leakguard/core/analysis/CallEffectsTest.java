@@ -259,7 +259,11 @@ class CallEffectsTest {
     MethodSummary both = MethodSummary.combine(List.of(fresh, field));
     assertEquals(false, both.returnsFresh(), "one implementation hands out an existing connection");
     assertEquals(false, both.returnsBorrowed(), "the bodies disagree: names and callers decide");
+    assertEquals(true, both.returnsDisputed(), "and the combined summary says they disagree");
     assertEquals(true, MethodSummary.combine(List.of(field, field)).returnsBorrowed());
+    assertEquals(false, MethodSummary.combine(List.of(field, field)).returnsDisputed());
+    assertEquals(false, MethodSummary.combine(List.of(fresh, fresh)).returnsDisputed());
+    assertEquals(false, MethodSummary.combine(List.of(fresh, closes0)).returnsDisputed(), "a body returning no resource agrees with either");
     assertEquals(Set.of(0), MethodSummary.combine(List.of(closes0, fresh)).closesParams());
   }
 }

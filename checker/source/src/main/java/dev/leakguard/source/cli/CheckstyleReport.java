@@ -29,7 +29,7 @@ final class CheckstyleReport {
       sb.append("  <file name=\"").append(attribute(e.getKey())).append("\">\n");
       for (ReportedFinding f : e.getValue()) {
         String severity =
-            switch (f.id().severity()) {
+            switch (f.severity()) {
               case ERROR -> "error";
               case WARNING -> "warning";
               case NOTE -> "info";

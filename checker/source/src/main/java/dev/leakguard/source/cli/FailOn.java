@@ -24,7 +24,7 @@ enum FailOn {
       return false;
     }
     for (ReportedFinding f : findings) {
-      if (f.id().severity().atLeast(threshold)) {
+      if (f.severity().atLeast(threshold)) {
         return true;
       }
     }

@@ -15,7 +15,7 @@ final class GithubAnnotations {
     StringBuilder sb = new StringBuilder();
     for (ReportedFinding f : report.findings()) {
       String command =
-          switch (f.id().severity()) {
+          switch (f.severity()) {
             case ERROR -> "error";
             case WARNING -> "warning";
             case NOTE -> "notice";

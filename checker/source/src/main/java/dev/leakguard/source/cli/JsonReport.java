@@ -32,7 +32,7 @@ final class JsonReport {
     for (ReportedFinding f : report.findings()) {
       ObjectNode o = findings.addObject();
       o.put("id", f.id().name());
-      o.put("severity", f.id().severity().sarifLevel());
+      o.put("severity", f.severity().sarifLevel());
       o.put("path", f.path());
       o.put("line", f.line());
       o.put("message", f.message());

@@ -21,9 +21,7 @@ final class SarifReport {
   static String render(ScanReport report) {
     List<ReportedFinding> findings = new ArrayList<>(report.findings().size());
     for (ReportedFinding f : report.findings()) {
-      findings.add(
-          new ReportedFinding(
-              uriOf(f.path()), f.line(), f.id(), f.message(), f.fingerprint(), f.engines()));
+      findings.add(f.withPath(uriOf(f.path())));
     }
     String sarif = SarifWriter.write(report.toolVersion(), findings);
     JsonNode tree = JsonReport.MAPPER.readTree(sarif);
