@@ -1367,10 +1367,14 @@ final class Lowering {
     List<ResourceKind> paramKinds = new ArrayList<>();
     List<String> paramTypes = new ArrayList<>();
     List<String> paramNames = new ArrayList<>();
+    // the parameters' types as CallEffects.wantsSummary reads them: primitives by name
+    List<String> declaredTypes = new ArrayList<>();
     for (VarSymbol p : sym.getParameters()) {
       paramRoles.add(facts.roles(p));
       paramKinds.add(facts.kindOf(p.type));
-      paramTypes.add(p.type.isPrimitive() ? null : facts.name(facts.types.erasure(p.type)));
+      String t = facts.name(p.type);
+      paramTypes.add(p.type.isPrimitive() ? null : t);
+      declaredTypes.add(t);
       paramNames.add(p.getSimpleName().toString());
     }
     Set<Integer> trueArgs = new java.util.TreeSet<>();
@@ -1390,7 +1394,10 @@ final class Lowering {
     List<String> argumentTexts =
         resultKind == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
-    boolean summaryMatters = CallEffects.wantsSummary(rules, resultKind, checkedThrows, recv, args);
+    String resultType = facts.name(rt);
+    boolean summaryMatters =
+        CallEffects.wantsSummary(
+            rules, resultKind, checkedThrows, recv, args, sym.isConstructor(), resultType, declaredTypes);
     // Evidence from callers only decides a resource result of a method that nothing stronger
     // decides: asking for it first analyses every class of the compilation, so CallEffects asks
     // for it only then.
@@ -1407,7 +1414,7 @@ final class Lowering {
             paramKinds,
             summaryMatters ? unit.callSummary(sym, receiver) : null,
             resultKind,
-            facts.model.isNotResource(facts.name(rt)),
+            facts.model.isNotResource(resultType),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),
             true,
             checkedThrows,

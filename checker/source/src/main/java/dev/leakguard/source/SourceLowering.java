@@ -1468,7 +1468,9 @@ final class SourceLowering {
       thrown = unresolvedThrows();
     }
     boolean summaryMatters =
-        CallEffects.wantsSummary(ci.rules(), rt == null ? null : ctx.kindOf(rt), thrown, recv, args);
+        CallEffects.wantsSummary(
+            ci.rules(), rt == null ? null : ctx.kindOf(rt), thrown, recv, args, ci.isConstructor(), rt,
+            ci.known() ? ci.paramTypes() : List.of());
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
     boolean closedByCallers =
         !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);

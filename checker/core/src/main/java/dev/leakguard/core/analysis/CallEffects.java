@@ -606,28 +606,77 @@ public final class CallEffects {
   /**
    * True if {@link #lower} can use the summary of the bodies a call may run, so a front-end should
    * compute it: the model leaves the call to its bodies or says it acquires, and the call has a
-   * tracked receiver or argument, a resource result, or a checked exception the summary may show it
-   * never throws. Otherwise the summary changes nothing, and summarising those bodies (and all they
-   * call) is most of the cost of an analysis.
+   * resource result, a checked exception the summary may show it never throws, a tracked receiver
+   * it may return, or a tracked argument of a type that can hold a resource. Otherwise the summary
+   * changes nothing, and summarising those bodies (and all they call) is most of the cost of an
+   * analysis.
+   *
+   * <p>What a summary tells of a receiver alone is whether the call returns it ({@code return
+   * this}), which a constructor, a method returning nothing or a primitive, or one returning a
+   * value type ({@link #mayHoldResource}) cannot do; what it tells of an argument (closed, kept,
+   * returned) concerns a resource only when the parameter's type can hold one: not a primitive, a
+   * String, a boxed primitive or an array of those.
    *
    * @param recv the variable holding the receiver, null if untracked
    * @param args the variables holding the arguments, null entries for untracked ones
+   * @param constructor the call creates an object
+   * @param resultType the erased result type (binary name, "void" or a primitive's name), null if
+   *     unknown
+   * @param paramTypes the erased type of each declared parameter (binary names, primitives by
+   *     name, null entries where unknown); an argument past the last one is the last one's (varargs)
    */
   public static boolean wantsSummary(
       List<MethodRule> rules, ResourceKind resultKind, List<String> checkedThrows, String recv,
-      List<String> args) {
+      List<String> args, boolean constructor, String resultType, List<String> paramTypes) {
     if (!rules.isEmpty() && !acquires(rules)) {
       return false;
     }
-    if (resultKind != null || !checkedThrows.isEmpty() || recv != null) {
+    if (resultKind != null || !checkedThrows.isEmpty()) {
       return true;
     }
-    for (String a : args) {
-      if (a != null) {
+    // a model acquisition: the summary may show that the bodies return a held field instead
+    boolean acquires = !rules.isEmpty();
+    if (recv != null && (acquires || (!constructor && mayHoldResource(resultType)))) {
+      return true;
+    }
+    int params = paramTypes.size();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) != null
+          && (acquires || params == 0 || mayHoldResource(paramTypes.get(Math.min(i, params - 1))))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Types whose values hold no resource and nothing that holds one: final classes of plain values.
+   * The obligation analysis follows a resource only through variables and results it can be
+   * assigned to.
+   */
+  private static final Set<String> VALUE_TYPES =
+      Set.of(
+          "java.lang.String", "java.lang.Boolean", "java.lang.Byte", "java.lang.Character",
+          "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
+          "java.lang.Double", "java.lang.Void");
+
+  private static final Set<String> PRIMITIVE_TYPES =
+      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
+
+  /**
+   * False if a value of erased type {@code type} (binary name, a primitive's name or "void") can
+   * hold no resource: a primitive, a value type ({@link #VALUE_TYPES}) or an array of those. True
+   * for every other type, and for an unknown one (null).
+   */
+  public static boolean mayHoldResource(String type) {
+    if (type == null) {
+      return true;
+    }
+    String t = type;
+    while (t.endsWith("[]")) {
+      t = t.substring(0, t.length() - 2);
+    }
+    return !PRIMITIVE_TYPES.contains(t) && !VALUE_TYPES.contains(t);
   }
 
   /** Declared parameter types that hold any resource without saying which. */
