@@ -40,8 +40,12 @@ public final class SourceEngine {
    *     project's dependencies); empty: the JDK's types only
    * @param encoding the encoding of the source files (UTF-8 unless the build says otherwise); a
    *     file that is not valid in it is skipped with that reason
+   * @param threads how many threads the passes that prepare the analysis (parsing and indexing
+   *     every file, gathering what callers close) run on; at least 1. The caller of {@link
+   *     #analyze} decides the threads of the last pass: give the same number
    */
-  public record Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding) {
+  public record Options(
+      long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding, int threads) {
     /** Throws {@link IllegalArgumentException}, naming the option, for a value the engine cannot use. */
     public Options {
       if (maxFileBytes < 1) {
@@ -50,8 +54,21 @@ public final class SourceEngine {
       if (poolSizeCeiling < 2) {
         throw new IllegalArgumentException("the pool size ceiling must be at least 2, not " + poolSizeCeiling);
       }
+      if (threads < 1) {
+        throw new IllegalArgumentException("the thread count must be at least 1, not " + threads);
+      }
       classPath = List.copyOf(classPath);
       java.util.Objects.requireNonNull(encoding, "encoding");
+    }
+
+    /** With {@link #defaultThreads()} threads. */
+    public Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding) {
+      this(maxFileBytes, poolSizeCeiling, classPath, encoding, defaultThreads());
+    }
+
+    /** One thread per core, at most 4. */
+    public static int defaultThreads() {
+      return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
     }
 
     /** Files up to 2 MB, the pool size ceiling of {@link PoolRules#DEFAULT_MAX_POOL_SIZE_CEILING}. */
@@ -61,21 +78,26 @@ public final class SourceEngine {
     }
 
     public Options withMaxFileBytes(long bytes) {
-      return new Options(bytes, poolSizeCeiling, classPath, encoding);
+      return new Options(bytes, poolSizeCeiling, classPath, encoding, threads);
     }
 
     public Options withPoolSizeCeiling(int ceiling) {
-      return new Options(maxFileBytes, ceiling, classPath, encoding);
+      return new Options(maxFileBytes, ceiling, classPath, encoding, threads);
     }
 
     /** With the compiled types of these jars and class directories known (see {@link Options}). */
     public Options withClassPath(List<Path> entries) {
-      return new Options(maxFileBytes, poolSizeCeiling, entries, encoding);
+      return new Options(maxFileBytes, poolSizeCeiling, entries, encoding, threads);
     }
 
     /** With the source files read in {@code charset}. */
     public Options withEncoding(Charset charset) {
-      return new Options(maxFileBytes, poolSizeCeiling, classPath, charset);
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, charset, threads);
+    }
+
+    /** With the passes before {@link #analyze} on {@code count} threads (see {@link Options}). */
+    public Options withThreads(int count) {
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, encoding, count);
     }
   }
 
@@ -104,7 +126,7 @@ public final class SourceEngine {
         model,
         SourceTree.index(
             model, root, files, options.maxFileBytes(), options.poolSizeCeiling(), options.classPath(),
-            options.encoding()),
+            options.encoding(), options.threads()),
         options);
   }
 

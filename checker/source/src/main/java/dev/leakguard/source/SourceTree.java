@@ -118,14 +118,19 @@ final class SourceTree {
 
   private final int poolSizeCeiling;
 
+  /** The threads of the passes before the analysis of each file. */
+  private final int threads;
+
   private SourceTree(
       ResourceModel model,
       Path root,
       long maxFileBytes,
       int poolSizeCeiling,
       JdkTypes classes,
-      java.nio.charset.Charset encoding) {
+      java.nio.charset.Charset encoding,
+      int threads) {
     this.encoding = encoding;
+    this.threads = threads;
     this.model = model;
     this.index = new TreeIndex(classes);
     this.root = root.toAbsolutePath().normalize();
@@ -138,7 +143,9 @@ final class SourceTree {
    * analysis, so a file is parsed again only if memory ran short in between.
    */
   static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes, int poolSizeCeiling) {
-    return index(model, root, files, maxFileBytes, poolSizeCeiling, List.of(), StandardCharsets.UTF_8);
+    return index(
+        model, root, files, maxFileBytes, poolSizeCeiling, List.of(), StandardCharsets.UTF_8,
+        SourceEngine.Options.defaultThreads());
   }
 
   /** As above, with the compiled classes of {@code classPath} known by reflection (see {@link JdkTypes}). */
@@ -149,10 +156,11 @@ final class SourceTree {
       long maxFileBytes,
       int poolSizeCeiling,
       List<Path> classPath,
-      java.nio.charset.Charset encoding) {
+      java.nio.charset.Charset encoding,
+      int threads) {
     SourceTree t =
-        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath), encoding);
-    inParallel(
+        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath), encoding, threads);
+    t.inParallel(
         files,
         f -> {
           Path abs = f.toAbsolutePath().normalize();
@@ -175,12 +183,12 @@ final class SourceTree {
   }
 
   /**
-   * Runs {@code work} on every item, on a few threads of {@link SourceEngine#WORKER_STACK_BYTES}
-   * each: how deep the summaries may nest does not hang on the stack of the thread that asked (a
-   * build tool's worker, the common pool's threads), as it would with a parallel stream.
+   * Runs {@code work} on every item, on the engine's threads (as many as it was given: {@code
+   * --threads 1} is one thread in every pass), of {@link SourceEngine#WORKER_STACK_BYTES} each: how
+   * deep the summaries may nest does not hang on the stack of the thread that asked (a build tool's
+   * worker, the common pool's threads), as it would with a parallel stream.
    */
-  private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+  private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicReference<Throwable> failure =
         new java.util.concurrent.atomic.AtomicReference<>();

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -366,30 +364,25 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * Builds the engine over every eligible file. The engine indexes the tree with a parallel
-   * stream; running it inside a pool of {@code --threads} workers keeps it to that many cores.
+   * Builds the engine over every eligible file, its passes on {@code --threads} threads of {@link
+   * SourceEngine#WORKER_STACK_BYTES} each (the engine starts them).
    */
-  private Analyzer prepare(ResourceModel model, Path rootDir, List<Path> files)
-      throws InterruptedException, CliException {
-    ForkJoinPool pool = new ForkJoinPool(threads);
+  private Analyzer prepare(ResourceModel model, Path rootDir, List<Path> files) throws CliException {
+    SourceEngine.Options options =
+        SourceEngine.Options.defaults()
+            .withPoolSizeCeiling(poolSizeCeiling)
+            .withClassPath(classPathEntries())
+            .withEncoding(charset())
+            .withThreads(threads);
     try {
-      SourceEngine.Options options =
-          SourceEngine.Options.defaults()
-              .withPoolSizeCeiling(poolSizeCeiling)
-              .withClassPath(classPathEntries())
-              .withEncoding(charset());
-      return pool.submit(() -> env.analyzers().create(model, rootDir, files, options)).get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof StackOverflowError) {
-        throw new CliException(
-            "a source file is nested too deeply for the Java stack while indexing; run with a"
-                + " larger stack, e.g. LEAKGUARD_JAVA_OPTS=-Xss128m bin/leakguard ...",
-            cause);
-      }
-      throw new IllegalStateException("the engine failed while indexing the sources: " + cause, cause);
-    } finally {
-      pool.shutdownNow();
+      return env.analyzers().create(model, rootDir, files, options);
+    } catch (StackOverflowError e) {
+      throw new CliException(
+          "a source file is nested too deeply for the Java stack while indexing; run with a"
+              + " larger stack, e.g. LEAKGUARD_JAVA_OPTS=-Xss128m bin/leakguard ...",
+          e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the engine failed while indexing the sources: " + e, e);
     }
   }
 
