@@ -459,7 +459,14 @@ final class SourceTree {
       if (first) {
         low.probes = new java.util.HashMap<>();
       }
+      long dependence = dependence();
       EventGraph g = low.method(d, params);
+      if (!first && dependence() == dependence) {
+        // every summary the lowering saw was final: the method's own analysis would lower it the same
+        lowered.put(
+            new At(m.file(), position(m.line(), m.column())),
+            new SoftReference<>(new Lowered(d, g, List.copyOf(low.lambdas))));
+      }
       MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
       if (returnsThis(d)) {
         s = s.returningReceiver();
@@ -477,6 +484,31 @@ final class SourceTree {
       }
     }
     return MethodSummary.UNKNOWN;
+  }
+
+  /** A method of the tree: its file and where it begins ({@link #position}). */
+  private record At(Path file, long position) {}
+
+  /** A method lowered for its summary in the last pass: its graph, and the lambdas in its body. */
+  private record Lowered(CallableDeclaration<?> method, EventGraph graph, List<LambdaExpr> lambdas) {}
+
+  /**
+   * Graphs of the last pass lowered for a summary with final summaries only, kept (softly) until
+   * the method's own analysis, which then need not lower the method again: about a third of the
+   * lowerings of that pass.
+   */
+  private final Map<At, SoftReference<Lowered>> lowered = new ConcurrentHashMap<>();
+
+  /** The graph kept for {@code d} of {@code file}, if any (taken: it is used once). */
+  private Lowered takeLowered(Path file, CallableDeclaration<?> d) {
+    if (lowered.isEmpty() || d.getBegin().isEmpty()) {
+      return null;
+    }
+    com.github.javaparser.Position begin = d.getBegin().get();
+    SoftReference<Lowered> ref = lowered.remove(new At(file, position(begin.line, begin.column)));
+    Lowered l = ref == null ? null : ref.get();
+    // a unit parsed again (its soft reference cleared) has other nodes: lowered again
+    return l != null && l.method() == d ? l : null;
   }
 
   private static final com.github.javaparser.ast.DataKey<Map<Long, CallableDeclaration<?>>> CALLABLES =
@@ -569,7 +601,7 @@ final class SourceTree {
       Set<String> suppressed = suppressedIds(d);
       try {
         List<ReportedFinding> found = new ArrayList<>();
-        analyzeBody(ctx, d, owner, signature, path, found);
+        analyzeBody(ctx, abs, d, owner, signature, path, found);
         keepUnsuppressed(found, suppressed, out);
       } catch (RuntimeException | StackOverflowError e) {
         notes.add("method " + signature + " could not be analysed (" + e + ")");
@@ -593,10 +625,24 @@ final class SourceTree {
   }
 
   private void analyzeBody(
-      FileContext ctx, CallableDeclaration<?> d, String owner, String signature, String path, List<ReportedFinding> out) {
-    SourceLowering low = new SourceLowering(ctx, owner);
-    EventGraph g = low.method(d, null);
-    Deque<LambdaExpr> lambdas = new ArrayDeque<>(low.lambdas);
+      FileContext ctx,
+      Path file,
+      CallableDeclaration<?> d,
+      String owner,
+      String signature,
+      String path,
+      List<ReportedFinding> out) {
+    Lowered kept = takeLowered(file, d);
+    EventGraph g;
+    Deque<LambdaExpr> lambdas;
+    if (kept != null) {
+      g = kept.graph();
+      lambdas = new ArrayDeque<>(kept.lambdas());
+    } else {
+      SourceLowering low = new SourceLowering(ctx, owner);
+      g = low.method(d, null);
+      lambdas = new ArrayDeque<>(low.lambdas);
+    }
     collect(ObligationAnalysis.analyze(g, model::implicitClose), signature, path, out);
     while (!lambdas.isEmpty()) {
       SourceLowering ll = new SourceLowering(ctx, owner);
