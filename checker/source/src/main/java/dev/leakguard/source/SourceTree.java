@@ -250,7 +250,7 @@ final class SourceTree {
                 continue;
               }
               try {
-                probe(ctx, d);
+                probe(f, ctx, d);
               } catch (RuntimeException | StackOverflowError e) {
                 // the reporting pass tells about a method it cannot analyse
               }
@@ -260,20 +260,26 @@ final class SourceTree {
       probing = false;
       probeSummaries.clear();
       closedFields.clear();
+      // lowered to gather evidence: the reporting pass lowers otherwise
+      lowered.clear();
     }
   }
 
-  private void probe(FileContext ctx, CallableDeclaration<?> d) {
-    SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
-    low.probes = new java.util.HashMap<>();
-    EventGraph g = low.method(d, null);
-    if (low.probes.isEmpty()) {
+  private void probe(Path file, FileContext ctx, CallableDeclaration<?> d) {
+    Lowered kept = takeLowered(file, d);
+    if (kept == null) {
+      SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+      low.probes = new java.util.HashMap<>();
+      EventGraph g = low.method(d, null);
+      kept = new Lowered(d, g, List.of(), low.probes, low.methodId);
+    }
+    if (kept.probes().isEmpty()) {
       return;
     }
-    for (String site : ObligationAnalysis.analyze(g, model::implicitClose).closedSites()) {
-      String key = low.probes.get(site);
+    for (String site : ObligationAnalysis.analyze(kept.graph(), model::implicitClose).closedSites()) {
+      String key = kept.probes().get(site);
       if (key != null) {
-        usage.recordClosed(key, low.methodId);
+        usage.recordClosed(key, kept.methodId());
       }
     }
   }
@@ -461,11 +467,13 @@ final class SourceTree {
       }
       long dependence = dependence();
       EventGraph g = low.method(d, params);
-      if (!first && dependence() == dependence) {
-        // every summary the lowering saw was final: the method's own analysis would lower it the same
+      if (dependence() == dependence) {
+        // every summary the lowering saw was final: the method's own analysis (or probe) in this
+        // pass would lower it the same
         lowered.put(
             new At(m.file(), position(m.line(), m.column())),
-            new SoftReference<>(new Lowered(d, g, List.copyOf(low.lambdas))));
+            new SoftReference<>(
+                new Lowered(d, g, first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId)));
       }
       MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
       if (returnsThis(d)) {
@@ -489,13 +497,22 @@ final class SourceTree {
   /** A method of the tree: its file and where it begins ({@link #position}). */
   private record At(Path file, long position) {}
 
-  /** A method lowered for its summary in the last pass: its graph, and the lambdas in its body. */
-  private record Lowered(CallableDeclaration<?> method, EventGraph graph, List<LambdaExpr> lambdas) {}
+  /**
+   * A method lowered for its summary: its graph, the lambdas in its body (reporting pass), what
+   * its probed results are (first pass: see {@link SourceLowering#probes}) and its id.
+   */
+  private record Lowered(
+      CallableDeclaration<?> method,
+      EventGraph graph,
+      List<LambdaExpr> lambdas,
+      Map<String, String> probes,
+      String methodId) {}
 
   /**
-   * Graphs of the last pass lowered for a summary with final summaries only, kept (softly) until
-   * the method's own analysis, which then need not lower the method again: about a third of the
-   * lowerings of that pass.
+   * Graphs lowered for a summary with final summaries only, kept (softly) until the method's own
+   * analysis in the reporting pass, or its probe in the first pass, which then need not lower the
+   * method again: about a third of the lowerings of the reporting pass. Emptied between the passes,
+   * which lower differently.
    */
   private final Map<At, SoftReference<Lowered>> lowered = new ConcurrentHashMap<>();
 
