@@ -71,8 +71,27 @@ final class SourceTree {
                         .setDetectOriginalLineSeparator(false))));
   }
 
-  /** Turns {@code var} in a local declaration into a VarType, as the language levels from 10 do. */
-  private static final Java10PostProcessor VAR_TYPES = new Java10PostProcessor();
+  /**
+   * Turns {@code var} in a local declaration into a VarType, as the language levels from 10 do
+   * ({@link Java10PostProcessor}: every class type named {@code var}, but in a class literal), in
+   * one walk that keeps its nodes in a plain stack (JavaParser's keeps them in a synchronized
+   * {@link java.util.Stack}, and lists every class type of the unit first).
+   */
+  private static void varTypes(Node unit) {
+    List<com.github.javaparser.ast.type.ClassOrInterfaceType> vars = new ArrayList<>();
+    Nodes.walk(
+        unit,
+        n -> {
+          if (n instanceof com.github.javaparser.ast.type.ClassOrInterfaceType t
+              && t.getName().getIdentifier().equals("var")
+              && !(t.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr)) {
+            vars.add(t);
+          }
+        });
+    for (com.github.javaparser.ast.type.ClassOrInterfaceType t : vars) {
+      t.replace(new com.github.javaparser.ast.type.VarType(t.getTokenRange().orElse(null)));
+    }
+  }
 
   /**
    * The configuration without its language level's validation, which walks the unit once per rule
@@ -94,7 +113,7 @@ final class SourceTree {
                 new Processor() {
                   @Override
                   public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
-                    VAR_TYPES.postProcess(result, configuration);
+                    result.getResult().ifPresent(SourceTree::varTypes);
                   }
                 });
     return c;
