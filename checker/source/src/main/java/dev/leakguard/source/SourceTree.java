@@ -58,7 +58,8 @@ final class SourceTree {
   /**
    * Comments are not attached to nodes, and the line separator of a file is not detected: only a
    * whole unit printed with {@code toString()} would use it, which the engine never prints (the
-   * detection looked up every character of every file).
+   * detection looked up every character of every file). {@code var} types are made in the walk of
+   * {@link #read} that drops the unit's tokens, not in a walk of their own.
    */
   private static ThreadLocal<JavaParser> parser(ParserConfiguration.LanguageLevel level) {
     return ThreadLocal.withInitial(
@@ -68,7 +69,8 @@ final class SourceTree {
                     new ParserConfiguration()
                         .setLanguageLevel(level)
                         .setAttributeComments(false)
-                        .setDetectOriginalLineSeparator(false))));
+                        .setDetectOriginalLineSeparator(false),
+                    false)));
   }
 
   /**
@@ -82,15 +84,20 @@ final class SourceTree {
     Nodes.walk(
         unit,
         n -> {
-          if (n instanceof com.github.javaparser.ast.type.ClassOrInterfaceType t
-              && t.getName().getIdentifier().equals("var")
-              && !(t.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr)) {
-            vars.add(t);
+          if (isVarType(n)) {
+            vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
           }
         });
     for (com.github.javaparser.ast.type.ClassOrInterfaceType t : vars) {
       t.replace(new com.github.javaparser.ast.type.VarType(t.getTokenRange().orElse(null)));
     }
+  }
+
+  /** A class type the Java 10 post-processing makes a VarType. */
+  private static boolean isVarType(Node n) {
+    return n instanceof com.github.javaparser.ast.type.ClassOrInterfaceType t
+        && t.getName().getIdentifier().equals("var")
+        && !(t.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.ClassExpr);
   }
 
   /**
@@ -101,11 +108,19 @@ final class SourceTree {
    * replaced; if a JavaParser version no longer has it where this looks, this fails at once.
    */
   static ParserConfiguration withoutValidation(ParserConfiguration c) {
+    return withoutValidation(c, true);
+  }
+
+  /** As {@link #withoutValidation(ParserConfiguration)}; without {@code var} types unless {@code varTypes}. */
+  private static ParserConfiguration withoutValidation(ParserConfiguration c, boolean varTypes) {
     boolean removed =
         c.getProcessors()
             .removeIf(p -> p.get().getClass().getName().equals(ParserConfiguration.class.getName() + "$2"));
     if (!removed) {
       throw new IllegalStateException("JavaParser's language-level processor was not found");
+    }
+    if (!varTypes) {
+      return c;
     }
     c.getProcessors()
         .add(
@@ -372,12 +387,24 @@ final class SourceTree {
     // units are kept for the passes of the analysis: without their tokens, they take less than
     // half; the walk that drops them also finds what the passes look up in the whole unit
     UnitFacts facts = new UnitFacts();
+    List<com.github.javaparser.ast.type.ClassOrInterfaceType> vars = new ArrayList<>();
+    List<com.github.javaparser.TokenRange> varTokens = new ArrayList<>();
     Nodes.walk(
         cu,
         n -> {
+          if (isVarType(n)) {
+            vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
+            varTokens.add(n.getTokenRange().orElse(null));
+          }
           UnitText.dropTokens(n);
           facts.visit(n);
         });
+    // the parsers leave var types to this walk (see varTypes): made as JavaParser makes them
+    for (int i = 0; i < vars.size(); i++) {
+      com.github.javaparser.ast.type.VarType v = new com.github.javaparser.ast.type.VarType(varTokens.get(i));
+      vars.get(i).replace(v);
+      UnitText.dropTokens(v);
+    }
     UnitText.keep(cu, parsedText[0]);
     facts.attachTo(cu);
     return new Parsed(cu, null, lines);
