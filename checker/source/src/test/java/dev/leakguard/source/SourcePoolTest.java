@@ -973,6 +973,9 @@ class SourcePoolTest {
         assertThrows(IllegalArgumentException.class, () -> SourceEngine.Options.defaults().withPoolSizeCeiling(1));
     assertEquals("the pool size ceiling must be at least 2, not 1", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SourceEngine.Options.defaults().withMaxFileBytes(0));
+    assertThrows(IllegalArgumentException.class, () -> SourceEngine.Options.defaults().withThreads(0));
+    assertEquals(SourceEngine.Options.defaultThreads(), SourceEngine.Options.defaults().threads());
+    assertEquals(2, SourceEngine.Options.defaults().withThreads(2).withPoolSizeCeiling(50).threads());
     assertEquals(100, SourceEngine.Options.defaults().poolSizeCeiling());
   }
 

@@ -68,6 +68,7 @@ final class CliRunner {
     volatile int poolSizeCeiling;
     volatile List<Path> classPath;
     volatile java.nio.charset.Charset encoding;
+    volatile int threads;
 
     @Override
     public Analyzer create(
@@ -78,6 +79,7 @@ final class CliRunner {
       this.poolSizeCeiling = options.poolSizeCeiling();
       this.classPath = options.classPath();
       this.encoding = options.encoding();
+      this.threads = options.threads();
       files.forEach(f -> indexed.add(ReportPaths.of(root, f)));
       return file -> analyze(root, file);
     }

@@ -276,6 +276,15 @@ class ScanCommandTest {
   }
 
   @Test
+  void threadsAreTheEnginesThreadsInEveryPass() throws Exception {
+    write("src/shop/OrderDao.java", LEAKY);
+    scan("--root", ".", "--threads", "1", "src");
+    assertEquals(1, engine.threads, "--threads 1 parses and indexes on one thread too");
+    scan("--root", ".", "--threads", "3", "src");
+    assertEquals(3, engine.threads);
+  }
+
+  @Test
   void progressOnlyOnATerminalAndNeverInTheReport() throws Exception {
     for (int i = 0; i < ScanCommand.INDEXING_NOTICE_FILES; i++) {
       write("src/p/Dao" + i + ".java", i == 0 ? LEAKY : CLEAN);
