@@ -90,7 +90,10 @@ class CommandLineIT {
         continue;
       }
       Element line = primarySourceLine(b);
-      found.add(new Label(line.getAttribute("sourcepath"), Integer.parseInt(line.getAttribute("start")), type));
+      found.add(
+          Runs.label(
+              line.getAttribute("sourcepath"), Integer.parseInt(line.getAttribute("start")), type,
+              Integer.parseInt(b.getAttribute("priority"))));
       String message = b.getElementsByTagName("LongMessage").item(0).getTextContent();
       assertTrue(message.startsWith("[" + type + "] "), message);
       if (example == null && type.equals("JdbcConnectionLeak")) {

@@ -43,7 +43,7 @@ class ConformanceTest {
     if (!score.passed()) {
       for (BugInstance b : Runs.leakGuardBugs(bugs)) {
         var s = b.getPrimarySourceLineAnnotation();
-        Label l = new Label(s.getSourcePath(), Math.max(1, s.getStartLine()), b.getType());
+        Label l = Runs.label(s.getSourcePath(), Math.max(1, s.getStartLine()), b.getType(), b.getPriority());
         if (score.unexpected().contains(l)) {
           System.out.println("  unexpected: " + l + " " + b.getMessageWithoutPrefix());
         }

@@ -67,16 +67,19 @@ final class Runs {
     for (BugInstance b : leakGuardBugs(bugs)) {
       SourceLineAnnotation s = b.getPrimarySourceLineAnnotation();
       int line = Math.max(1, s.getStartLine());
-      String level =
-          switch (b.getPriority()) {
-            case Priorities.HIGH_PRIORITY -> "error";
-            case Priorities.NORMAL_PRIORITY -> "warning";
-            default -> "note";
-          };
-      out.add(
-          Label.reported(
-              s.getSourcePath(), line, b.getType(), level, CheckId.byName(b.getType()).severity().sarifLevel()));
+      out.add(label(s.getSourcePath(), line, b.getType(), b.getPriority()));
     }
     return out;
+  }
+
+  /** The corpus label of a LeakGuard bug: its level from its priority (see LeakGuardDetector.priority). */
+  static Label label(String sourcePath, int line, String type, int priority) {
+    String level =
+        switch (priority) {
+          case Priorities.HIGH_PRIORITY -> "error";
+          case Priorities.NORMAL_PRIORITY -> "warning";
+          default -> "note";
+        };
+    return Label.reported(sourcePath, line, type, level, CheckId.byName(type).severity().sarifLevel());
   }
 }
