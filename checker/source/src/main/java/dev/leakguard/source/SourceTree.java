@@ -489,7 +489,6 @@ final class SourceTree {
   MethodSummary summary(TreeIndex.MethodInfo m) {
     String key = m.key();
     boolean first = probing;
-    awaitOtherThread(key);
     try {
       return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
     } catch (RuntimeException | StackOverflowError e) {
@@ -498,79 +497,7 @@ final class SourceTree {
     }
   }
 
-  /**
-   * A summary being computed, by key: the thread computing it (the first to begin it), counted
-   * down when it is done. Threads take files side by side, and every call of an interface method
-   * asks for the summaries of all its implementations in the tree: with 2 threads, one summary in
-   * eight was computed by both at once, each for itself.
-   */
-  private record Computing(Thread thread, java.util.concurrent.CountDownLatch done) {}
-
-  private final Map<String, Computing> computing = new ConcurrentHashMap<>();
-
-  /** The summary each waiting thread waits for; guarded by itself. */
-  private final Map<Thread, String> waitingFor = new java.util.HashMap<>();
-
-  /**
-   * Waits while another thread computes the summary of {@code key}, unless that thread waits,
-   * directly or through others, for a summary this one computes (then both would wait for
-   * ever): this one then computes it too, as it would have. Whoever computes a summary, it is the
-   * same (see {@link SummaryMemo}); waiting only saves the work.
-   */
-  private void awaitOtherThread(String key) {
-    Computing c = computing.get(key);
-    Thread me = Thread.currentThread();
-    if (c == null || c.thread() == me) {
-      return;
-    }
-    synchronized (waitingFor) {
-      for (Thread t = c.thread(); t != null; ) {
-        String k = waitingFor.get(t);
-        Computing next = k == null ? null : computing.get(k);
-        if (next == null) {
-          break;
-        }
-        if (next.thread() == me) {
-          return;
-        }
-        t = next.thread();
-      }
-      waitingFor.put(me, key);
-    }
-    try {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          c.done().await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        me.interrupt();
-      }
-    } finally {
-      synchronized (waitingFor) {
-        waitingFor.remove(me);
-      }
-    }
-  }
-
   private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first) {
-    Computing mine = new Computing(Thread.currentThread(), new java.util.concurrent.CountDownLatch(1));
-    boolean begun = computing.putIfAbsent(m.key(), mine) == null;
-    try {
-      return computeSummaryNow(m, first);
-    } finally {
-      if (begun) {
-        computing.remove(m.key(), mine);
-        mine.done().countDown();
-      }
-    }
-  }
-
-  private MethodSummary computeSummaryNow(TreeIndex.MethodInfo m, boolean first) {
     CompilationUnit cu = cu(m.file());
     if (cu == null) {
       return MethodSummary.UNKNOWN;
