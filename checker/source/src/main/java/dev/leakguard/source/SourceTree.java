@@ -81,15 +81,33 @@ final class SourceTree {
    */
   private static void varTypes(Node unit) {
     List<com.github.javaparser.ast.type.ClassOrInterfaceType> vars = new ArrayList<>();
+    List<com.github.javaparser.TokenRange> tokens = new ArrayList<>();
     Nodes.walk(
         unit,
         n -> {
           if (isVarType(n)) {
             vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
+            tokens.add(n.getTokenRange().orElse(null));
           }
         });
-    for (com.github.javaparser.ast.type.ClassOrInterfaceType t : vars) {
-      t.replace(new com.github.javaparser.ast.type.VarType(t.getTokenRange().orElse(null)));
+    replaceWithVarTypes(vars, tokens, false);
+  }
+
+  /**
+   * Replaces each of {@code vars} by a VarType over its tokens ({@code tokens}, taken before a
+   * walk dropped them), as JavaParser makes it; with {@code dropTokens}, drops the new node's
+   * tokens as {@link #read} does for every node of a kept unit.
+   */
+  private static void replaceWithVarTypes(
+      List<com.github.javaparser.ast.type.ClassOrInterfaceType> vars,
+      List<com.github.javaparser.TokenRange> tokens,
+      boolean dropTokens) {
+    for (int i = 0; i < vars.size(); i++) {
+      com.github.javaparser.ast.type.VarType v = new com.github.javaparser.ast.type.VarType(tokens.get(i));
+      vars.get(i).replace(v);
+      if (dropTokens) {
+        UnitText.dropTokens(v);
+      }
     }
   }
 
@@ -399,12 +417,8 @@ final class SourceTree {
           UnitText.dropTokens(n);
           facts.visit(n);
         });
-    // the parsers leave var types to this walk (see varTypes): made as JavaParser makes them
-    for (int i = 0; i < vars.size(); i++) {
-      com.github.javaparser.ast.type.VarType v = new com.github.javaparser.ast.type.VarType(varTokens.get(i));
-      vars.get(i).replace(v);
-      UnitText.dropTokens(v);
-    }
+    // the parsers leave var types to this walk (see varTypes)
+    replaceWithVarTypes(vars, varTokens, true);
     UnitText.keep(cu, parsedText[0]);
     facts.attachTo(cu);
     return new Parsed(cu, null, lines);

@@ -59,14 +59,16 @@ public final class SourceCodeEngine implements Engine {
     long start = System.nanoTime();
     ctx.log().info("LeakGuard [source]: analysing " + EngineResult.plural(todo.size(), "file") + " of " + req.module());
     List<Path> all = req.files().stream().map(InputFile::file).toList();
+    // the engine's passes and the per-file analysis below on the same threads
+    int threads = SourceEngine.Options.defaultThreads();
     SourceEngine engine =
         SourceEngine.create(
             req.model(), req.reportRoot(), all,
             SourceEngine.Options.defaults()
                 .withPoolSizeCeiling(req.poolSizeCeiling())
                 .withClassPath(req.classpath())
-                .withEncoding(encoding(req, ctx)));
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+                .withEncoding(encoding(req, ctx))
+                .withThreads(threads));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(

@@ -2,6 +2,7 @@ package dev.leakguard.core.analysis;
 
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
+import dev.leakguard.core.model.MethodSig;
 import dev.leakguard.core.model.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -660,9 +661,6 @@ public final class CallEffects {
           "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
           "java.lang.Double", "java.lang.Void");
 
-  private static final Set<String> PRIMITIVE_TYPES =
-      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
-
   /**
    * False if a value of erased type {@code type} (binary name, a primitive's name or "void") can
    * hold no resource: a primitive, a value type ({@link #VALUE_TYPES}) or an array of those. True
@@ -676,7 +674,7 @@ public final class CallEffects {
     while (t.endsWith("[]")) {
       t = t.substring(0, t.length() - 2);
     }
-    return !PRIMITIVE_TYPES.contains(t) && !VALUE_TYPES.contains(t);
+    return !t.equals("void") && !MethodSig.PRIMITIVES.contains(t) && !VALUE_TYPES.contains(t);
   }
 
   /** Declared parameter types that hold any resource without saying which. */

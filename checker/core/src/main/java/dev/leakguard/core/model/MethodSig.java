@@ -21,7 +21,8 @@ public final class MethodSig {
   /** The name of constructors, as in the JVM. */
   public static final String CONSTRUCTOR = "<init>";
 
-  static final Set<String> PRIMITIVES =
+  /** The primitive types' names. */
+  public static final Set<String> PRIMITIVES =
       Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
   private final String owner;
