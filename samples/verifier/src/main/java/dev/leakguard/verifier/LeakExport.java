@@ -15,8 +15,8 @@ import java.util.StringJoiner;
  * class, method) when line numbers moved.
  *
  * <pre>
- * # leakguard-runtime-leaks 1
- * check_id  resource  file  line  class  method  app_stack  closed_at  thread  test
+ * # leakguard-runtime-leaks 2
+ * check_id  resource  file  line  class  method  app_stack  closed_at  thread  test  parent
  * JdbcConnectionLeak  Connection  LoginDao.java  42  com.acme.LoginDao  login  com.acme.LoginDao.login(LoginDao.java:42);com.acme.LoginTest.locksOut(LoginTest.java:30)    main  com.acme.LoginTest#locksOut
  * </pre>
  *
@@ -36,6 +36,9 @@ import java.util.StringJoiner;
  *   <li>{@code thread}: the acquiring thread's name.
  *   <li>{@code test}: the test that leaked it, {@code fully.qualified.TestClass#method} (or the
  *       class alone for class-level resources); empty outside JUnit.
+ *   <li>{@code parent}: where the resource it came from was acquired, as one frame (a Statement's
+ *       Connection, a ResultSet's Statement); empty for none. Version 1 exports, which lack the
+ *       column, are still read.
  * </ul>
  *
  * Values are escaped so a row stays one line: backslash, tab, newline and carriage return are
@@ -44,7 +47,10 @@ import java.util.StringJoiner;
 public final class LeakExport {
 
   /** The first line of every export. */
-  public static final String MARKER = "# leakguard-runtime-leaks 1";
+  public static final String MARKER = "# leakguard-runtime-leaks 2";
+
+  /** The first line of an export before the {@code parent} column. */
+  static final String MARKER_V1 = "# leakguard-runtime-leaks 1";
 
   /** The column names, the second line of every export. */
   public static final List<String> COLUMNS =
@@ -58,7 +64,8 @@ public final class LeakExport {
           "app_stack",
           "closed_at",
           "thread",
-          "test");
+          "test",
+          "parent");
 
   private LeakExport() {}
 
@@ -73,7 +80,8 @@ public final class LeakExport {
       String appStack,
       String closedAt,
       String thread,
-      String test) {
+      String test,
+      String parent) {
 
     /** The row for {@code leak}, found by {@code test} (may be empty). */
     public static Row of(LeakRecord leak, String test) {
@@ -84,6 +92,7 @@ public final class LeakExport {
         stack.add(frame.toString());
       }
       Site closedAt = resource.closeReason() == CloseReason.CONNECTION_CLOSED ? resource.closedAt() : null;
+      Site parent = resource.parentSite();
       return new Row(
           leak.checkId(),
           resource.type().displayName(),
@@ -94,7 +103,8 @@ public final class LeakExport {
           stack.toString(),
           closedAt == null || !closedAt.isKnown() ? "" : closedAt.toString(),
           resource.thread(),
-          test == null ? "" : test);
+          test == null ? "" : test,
+          parent == null || !parent.isKnown() ? "" : parent.toString());
     }
 
     private String toLine() {
@@ -108,16 +118,16 @@ public final class LeakExport {
           .add(escape(appStack))
           .add(escape(closedAt))
           .add(escape(thread))
-          .add(escape(test));
+          .add(escape(test))
+          .add(escape(parent));
       return line.toString();
     }
 
-    private static Row parse(String line, Path file, int lineNumber) {
+    private static Row parse(String line, Path file, int lineNumber, int columns) {
       String[] cells = line.split("\t", -1);
-      if (cells.length != COLUMNS.size()) {
+      if (cells.length != columns) {
         throw new IllegalArgumentException(
-            file + ":" + lineNumber + ": expected " + COLUMNS.size() + " columns, found "
-                + cells.length);
+            file + ":" + lineNumber + ": expected " + columns + " columns, found " + cells.length);
       }
       return new Row(
           unescape(cells[0]),
@@ -129,7 +139,8 @@ public final class LeakExport {
           unescape(cells[6]),
           unescape(cells[7]),
           unescape(cells[8]),
-          unescape(cells[9]));
+          unescape(cells[9]),
+          columns > 10 ? unescape(cells[10]) : "");
     }
   }
 
@@ -154,16 +165,18 @@ public final class LeakExport {
   /** Reads an export written by {@link #write}. */
   public static List<Row> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.size() < 2 || !lines.get(0).equals(MARKER)) {
+    boolean v1 = !lines.isEmpty() && lines.get(0).equals(MARKER_V1);
+    if (lines.size() < 2 || !(v1 || lines.get(0).equals(MARKER))) {
       throw new IllegalArgumentException(file + ": not a LeakGuard runtime export");
     }
-    if (!lines.get(1).equals(String.join("\t", COLUMNS))) {
+    List<String> columns = v1 ? COLUMNS.subList(0, COLUMNS.size() - 1) : COLUMNS;
+    if (!lines.get(1).equals(String.join("\t", columns))) {
       throw new IllegalArgumentException(file + ":2: unexpected columns: " + lines.get(1));
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 2; i < lines.size(); i++) {
       if (!lines.get(i).isEmpty()) {
-        rows.add(Row.parse(lines.get(i), file, i + 1));
+        rows.add(Row.parse(lines.get(i), file, i + 1, columns.size()));
       }
     }
     return rows;

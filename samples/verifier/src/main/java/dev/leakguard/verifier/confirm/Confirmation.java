@@ -21,6 +21,10 @@ import java.util.Set;
  * are tried innermost first: the acquisition site, then its callers, because static analysis
  * reports a resource that a helper returns where the caller, its owner, fails to close it.
  *
+ * <p>A result set left open with its statement is reported statically on the statement (closing
+ * it closes both): a runtime result set leak that no finding reports at its own frames is found by
+ * a statement leak finding at its statement's acquisition site.
+ *
  * <p>A check id covers itself, and {@code JdbcStatementLeak} also covers {@code
  * JdbcStatementLeftToConnectionClose}: static analysis reports one finding per resource under the
  * most severe id over all paths, so a statement left to its connection's close on one path and
@@ -36,6 +40,12 @@ import java.util.Set;
  * recorded acquisition sites that cannot be decided, and such a finding is "no leak seen".
  */
 public final class Confirmation {
+
+  /** {@link LeakResult#frame()} of a result set leak found through its statement's finding. */
+  public static final int BY_PARENT = -2;
+
+  private static final String RESULT_SET_LEAK = "JdbcResultSetLeak";
+  private static final String STATEMENT_LEAK = "JdbcStatementLeak";
 
   /** Static ids that cover a weaker runtime id at the same place, besides themselves. */
   private static final Map<String, Set<String>> COVERS =
@@ -131,7 +141,7 @@ public final class Confirmation {
    * @param count how many leaks
    * @param finding the static finding, or null when missed
    * @param frame which application frame matched the finding: 0 the site, 1 its caller...; -1
-   *     when missed
+   *     when missed; {@link #BY_PARENT} when the finding is its statement's
    * @param sources the runs that leaked them
    */
   public record LeakResult(
@@ -201,6 +211,10 @@ public final class Confirmation {
         match = findAt(staticFindings, leak.appStack().get(i), leak.checkId());
         frame = match == null ? -1 : i;
       }
+      if (match == null) {
+        match = parentFinding(staticFindings, leak);
+        frame = match == null ? -1 : BY_PARENT;
+      }
       Group group =
           groups.computeIfAbsent(
               new LeakKey(leak.checkId(), leak.resource(), leak.site(), match, frame), k -> new Group());
@@ -237,7 +251,7 @@ public final class Confirmation {
           if (leak.sameId()) {
             confirming += leak.count();
             confirmingSources.addAll(leak.sources());
-          } else {
+          } else if (leak.frame() != BY_PARENT) { // a result set named by it is a leak of its own
             covered += leak.count();
             coveredSources.addAll(leak.sources());
           }
@@ -272,6 +286,20 @@ public final class Confirmation {
               acquisitions));
     }
     return new Confirmation(findingResults, leakResults, poolResults, evidence);
+  }
+
+  /** The statement leak finding that reports {@code leak}, a result set left open with it, or null. */
+  private static StaticFinding parentFinding(List<StaticFinding> findings, RuntimeLeak leak) {
+    if (!leak.checkId().equals(RESULT_SET_LEAK) || !leak.parent().isKnown()) {
+      return null;
+    }
+    for (StaticFinding finding : findings) {
+      if (finding.checkId().equals(STATEMENT_LEAK)
+          && SourcePaths.at(finding.path(), finding.line(), leak.parent())) {
+        return finding;
+      }
+    }
+    return null;
   }
 
   private static StaticFinding findAt(List<StaticFinding> findings, Site frame, String checkId) {
@@ -351,9 +379,13 @@ public final class Confirmation {
       String reportedBy = reportedBy(result);
       if (result.finding() != null && !result.sameId()) {
         String note =
-            result.checkId() + " reported as " + result.finding().checkId()
-                + ": static analysis names the worst path of the resource (never closed); the run"
-                + " took a path where its Connection's close closed it";
+            result.frame() == BY_PARENT
+                ? result.checkId() + " reported with its " + result.finding().checkId()
+                    + ": left open with its statement, whose close closes both, it is named by the"
+                    + " statement's finding"
+                : result.checkId() + " reported as " + result.finding().checkId()
+                    + ": static analysis names the worst path of the resource (never closed); the"
+                    + " run took a path where its Connection's close closed it";
         if (!notes.contains(note)) {
           notes.add(note);
         }
@@ -456,6 +488,9 @@ public final class Confirmation {
     }
     if (result.frame() == 0) {
       return "same line";
+    }
+    if (result.frame() == BY_PARENT) {
+      return "line " + finding.line() + " (its statement)";
     }
     String where =
         finding.fileName().equals(result.site().fileName()) ? "line " + finding.line() : finding.location();

@@ -13,17 +13,25 @@ import java.util.List;
  * @param resource the JDBC type's simple name, e.g. {@code PreparedStatement}
  * @param appStack the application frames of the acquiring call, innermost first
  * @param source what ran when it leaked: a scenario, or the test of an export row
+ * @param parent where the resource it came from was acquired (a result set's statement), or
+ *     {@link Site#UNKNOWN}
  */
-public record RuntimeLeak(String checkId, String resource, List<Site> appStack, String source) {
+public record RuntimeLeak(String checkId, String resource, List<Site> appStack, String source, Site parent) {
 
   public RuntimeLeak {
     appStack = List.copyOf(appStack);
+    parent = parent == null ? Site.UNKNOWN : parent;
+  }
+
+  /** A leak whose parent is not known. */
+  public RuntimeLeak(String checkId, String resource, List<Site> appStack, String source) {
+    this(checkId, resource, appStack, source, Site.UNKNOWN);
   }
 
   /** The leak of {@code leak}, found while {@code source} ran. */
   public static RuntimeLeak of(LeakRecord leak, String source) {
     return new RuntimeLeak(
-        leak.checkId(), leak.type().displayName(), leak.resource().appStack(), source);
+        leak.checkId(), leak.type().displayName(), leak.resource().appStack(), source, leak.resource().parentSite());
   }
 
   /** The leak of an export row; its test is the source. */
@@ -37,7 +45,8 @@ public record RuntimeLeak(String checkId, String resource, List<Site> appStack, 
     if (stack.isEmpty() && !row.className().isEmpty()) {
       stack.add(new Site(row.className(), row.methodName(), row.file().isEmpty() ? null : row.file(), row.line()));
     }
-    return new RuntimeLeak(row.checkId(), row.resource(), stack, row.test());
+    Site parent = row.parent().isBlank() ? Site.UNKNOWN : Site.parse(row.parent());
+    return new RuntimeLeak(row.checkId(), row.resource(), stack, row.test(), parent);
   }
 
   /** The acquisition site, or {@link Site#UNKNOWN}. */

@@ -77,6 +77,36 @@ class ConfirmationTest {
   }
 
   @Test
+  void aResultSetLeftOpenWithItsStatementIsFoundByTheStatementsFinding() {
+    // static analysis reports the statement (line 24), whose close closes the result set (line 40)
+    StaticFinding statement = finding("JdbcStatementLeak", DAO, 24);
+    LeakRecord statementLeak = leak("JdbcStatementLeak", ResourceType.STATEMENT, FIND_24, TEST_9);
+    LeakRecord rowsLeak =
+        new LeakRecord(
+            LeakKind.RESULT_SET_LEAK,
+            new ResourceRecord(2, ResourceType.RESULT_SET, List.of(OPEN_40, TEST_9), "main", 1,
+                ResourceType.STATEMENT, FIND_24, null, null));
+    RuntimeEvidence evidence = new RuntimeEvidence().addLeaks("no orders", List.of(statementLeak, rowsLeak));
+
+    Confirmation confirmation = Confirmation.compare(List.of(statement), evidence);
+
+    LeakResult rows = confirmation.leaks().stream().filter(l -> l.checkId().equals("JdbcResultSetLeak")).findFirst().orElseThrow();
+    assertEquals(LeakStatus.FOUND, rows.status());
+    assertEquals(statement, rows.finding());
+    assertEquals(Confirmation.BY_PARENT, rows.frame());
+    assertFalse(rows.sameId());
+    assertEquals(FindingStatus.CONFIRMED, confirmation.findings().get(0).status());
+    assertEquals(1, confirmation.findings().get(0).confirmingLeaks(), "the statement's own leak confirms it");
+    assertTrue(confirmation.table().contains("line 24 (its statement)"), confirmation.table());
+
+    // near miss: a result set whose parent has no statement finding is still missed
+    Confirmation none = Confirmation.compare(List.of(finding("JdbcConnectionLeak", DAO, 24)), evidence);
+    assertEquals(
+        LeakStatus.MISSED,
+        none.leaks().stream().filter(l -> l.checkId().equals("JdbcResultSetLeak")).findFirst().orElseThrow().status());
+  }
+
+  @Test
   void aLeakOfAnotherIdAtTheSameLineIsMissedAndConfirmsNothing() {
     StaticFinding statement = finding("JdbcStatementLeak", DAO, 24);
     RuntimeEvidence evidence =
@@ -163,7 +193,7 @@ class ConfirmationTest {
   void exportRowsAreRuntimeLeaksWithTheirTestAsSource() {
     LeakExport.Row row =
         new LeakExport.Row("JdbcConnectionLeak", "Connection", "Dao.java", 24, "com.acme.Dao", "find",
-            FIND_24 + ";" + TEST_9, "", "main", "com.acme.DaoTest#finds");
+            FIND_24 + ";" + TEST_9, "", "main", "com.acme.DaoTest#finds", "");
     RuntimeLeak leak = RuntimeLeak.of(row);
     assertEquals(List.of(FIND_24, TEST_9), leak.appStack());
     assertEquals("com.acme.DaoTest#finds", leak.source());
