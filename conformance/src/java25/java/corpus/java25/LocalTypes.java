@@ -63,7 +63,7 @@ public class LocalTypes {
     record User(long id, String name) {}
     List<User> users = new ArrayList<>();
     Statement st = con.createStatement(); // LEAK JdbcStatementLeak
-    ResultSet rs = st.executeQuery(USERS); // LEAK JdbcResultSetLeak
+    ResultSet rs = st.executeQuery(USERS); // closed with its statement, which is reported
     while (rs.next()) {
       users.add(new User(rs.getLong(1), rs.getString(2)));
     }

@@ -62,7 +62,7 @@ public class SealedQueries {
       case ById(var id) -> {
         PreparedStatement ps = con.prepareStatement(BY_ID); // LEAK JdbcStatementLeak
         ps.setLong(1, id);
-        ResultSet rs = ps.executeQuery(); // LEAK JdbcResultSetLeak
+        ResultSet rs = ps.executeQuery(); // closed with its statement, which is reported
         return rs.next() ? rs.getString(1) : null;
       }
       case ByName(var prefix, var _) -> {

@@ -92,7 +92,7 @@ public class UnnamedVariables {
   public void debitLockedLeaky(Connection con, long accountId, long cents) throws SQLException {
     PreparedStatement lock = con.prepareStatement(LOCK); // LEAK JdbcStatementLeak
     lock.setLong(1, accountId);
-    var _ = lock.executeQuery(); // LEAK JdbcResultSetLeak
+    var _ = lock.executeQuery(); // closed with its statement, which is reported
     try (PreparedStatement debit = con.prepareStatement(DEBIT)) {
       debit.setLong(1, cents);
       debit.setLong(2, accountId);

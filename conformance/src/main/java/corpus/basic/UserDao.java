@@ -33,7 +33,7 @@ public class UserDao {
     Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
     PreparedStatement ps = con.prepareStatement(FIND_EMAIL); // LEAK JdbcStatementLeak
     ps.setLong(1, id);
-    ResultSet rs = ps.executeQuery(); // LEAK JdbcResultSetLeak
+    ResultSet rs = ps.executeQuery(); // closed with its statement, which is reported
     return rs.next() ? rs.getString(1) : null;
   }
 
@@ -52,7 +52,7 @@ public class UserDao {
     Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
     PreparedStatement ps = con.prepareStatement(FIND_NAME); // LEAK JdbcStatementLeak
     ps.setLong(1, id);
-    ResultSet rs = ps.executeQuery(); // LEAK JdbcResultSetLeak
+    ResultSet rs = ps.executeQuery(); // closed with its statement, which is reported
     String name = null;
     if (rs.next()) {
       name = rs.getString("name");

@@ -47,14 +47,10 @@ public class ScriptRunnerResults {
   }
 
   /**
-   * The connection is never closed: the result set dropped under it goes with its finding (the
-   * bytecode engine; the others still report it too).
+   * The connection is never closed: the result set dropped under it goes with its finding.
    */
   public void restoreAndForget(String url, String[] script) throws SQLException {
     Connection con = DriverManager.getConnection(url); // LEAK JdbcConnectionLeak
-    // KNOWN(errorprone) unexpected JdbcResultSetLeak: a temporary no later event reads is kept with the variables nobody reads, so its drop under an open parent is not seen and it is reported at the exit
-    // KNOWN(source) unexpected JdbcResultSetLeak: a temporary no later event reads is kept with the variables nobody reads, so its drop under an open parent is not seen and it is reported at the exit
-    // KNOWN(source-classpath) unexpected JdbcResultSetLeak: a temporary no later event reads is kept with the variables nobody reads, so its drop under an open parent is not seen and it is reported at the exit
     execute(con, script);
   }
 }

@@ -11,8 +11,9 @@ import org.apache.commons.dbutils.DbUtils;
 
 /**
  * Closing a Statement closes its ResultSet (JDBC): a result set that is not closed itself but
- * whose statement is closed on every path is not reported. When neither is closed, both are.
- * A result set returned to the caller is the caller's; its statement, left open, is reported.
+ * whose statement is closed on every path is not reported. When neither is closed, the statement
+ * is, naming the result set: closing it is the one fix. A result set returned to the caller is
+ * the caller's; its statement, left open, is reported.
  */
 public class StatementClosesResultSetDao {
   private static final String NAMES = "SELECT name FROM suppliers ORDER BY name";
@@ -56,15 +57,41 @@ public class StatementClosesResultSetDao {
     }
   }
 
-  /** Neither the statement nor its result set is closed. */
+  /** Neither the statement nor its result set is closed: the statement alone is reported. */
   public List<String> namesNothingClosed(Connection con) throws SQLException {
     List<String> names = new ArrayList<>();
     Statement st = con.createStatement(); // LEAK JdbcStatementLeak
-    ResultSet rs = st.executeQuery(NAMES); // LEAK JdbcResultSetLeak
+    ResultSet rs = st.executeQuery(NAMES); // closed with its statement, which is reported
     while (rs.next()) {
       names.add(rs.getString(1));
     }
     return names;
+  }
+
+  /**
+   * Both are closed only when nothing throws: a failing next() leaves both open, and the
+   * statement alone is reported.
+   */
+  public long countClosedOnHappyPath(Connection con) throws SQLException {
+    Statement st = con.createStatement(); // LEAK JdbcStatementLeak
+    ResultSet rs = st.executeQuery(COUNT); // closed with its statement, which is reported
+    long n = rs.next() ? rs.getLong(1) : 0L;
+    rs.close();
+    st.close();
+    return n;
+  }
+
+  /** The same with the statement closed in a finally: the result set goes with it. */
+  public long countStatementClosedInFinally(Connection con) throws SQLException {
+    Statement st = con.createStatement();
+    try {
+      ResultSet rs = st.executeQuery(COUNT);
+      long n = rs.next() ? rs.getLong(1) : 0L;
+      rs.close();
+      return n;
+    } finally {
+      st.close();
+    }
   }
 
   /** The result set is closed; its statement is not. */

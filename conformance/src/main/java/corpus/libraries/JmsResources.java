@@ -19,19 +19,22 @@ public class JmsResources {
     this.factory = factory;
   }
 
-  /** Nothing is closed: the connection, its session and its producer each leak, as in JDBC. */
+  /**
+   * Nothing is closed: closing the connection would close its session and producer, so the
+   * connection alone is reported.
+   */
   public void sendConnectionNeverClosed(Queue queue, String text) throws JMSException {
     Connection connection = factory.createConnection(); // LEAK JmsResourceLeak
-    Session session = connection.createSession(); // LEAK JmsResourceLeak
-    MessageProducer producer = session.createProducer(queue); // LEAK JmsResourceLeak
+    Session session = connection.createSession(); // closed with the connection, which is reported
+    MessageProducer producer = session.createProducer(queue); // closed with its session
     producer.send(session.createTextMessage(text));
   }
 
   /** Closing the connection closes the rest, but only when nothing throws before it. */
   public void sendClosedOnHappyPath(Queue queue, String text) throws JMSException {
     Connection connection = factory.createConnection(); // LEAK JmsResourceLeak
-    Session session = connection.createSession(); // LEAK JmsResourceLeak
-    session.createProducer(queue).send(session.createTextMessage(text)); // LEAK JmsResourceLeak
+    Session session = connection.createSession(); // closed with the connection, which is reported
+    session.createProducer(queue).send(session.createTextMessage(text)); // closed with its session
     connection.close();
   }
 
@@ -47,7 +50,7 @@ public class JmsResources {
   /** A session of the caller's connection is this method's to close. */
   public void sendOnSessionNeverClosed(Connection connection, Queue queue, String text) throws JMSException {
     Session session = connection.createSession(); // LEAK JmsResourceLeak
-    session.createProducer(queue).send(session.createTextMessage(text)); // LEAK JmsResourceLeak
+    session.createProducer(queue).send(session.createTextMessage(text)); // closed with its session, which is reported
   }
 
   public void sendWithContext(Queue queue, String text) {

@@ -162,7 +162,7 @@ public class HelperCloseDao {
     Statement st = con.createStatement(); // LEAK JdbcStatementLeak
     ResultSet rs;
     try {
-      rs = st.executeQuery(COUNT_NOTES); // LEAK JdbcResultSetLeak
+      rs = st.executeQuery(COUNT_NOTES); // closed with its statement, which is reported
     } catch (SQLException e) {
       st.close();
       throw e;

@@ -46,7 +46,7 @@ public class LoginService {
     Connection con = dataSource.getConnection(); // LEAK JdbcConnectionLeak
     PreparedStatement find = con.prepareStatement(FIND_ACCOUNT); // LEAK JdbcStatementLeak
     find.setString(1, username);
-    ResultSet rs = find.executeQuery(); // LEAK JdbcResultSetLeak
+    ResultSet rs = find.executeQuery(); // closed with its statement, which is reported
     if (!rs.next()) {
       return Outcome.UNKNOWN_USER;
     }

@@ -47,7 +47,7 @@ public class TemporaryStatementDao {
 
   /** Statement and result set both lost in one expression. */
   public boolean anyRevokedAllTemporary(Connection con) throws SQLException {
-    return con.prepareStatement(EXISTS).executeQuery().next(); // LEAK JdbcStatementLeak, JdbcResultSetLeak
+    return con.prepareStatement(EXISTS).executeQuery().next(); // LEAK JdbcStatementLeak
   }
 
   public boolean anyRevokedFixed(Connection con) throws SQLException {
@@ -60,7 +60,7 @@ public class TemporaryStatementDao {
   /** The same chain split over two lines: each acquisition is labelled on its own line. */
   public List<String> ownersSplitChain(Connection con) throws SQLException {
     ResultSet rs = con.createStatement() // LEAK JdbcStatementLeak
-        .executeQuery(OWNERS); // LEAK JdbcResultSetLeak
+        .executeQuery(OWNERS); // closed with its statement, which is reported
     List<String> owners = new ArrayList<>();
     while (rs.next()) {
       owners.add(rs.getString(1));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   Connection c = ds.getConnection(); // LEAK JdbcConnectionLeak
- *   ResultSet rs = st.executeQuery(q); // LEAK JdbcStatementLeak, JdbcResultSetLeak
+ *   Statement st = ds.getConnection().createStatement(); // LEAK JdbcConnectionLeak, JdbcStatementLeak
  *   // KNOWN(spotbugs) missing JdbcCloseChain: reason in a few words
  *   Statement st = con.createStatement(); // LEAK JdbcCloseChain
  *   config.setMaximumPoolSize(1); // POOL JdbcPoolSizeOutOfRange

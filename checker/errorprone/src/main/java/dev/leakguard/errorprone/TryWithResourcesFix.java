@@ -27,6 +27,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.leakguard.core.analysis.Site;
 import dev.leakguard.core.finding.Finding;
 import dev.leakguard.core.finding.LeakPath;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ import java.util.Optional;
  * path hands it (or a resource made from it) over, and the method declares what its close()
  * throws. The body is indented one level more, explicit top-level {@code v.close();} statements
  * go, and consecutive declarations share one header.
+ *
+ * <p>A resource a finding's resource closes, left open with it (a statement's result set, not
+ * reported apart), is wrapped the same way when it qualifies.
  *
  * <p>All findings of a method get the same fix, built from every fixable finding of the method at
  * once: applied together (one check's or every check's fixes in one patch run) they are one
@@ -71,12 +75,18 @@ final class TryWithResourcesFix {
     List<Candidate> all = new ArrayList<>();
     Map<VariableTree, Candidate> byDecl = new LinkedHashMap<>();
     for (Finding f : findings) {
-      candidate(f, methodPath, method, state)
-          .ifPresent(
-              c -> {
-                all.add(c);
-                byDecl.putIfAbsent(c.decl(), c);
-              });
+      Optional<Candidate> c = candidate(f, methodPath, method, state);
+      if (c.isEmpty()) {
+        continue;
+      }
+      all.add(c.get());
+      byDecl.putIfAbsent(c.get().decl(), c.get());
+      // what it closes, left open with it (its result set), goes in a header of its own too
+      for (Site child : f.alsoCloses()) {
+        Finding asChild =
+            new Finding(f.id(), child, f.path(), List.of(), f.handedOver(), f.message(), false, List.of());
+        candidate(asChild, methodPath, method, state).ifPresent(cc -> byDecl.putIfAbsent(cc.decl(), cc));
+      }
     }
     if (byDecl.isEmpty()) {
       return Map.of();

@@ -39,8 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code ```java leaking [OtherId ...] [with-model]}: at least one finding of the page's id,
  *       and no finding of any other id unless listed.
  *   <li>{@code ```java fixed} and {@code ```java silent}: no LeakGuard finding at all.
- *   <li>{@code ```text message}: directly after a leaking block; one line per finding of that
- *       block, exactly as {@code File.java:line: severity: [Id] message}.
+ *   <li>{@code ```java elsewhere OtherId ...}: no finding of the page's id, at least one of each
+ *       id listed and none of any other (a leak this page's id leaves to another, as a result set
+ *       left open with its statement is the statement's).
+ *   <li>{@code ```text message}: directly after a leaking or elsewhere block; one line per finding
+ *       of that block, exactly as {@code File.java:line: severity: [Id] message}.
  *   <li>{@code ```text model}: a model file; it must load, and the java blocks marked {@code
  *       with-model} after it are compiled with it.
  * </ul>
@@ -59,7 +62,7 @@ class DocsExamplesTest {
       Pattern.compile(
           "^(?:(?:final|abstract|sealed|non-sealed)\\s+)*(?:class|interface|enum|record)\\s+(\\w+)",
           Pattern.MULTILINE);
-  private static final Set<String> ROLES = Set.of("leaking", "fixed", "silent");
+  private static final Set<String> ROLES = Set.of("leaking", "elsewhere", "fixed", "silent");
 
   @TempDir Path tmp;
 
@@ -338,6 +341,7 @@ class DocsExamplesTest {
     int leaking = 0;
     int fixed = 0;
     int silent = 0;
+    int elsewhere = 0;
     int messages = 0;
     int models = 0;
     Path model = null;
@@ -362,7 +366,7 @@ class DocsExamplesTest {
       if (b.lang().equals("text") && b.role().equals("message")) {
         messages++;
         if (lastFindings == null) {
-          failures.add(where + ": a message block must directly follow a leaking java block");
+          failures.add(where + ": a message block must directly follow a leaking or elsewhere java block");
           continue;
         }
         quoted(b, lastFindings, lastLeaking, where, failures);
@@ -378,7 +382,7 @@ class DocsExamplesTest {
         lastFindings = null;
       }
       if (!ROLES.contains(b.role())) {
-        failures.add(where + ": a java block needs a role (leaking, fixed or silent), has '"
+        failures.add(where + ": a java block needs a role (leaking, elsewhere, fixed or silent), has '"
             + String.join(" ", b.info()) + "'");
         continue;
       }
@@ -443,6 +447,28 @@ class DocsExamplesTest {
             checkFlags(id, file, where, failures, out);
           }
         }
+        case "elsewhere" -> {
+          elsewhere++;
+          allowed.remove(id.name());
+          if (allowed.isEmpty()) {
+            failures.add(where + ": an elsewhere example names the ids it is reported under");
+          }
+          for (String other : allowed) {
+            if (r.findings().stream().noneMatch(f -> f.id().equals(other))) {
+              failures.add(where + ": elsewhere example, but no " + other + " finding; reported: " + rendered);
+            }
+          }
+          List<String> unlisted =
+              r.findings().stream()
+                  .filter(f -> !allowed.contains(f.id()))
+                  .map(DocsExamplesTest::render)
+                  .toList();
+          if (!unlisted.isEmpty()) {
+            failures.add(where + ": findings of ids the info string does not list: " + unlisted);
+          }
+          lastFindings = rendered;
+          lastLeaking = b;
+        }
         case "fixed", "silent" -> {
           if (b.role().equals("fixed")) {
             fixed++;
@@ -467,8 +493,9 @@ class DocsExamplesTest {
       failures.add(id.name() + ".md: no leaking example without a model file to check the -Xep flags on");
     }
     System.out.printf(
-        "%s.md: %d java blocks (leaking %d, fixed %d, silent %d), %d message blocks, %d model blocks%n%s",
-        id.name(), leaking + fixed + silent, leaking, fixed, silent, messages, models, out);
+        "%s.md: %d java blocks (leaking %d, elsewhere %d, fixed %d, silent %d), %d message blocks,"
+            + " %d model blocks%n%s",
+        id.name(), leaking + elsewhere + fixed + silent, leaking, elsewhere, fixed, silent, messages, models, out);
     if (!failures.isEmpty()) {
       fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
     }

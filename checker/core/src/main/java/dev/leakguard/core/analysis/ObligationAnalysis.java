@@ -367,6 +367,12 @@ public final class ObligationAnalysis {
 
   /** Sites whose acquisition rests on names against bodies that disagree: see Event.Acquire. */
   private final Set<String> disputedSites = new HashSet<>();
+
+  /**
+   * Children left open at an exit together with their open parent, which closes them silently
+   * (see closesSilentlyWithOpenParent), by the parent's key: the parent's finding names them.
+   */
+  private final Map<String, Set<String>> closedWithParent = new HashMap<>();
   private final List<Config> normalExits = new ArrayList<>();
   private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
@@ -1211,6 +1217,24 @@ public final class ObligationAnalysis {
     return handedOver && pk != null && implicitClose.apply(pk, i.kind) == ImplicitClose.SILENT;
   }
 
+  /**
+   * True for a child that its parent closes without a trace (a Statement's ResultSet) when that
+   * parent is itself still open at the exit. The parent is then reported on this exit (or goes
+   * wherever it goes, and the child with it), and closing the parent closes the child: one leak
+   * with one fix, reported once, on the parent.
+   */
+  private boolean closesSilentlyWithOpenParent(Config c, Inst i) {
+    if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
+      return false;
+    }
+    Inst p = c.insts.get(i.parent);
+    if (p == null || p.status != Status.OPEN) {
+      return false;
+    }
+    ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
+    return pk != null && implicitClose.apply(pk, i.kind) == ImplicitClose.SILENT;
+  }
+
   private static boolean referencedByVariable(Config c, String key) {
     for (Set<String> v : c.vars.values()) {
       if (v.contains(key)) {
@@ -1291,6 +1315,13 @@ public final class ObligationAnalysis {
       }
       if (i.status == Status.OPEN && goesWithHandedOverParent(c, i)) {
         continue; // a result set of a statement now someone else's, as one of the caller's statement
+      }
+      if (i.status == Status.OPEN && closesSilentlyWithOpenParent(c, i)) {
+        // its statement is left open here too: that finding names the one close to add
+        if (sites.containsKey(e.getKey())) {
+          closedWithParent.computeIfAbsent(i.parent, k -> new TreeSet<>()).add(e.getKey());
+        }
+        continue;
       }
       if (i.status == Status.CLOSES_WITH_CHILDREN && hasChild(c, e.getKey())) {
         continue; // its result set is the one to close (and is judged on its own)
@@ -1421,6 +1452,7 @@ public final class ObligationAnalysis {
           !given
               ? Messages.HandOver.NO
               : handedOverItself.contains(e.getKey()) ? Messages.HandOver.ITSELF : Messages.HandOver.A_CHILD;
+      List<Site> children = childSites(e.getKey());
       out.add(
           new Finding(
               chosen,
@@ -1428,10 +1460,32 @@ public final class ObligationAnalysis {
               primary,
               related,
               given,
-              Messages.render(chosen, site, primary, unconditional, how, disputed),
-              disputed));
+              Messages.render(chosen, site, primary, unconditional, how, disputed)
+                  + Messages.alsoCloses(children),
+              disputed,
+              children));
     }
     out.sort(Comparator.comparingInt(Finding::line).thenComparing(f -> f.id().name()));
+    return out;
+  }
+
+  /**
+   * The sites of the resources the finding of {@code key} also closes (its children left open
+   * with it, theirs, and so on; not those reported on their own), in source order.
+   */
+  private List<Site> childSites(String key) {
+    List<Site> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>(Set.of(key));
+    Deque<String> work = new ArrayDeque<>(closedWithParent.getOrDefault(key, Set.of()));
+    while (!work.isEmpty()) {
+      String k = work.poll();
+      if (!seen.add(k) || leaks.containsKey(k)) {
+        continue;
+      }
+      out.add(sites.get(k));
+      work.addAll(closedWithParent.getOrDefault(k, Set.of()));
+    }
+    out.sort(Comparator.comparingInt(Site::line));
     return out;
   }
 

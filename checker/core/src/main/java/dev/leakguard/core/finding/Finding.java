@@ -13,6 +13,8 @@ import java.util.List;
  * @param ownershipDisputed the resource comes from a call whose bodies disagree (some return a
  *     new resource, some an existing one) and only names or callers made it an acquisition:
  *     whether this method owns it depends on which body runs, so the finding is at most a warning
+ * @param alsoCloses the resources made from this one and left open with it (a statement's result
+ *     sets), in source order: closing this one closes them, so they are not reported apart
  */
 public record Finding(
     CheckId id,
@@ -21,11 +23,17 @@ public record Finding(
     List<LeakPath> otherPaths,
     boolean handedOver,
     String message,
-    boolean ownershipDisputed) {
+    boolean ownershipDisputed,
+    List<Site> alsoCloses) {
+
+  public Finding {
+    otherPaths = List.copyOf(otherPaths);
+    alsoCloses = List.copyOf(alsoCloses);
+  }
 
   public Finding(
       CheckId id, Site site, LeakPath path, List<LeakPath> otherPaths, boolean handedOver, String message) {
-    this(id, site, path, otherPaths, handedOver, message, false);
+    this(id, site, path, otherPaths, handedOver, message, false, List.of());
   }
 
   /** The id's severity, lowered to a warning where ownership is disputed (it never fails a gate by default). */

@@ -1,6 +1,7 @@
 package dev.leakguard.core.finding;
 
 import dev.leakguard.core.analysis.Site;
+import java.util.List;
 
 /**
  * The one place that builds user-facing finding text. Template: {@code <Kind> '<var>' acquired by
@@ -44,6 +45,29 @@ public final class Messages {
         + " Whether this method owns it depends on the implementation: some bodies of "
         + site.acquiredBy() + " return a new " + site.typeName()
         + ", others one that is held elsewhere, so this is a warning.";
+  }
+
+  /**
+   * The sentence naming the children a parent's close also closes (the result sets of a statement
+   * left open with it, which are not reported on their own); empty for none.
+   */
+  public static String alsoCloses(List<Site> children) {
+    if (children.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" Closing it also closes ");
+    for (int i = 0; i < children.size(); i++) {
+      Site c = children.get(i);
+      if (i > 0) {
+        sb.append(i == children.size() - 1 ? " and " : ", ");
+      }
+      sb.append(c.typeName());
+      if (c.variable() != null) {
+        sb.append(" '").append(c.variable()).append('\'');
+      }
+      sb.append(" (line ").append(c.line()).append(')');
+    }
+    return sb.append(", left open with it.").toString();
   }
 
   private static String describe(Site site, LeakPath path, boolean unconditional, HandOver handedOver) {

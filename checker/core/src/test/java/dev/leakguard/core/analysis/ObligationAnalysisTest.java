@@ -237,6 +237,31 @@ class ObligationAnalysisTest {
   }
 
   @Test
+  void aResultSetLeftOpenWithItsStatementIsTheStatementsFinding() {
+    // Statement st = con.createStatement(); ResultSet rs = st.executeQuery(q); rs.next(); (nothing closed)
+    G g = new G().acquire("st", STATEMENT, 1, null).acquire("rs", RESULT_SET, 2, "st").call("next", 3);
+    AnalysisResult r = g.run(4);
+    assertEquals("1:JdbcStatementLeak", summary(r));
+    Finding st = r.findings().get(0);
+    assertEquals(List.of(2), st.alsoCloses().stream().map(Site::line).toList());
+    assertTrue(
+        st.message().endsWith(" Closing it also closes ResultSet 'rs' (line 2), left open with it."), st.message());
+  }
+
+  @Test
+  void aResultSetIsReportedWhereItsStatementIsClosedButItIsNot() {
+    // the statement closes with its result set (closeOnCompletion): the result set is the one left open
+    G g = new G().acquire("st", STATEMENT, 1, null);
+    g.ev(new Event.CloseWithChildren("st"), 2);
+    g.acquire("rs", RESULT_SET, 3, "st").call("next", 4);
+    AnalysisResult r = g.run(5);
+    // the statement leaks only if the query fails before it has a result set to close it with
+    assertEquals("1:JdbcStatementLeak,3:JdbcResultSetLeak", summary(r));
+    assertEquals(List.of(), r.findings().get(0).alsoCloses());
+    assertEquals(List.of(), r.findings().get(1).alsoCloses());
+  }
+
+  @Test
   void statementLeftToConnectionCloseHasItsOwnId() {
     G g = new G().acquire("c", CONNECTION, 1, null);
     g.b.tryStatement(
