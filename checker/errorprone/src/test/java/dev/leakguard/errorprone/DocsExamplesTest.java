@@ -432,14 +432,7 @@ class DocsExamplesTest {
             failures.add(where + ": leaking example, but no " + id.name() + " finding; reported: "
                 + rendered);
           }
-          List<String> others =
-              r.findings().stream()
-                  .filter(f -> !allowed.contains(f.id()))
-                  .map(DocsExamplesTest::render)
-                  .toList();
-          if (!others.isEmpty()) {
-            failures.add(where + ": findings of ids the info string does not list: " + others);
-          }
+          unlisted(r, allowed, where, failures);
           lastFindings = rendered;
           lastLeaking = b;
           if (!flagsChecked && !withModel) {
@@ -458,14 +451,7 @@ class DocsExamplesTest {
               failures.add(where + ": elsewhere example, but no " + other + " finding; reported: " + rendered);
             }
           }
-          List<String> unlisted =
-              r.findings().stream()
-                  .filter(f -> !allowed.contains(f.id()))
-                  .map(DocsExamplesTest::render)
-                  .toList();
-          if (!unlisted.isEmpty()) {
-            failures.add(where + ": findings of ids the info string does not list: " + unlisted);
-          }
+          unlisted(r, allowed, where, failures);
           lastFindings = rendered;
           lastLeaking = b;
         }
@@ -498,6 +484,15 @@ class DocsExamplesTest {
         id.name(), leaking + elsewhere + fixed + silent, leaking, elsewhere, fixed, silent, messages, models, out);
     if (!failures.isEmpty()) {
       fail(failures.size() + " problem(s) on " + id.name() + ".md:\n" + String.join("\n", failures));
+    }
+  }
+
+  /** A failure for the findings of ids the block's info string does not list. */
+  private static void unlisted(EpCompiler.Result r, Set<String> allowed, String where, List<String> failures) {
+    List<String> others =
+        r.findings().stream().filter(f -> !allowed.contains(f.id())).map(DocsExamplesTest::render).toList();
+    if (!others.isEmpty()) {
+      failures.add(where + ": findings of ids the info string does not list: " + others);
     }
   }
 
