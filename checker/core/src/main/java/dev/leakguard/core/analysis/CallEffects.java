@@ -206,6 +206,7 @@ public final class CallEffects {
     int params = c.paramRoles().size();
     // what a constructed object keeps of its arguments (it is handed over or lost with them)
     List<String> kept = new ArrayList<>();
+    List<String> keptByNew = List.of(); // kept by a new resource the call constructs
     boolean evidence = c.rules().isEmpty() && !Ownership.isPlatformType(c.receiverType());
     for (int i = 0; i < args.size(); i++) {
       int p = Math.min(i, params - 1);
@@ -388,12 +389,20 @@ public final class CallEffects {
     } else if (!resultDecided && c.constructor() && kind != null) {
       // a resource class constructed around a resource of its own kind wraps it (a proxy);
       // otherwise it is a new resource (a driver's statement, a pool's connection handle)
+      // the other resources its constructor keeps (in fields its close() closes) go with it:
+      // a connection proxy over a connection and the statement it closes with it
       String same = sameKindArgument(c, args, kind);
       if (same != null) {
         result = into != null ? into : out.temp();
         out.emit(new Event.Assign(result, same));
+        for (String k : kept) {
+          if (!k.equals(same)) {
+            out.emit(new Event.AddTo(result, k));
+          }
+        }
       } else if (c.declarationKnown()) {
         acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "constructor");
+        keptByNew = kept;
       }
       resultDecided = true;
     } else if (!resultDecided && c.constructor() && !kept.isEmpty()) {
@@ -486,6 +495,9 @@ public final class CallEffects {
         threw = true;
       } else {
         out.emit(ev);
+      }
+      for (String owned : keptByNew) {
+        out.emit(new Event.AddTo(result, owned));
       }
     }
     for (MethodRule r : c.rules()) {
