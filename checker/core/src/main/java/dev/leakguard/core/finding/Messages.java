@@ -122,9 +122,18 @@ public final class Messages {
         if (!unconditional) {
           sb.append(' ').append(when(path));
         }
-        sb.append("; ")
-            .append(handedOver != HandOver.NO && site.variable() != null ? closeOnThatPath(path, handedOver) : fix(site))
-            .append('.');
+        String fix;
+        if (handedOver == HandOver.NO) {
+          fix = fix(site);
+        } else if (site.variable() != null) {
+          fix = closeOnThatPath(path, handedOver);
+        } else if (path.exceptional()) {
+          // a temporary handed over when nothing fails (wrapped in the object returned)
+          fix = "bind it to a variable, then " + closeOnThatPath(path, handedOver);
+        } else {
+          fix = fix(site);
+        }
+        sb.append("; ").append(fix).append('.');
       }
     }
     return sb.toString();
