@@ -161,8 +161,7 @@ public final class CallEffects {
    */
   public static String lower(Call c, String recv, List<String> args, String into, int line, Out out) {
     List<String> thrown = c.checkedThrows();
-    if (c.rules().isEmpty() && c.summary() != null && c.summary().neverThrows()
-        && !Ownership.isPlatformType(c.receiverType())) {
+    if (c.summary() != null && c.summary().neverThrows() && summaryMayExcuseThrows(c.rules(), c.receiverType())) {
       // every body the call may run returns normally: its throws clause is only a declaration
       thrown = List.of();
     }
@@ -660,6 +659,86 @@ public final class CallEffects {
       }
     }
     return false;
+  }
+
+  /** What {@link #lower} reads of the summary of the bodies a call may run. */
+  public enum SummaryUse {
+    /** Nothing: the front-end need not compute it. */
+    NONE,
+    /**
+     * Only whether every body never throws ({@link MethodSummary#neverThrows}). When one of them
+     * is known to throw without summarising it ({@link #checkedThrowsWithoutSummaries}), no summary
+     * lowers the call to the same events.
+     */
+    THROWS,
+    /** More than whether it throws. */
+    ALL
+  }
+
+  /**
+   * What {@link #lower} reads of the summary of the bodies a call may run: {@link #wantsSummary},
+   * and of a call it wants a summary for, whether the summary matters for more than the call's
+   * checked exceptions. It matters only for them when there is no model rule, no resource result,
+   * no tracked argument and no tracked receiver the call could return; and then not even for them
+   * when the receiver's type is the platform's, whose declared exceptions stand.
+   *
+   * @param receiverType the static type of the receiver, as {@link Call#receiverType}
+   */
+  public static SummaryUse summaryUse(
+      List<MethodRule> rules, ResourceKind resultKind, List<String> checkedThrows, String recv,
+      List<String> args, boolean constructor, String resultType, List<String> paramTypes,
+      String receiverType) {
+    if (!wantsSummary(rules, resultKind, checkedThrows, recv, args, constructor, resultType, paramTypes)) {
+      return SummaryUse.NONE;
+    }
+    if (!rules.isEmpty() || resultKind != null) {
+      return SummaryUse.ALL;
+    }
+    // what a summary says of a tracked argument, and whether the call returns its receiver (only a
+    // result that can hold a resource can be the receiver)
+    if (recv != null && !constructor && mayHoldResource(resultType)) {
+      return SummaryUse.ALL;
+    }
+    for (String a : args) {
+      if (a != null) {
+        return SummaryUse.ALL;
+      }
+    }
+    return summaryMayExcuseThrows(rules, receiverType) ? SummaryUse.THROWS : SummaryUse.NONE;
+  }
+
+  /**
+   * True if a summary saying that no body the call may run throws takes the call's checked
+   * exceptions away in {@link #lower}: no model rule, and a receiver outside the platform.
+   */
+  private static boolean summaryMayExcuseThrows(List<MethodRule> rules, String receiverType) {
+    return rules.isEmpty() && !Ownership.isPlatformType(receiverType);
+  }
+
+  /**
+   * The checked exceptions to lower a call with when the body around it is lowered only to learn
+   * whether it can throw, without the summaries of the bodies it calls: the declared ones, but none
+   * for a call whose exceptions a summary could take away in {@link #lower} unless the front-end
+   * knows it may throw all the same.
+   *
+   * <p>A body lowered so can throw ({@link EventGraph#canThrow}) only if it can also throw as
+   * lowered with its callees' summaries, whatever these say, and then its own summary says it may
+   * throw ({@link MethodSummary#neverThrows} is false): {@link #lower} emits a straight line of
+   * events with one exceptional edge when the call has exceptions left, a summary changes only the
+   * events on that line, and only a call lowered here without its exceptions can lose them to a
+   * summary. This needs the front-end's own control flow not to depend on what a call lowered to
+   * (the variable holding its result, or none).
+   *
+   * @param receiverType the static type of the receiver, as {@link Call#receiverType}
+   * @param mayThrow whether the call may throw for all the front-end knows without summaries: it
+   *     sees none of the bodies the call may run (it would give {@link #lower} no summary), or one
+   *     of them can throw as lowered this way; asked only when it decides
+   */
+  public static List<String> checkedThrowsWithoutSummaries(
+      List<MethodRule> rules, List<String> checkedThrows, String receiverType, BooleanSupplier mayThrow) {
+    return checkedThrows.isEmpty() || !summaryMayExcuseThrows(rules, receiverType) || mayThrow.getAsBoolean()
+        ? checkedThrows
+        : List.of();
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.leakguard.core.analysis;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** A method lowered to events: entry, a normal exit and an exceptional exit. */
 public final class EventGraph {
@@ -48,6 +52,28 @@ public final class EventGraph {
 
   public Node exceptionalExit() {
     return exceptionalExit;
+  }
+
+  /**
+   * True if an exception can leave the body: the exceptional exit can be reached from the entry,
+   * by normal and exceptional edges. A summary says the method never throws when it cannot
+   * ({@link MethodSummary#neverThrows}).
+   */
+  public boolean canThrow() {
+    Set<Node> seen = new HashSet<>();
+    Deque<Node> work = new ArrayDeque<>();
+    work.add(entry);
+    while (!work.isEmpty()) {
+      Node n = work.poll();
+      if (n == exceptionalExit) {
+        return true;
+      }
+      if (seen.add(n)) {
+        work.addAll(n.normal);
+        work.addAll(n.exceptional);
+      }
+    }
+    return false;
   }
 
   /** A readable dump for debugging and test failure messages. */

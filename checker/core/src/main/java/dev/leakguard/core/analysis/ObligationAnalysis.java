@@ -686,7 +686,7 @@ public final class ObligationAnalysis {
     return new MethodSummary(
         closes, owns, fresh && !borrowed, borrowed, returnsParam, whenThrowing, fresh && !borrowed && selfClosing,
         false, fresh && !borrowed ? childOf : -1,
-        !reachable(graph.entry()).contains(graph.exceptionalExit()), held);
+        !graph.canThrow(), held);
   }
 
   /**
@@ -755,21 +755,6 @@ public final class ObligationAnalysis {
       }
     }
     return false;
-  }
-
-  /** The nodes reachable from {@code from}, by normal and exceptional edges. */
-  private static Set<Node> reachable(Node from) {
-    Set<Node> seen = new HashSet<>();
-    Deque<Node> work = new ArrayDeque<>();
-    work.add(from);
-    while (!work.isEmpty()) {
-      Node n = work.poll();
-      if (seen.add(n)) {
-        work.addAll(n.normal);
-        work.addAll(n.exceptional);
-      }
-    }
-    return seen;
   }
 
   /**
