@@ -56,6 +56,7 @@ import dev.leakguard.core.analysis.Event;
 import dev.leakguard.core.analysis.EventGraph;
 import dev.leakguard.core.analysis.GraphBuilder;
 import dev.leakguard.core.analysis.GraphBuilder.Label;
+import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.Site;
 import dev.leakguard.core.analysis.ThrowInfo;
 import dev.leakguard.core.model.AnnotationRole;
@@ -87,6 +88,14 @@ final class Lowering {
   private final Symbol.ClassSymbol enclosingClass;
   /** In the first pass that gathers usage evidence: site key to the key of the method it came from. */
   Map<String, String> probes;
+  /**
+   * Lowered only to learn whether the body can throw ({@link UnitContext#throwsSummary}): no
+   * summaries, evidence or closed fields are asked for, and a call into bodies of this compilation
+   * lowers without its exceptions unless one of them is known to throw ({@link
+   * CallEffects#checkedThrowsWithoutSummaries}). The branches and jumps of a graph come from the
+   * tree alone, never from what a call lowered to, as that needs.
+   */
+  boolean onlyThrows;
   /**
    * Boolean flags worth following (see {@link Event.AssignFlag}), by written name: those tested
    * or set to a literal at least twice in the body, the least that can tie a later test to an
@@ -1211,7 +1220,8 @@ final class Lowering {
     if (s != null && s.getKind() == ElementKind.FIELD && isOwnField(lhs, s)) {
       b.emit(
           new Event.StoreField(
-              v, s.getSimpleName().toString(), unit.closesField(s.owner, s.getSimpleName().toString())),
+              v, s.getSimpleName().toString(),
+              !onlyThrows && unit.closesField(s.owner, s.getSimpleName().toString())),
           line(as));
     } else {
       b.emit(new Event.Transfer(v), line(as));
@@ -1389,19 +1399,32 @@ final class Lowering {
     }
     Type rt = sym.isConstructor() ? sym.enclClass().type : sym.getReturnType();
     ResourceKind resultKind = facts.kindOf(rt);
-    List<String> checkedThrows = facts.checkedThrows(sym);
+    List<String> checkedThrows =
+        onlyThrows
+            ? CallEffects.checkedThrowsWithoutSummaries(
+                rules, facts.checkedThrows(sym), receiverType, () -> unit.mayThrowAlone(sym, receiver))
+            : facts.checkedThrows(sym);
     // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
     List<String> argumentTexts =
         resultKind == ResourceKind.CONNECTION ? constantTexts(argTrees) : List.of();
     boolean collection = recvTree != null && facts.isCollection(ASTHelpers.getType(recvTree));
     String resultType = facts.name(rt);
-    boolean summaryMatters =
-        CallEffects.wantsSummary(
-            rules, resultKind, checkedThrows, recv, args, sym.isConstructor(), resultType, declaredTypes);
+    CallEffects.SummaryUse use =
+        onlyThrows
+            ? CallEffects.SummaryUse.NONE
+            : CallEffects.summaryUse(
+                rules, resultKind, checkedThrows, recv, args, sym.isConstructor(), resultType, declaredTypes,
+                receiverType);
+    MethodSummary summary =
+        switch (use) {
+          case NONE -> null;
+          case THROWS -> unit.throwsSummary(sym, receiver);
+          case ALL -> unit.callSummary(sym, receiver);
+        };
     // Evidence from callers only decides a resource result of a method that nothing stronger
     // decides: asking for it first analyses every class of the compilation, so CallEffects asks
     // for it only then.
-    boolean evidenceMatters = resultKind != null && !sym.isConstructor();
+    boolean evidenceMatters = !onlyThrows && resultKind != null && !sym.isConstructor();
     javax.lang.model.element.Name calledName = sym.getSimpleName();
     int arity = args.size();
     CallEffects.Call c =
@@ -1412,7 +1435,7 @@ final class Lowering {
             facts.roles(sym),
             paramRoles,
             paramKinds,
-            summaryMatters ? unit.callSummary(sym, receiver) : null,
+            summary,
             resultKind,
             facts.model.isNotResource(resultType),
             sym.isConstructor() && facts.isAutoCloseable(sym.enclClass().type),

@@ -46,6 +46,20 @@ final class Program {
    * the pass to the next (it runs in parts, one per called method whose evidence is asked).
    */
   final SummaryMemo<Symbol> probeSummaries = new SummaryMemo<>();
+  /**
+   * Whether a method's body can throw as lowered without summaries, for both passes (see
+   * UnitContext.canThrowAlone).
+   */
+  final Map<Symbol, Boolean> canThrowAlone = new HashMap<>();
+  /** The bodies being lowered for {@link #canThrowAlone}. */
+  final Set<Symbol> throwsInProgress = new HashSet<>();
+  /** Bodies found not to throw under a cut, until the outermost one being lowered is done. */
+  final Set<Symbol> throwsUnsure = new HashSet<>();
+  /**
+   * How many answers of false hung on a cut: a body being lowered for {@link #canThrowAlone}, one
+   * too deep, or one of {@link #throwsUnsure}.
+   */
+  long throwsCuts;
   private final Context context;
   private List<ClassSymbol> sourceClasses;
   /** {@link #overrides} by method and receiver type. */

@@ -341,40 +341,138 @@ final class UnitContext {
    */
   MethodSummary callSummary(MethodSymbol m, Type receiver) {
     List<MethodSummary> bodies = new ArrayList<>();
-    MethodSummary own = summary(m);
-    if (own != null) {
-      bodies.add(own);
-    }
-    Symbol.TypeSymbol on =
-        receiver == null || receiver.isPrimitive() ? m.enclClass() : facts.types.erasure(receiver).tsym;
-    if (on != null) {
-      for (MethodSymbol o : program.overrides(m, on, facts.types)) {
-        MethodSummary s = summary(o);
-        if (s != null) {
-          bodies.add(s);
-        }
+    for (MethodSymbol r : mayRun(m, receiver)) {
+      MethodSummary s = summary(r);
+      if (s != null) {
+        bodies.add(s);
       }
     }
     return MethodSummary.combine(bodies);
   }
 
-  /** Summary of a method whose body is in this compilation, or null. */
-  MethodSummary summary(Symbol m) {
-    MethodTree tree = bodies.get(m);
-    CompilationUnitTree unit = cu;
-    if (tree == null) {
-      // a body in another compilation unit of the same compilation (trees are kept until every
-      // unit was analysed under Error Prone's compile policy)
-      Program.Declaration d = program.declarationOf(m);
-      if (d == null) {
+  /**
+   * The methods whose bodies a call may run, with a body here or not: the method it resolves to,
+   * then its overrides in this compilation's subtypes of the receiver's static type.
+   */
+  private List<MethodSymbol> mayRun(MethodSymbol m, Type receiver) {
+    Symbol.TypeSymbol on =
+        receiver == null || receiver.isPrimitive() ? m.enclClass() : facts.types.erasure(receiver).tsym;
+    if (on == null) {
+      return List.of(m);
+    }
+    List<MethodSymbol> overrides = program.overrides(m, on, facts.types);
+    if (overrides.isEmpty()) {
+      return List.of(m);
+    }
+    List<MethodSymbol> out = new ArrayList<>(overrides.size() + 1);
+    out.add(m);
+    out.addAll(overrides);
+    return out;
+  }
+
+  /**
+   * The summary to give a call of which {@link CallEffects#lower} reads only whether it can throw
+   * ({@link CallEffects.SummaryUse#THROWS}): none when one of the bodies it may run can throw as
+   * lowered without summaries ({@link #canThrowAlone}), which its summary would say too; else
+   * {@link #callSummary}. That spares summarising the bodies such a call runs and everything they
+   * call (creating a pool's data source, to learn that getConnection() throws).
+   */
+  MethodSummary throwsSummary(MethodSymbol m, Type receiver) {
+    for (MethodSymbol r : mayRun(m, receiver)) {
+      if (canThrowAlone(r)) {
         return null;
       }
-      tree = (MethodTree) d.tree();
-      unit = d.unit();
     }
-    MethodTree body = tree;
-    CompilationUnitTree bodyUnit = unit;
+    return callSummary(m, receiver);
+  }
+
+  /**
+   * True if a call may throw for all that is known without summaries: no body it may run is in
+   * this compilation (it gets no summary), or one can throw as lowered without summaries.
+   */
+  boolean mayThrowAlone(MethodSymbol m, Type receiver) {
+    boolean seen = false;
+    for (MethodSymbol r : mayRun(m, receiver)) {
+      if (body(r) != null) {
+        if (canThrowAlone(r)) {
+          return true;
+        }
+        seen = true;
+      }
+    }
+    return !seen;
+  }
+
+  /** How deep {@link #canThrowAlone} lowers bodies for the calls of the bodies it lowers. */
+  private static final int MAX_THROWS_DEPTH = 8;
+
+  /**
+   * True if the body of {@code m} is in this compilation and can throw as lowered without the
+   * summaries of what it calls ({@link Lowering#onlyThrows}): then every summary of it says it may
+   * throw. False, which leaves the question to the summary, when the body cannot be lowered, and
+   * for a body asked about again while it is lowered (recursion) or deeper than {@link
+   * #MAX_THROWS_DEPTH}: its calls are then taken to return normally, which the summaries can only
+   * contradict by adding exceptions. Answers are kept for the compilation, but a false that hangs
+   * on such a cut below the outermost body only until that body is done.
+   */
+  private boolean canThrowAlone(MethodSymbol m) {
+    Boolean known = program.canThrowAlone.get(m);
+    if (known != null) {
+      return known;
+    }
+    Program.Declaration d = body(m);
+    if (d == null) {
+      program.canThrowAlone.put(m, false);
+      return false;
+    }
+    Set<Symbol> lowering = program.throwsInProgress;
+    if (program.throwsUnsure.contains(m) || lowering.size() >= MAX_THROWS_DEPTH || !lowering.add(m)) {
+      program.throwsCuts++;
+      return false;
+    }
+    long cuts = program.throwsCuts;
+    boolean can = false;
+    try {
+      MethodTree tree = (MethodTree) d.tree();
+      Lowering low = new Lowering(facts, this, d.unit(), enclosingClass(tree));
+      low.onlyThrows = true;
+      can = low.method(tree, null).canThrow();
+    } catch (RuntimeException e) {
+      // nothing learnt
+    } finally {
+      lowering.remove(m);
+    }
+    if (lowering.isEmpty()) {
+      program.throwsUnsure.clear();
+      program.canThrowAlone.put(m, can);
+    } else if (can || program.throwsCuts == cuts) {
+      program.canThrowAlone.put(m, can);
+    } else {
+      program.throwsUnsure.add(m);
+    }
+    return can;
+  }
+
+  /** Summary of a method whose body is in this compilation, or null. */
+  MethodSummary summary(Symbol m) {
+    Program.Declaration d = body(m);
+    if (d == null) {
+      return null;
+    }
+    MethodTree body = (MethodTree) d.tree();
+    CompilationUnitTree bodyUnit = d.unit();
     return program.summaries().get(m, k -> computeSummary(body, bodyUnit));
+  }
+
+  /** The declaration of a method with a body in this compilation, with its unit, or null. */
+  private Program.Declaration body(Symbol m) {
+    MethodTree tree = bodies.get(m);
+    if (tree != null) {
+      return new Program.Declaration(tree, cu);
+    }
+    // a body in another compilation unit of the same compilation (trees are kept until every
+    // unit was analysed under Error Prone's compile policy)
+    return program.declarationOf(m);
   }
 
   private MethodSummary computeSummary(MethodTree tree, CompilationUnitTree unit) {
