@@ -205,7 +205,7 @@ public final class CallEffects {
     int params = c.paramRoles().size();
     // what a constructed object keeps of its arguments (it is handed over or lost with them)
     List<String> kept = new ArrayList<>();
-    List<String> keptByNew = List.of(); // kept by a new resource the call constructs
+    List<String> keptByNew = List.of(); // kept by the resource the call constructs, besides what it wraps
     boolean evidence = c.rules().isEmpty() && !Ownership.isPlatformType(c.receiverType());
     for (int i = 0; i < args.size(); i++) {
       int p = Math.min(i, params - 1);
@@ -394,14 +394,10 @@ public final class CallEffects {
       if (same != null) {
         result = into != null ? into : out.temp();
         out.emit(new Event.Assign(result, same));
-        for (String k : kept) {
-          if (!k.equals(same)) {
-            out.emit(new Event.AddTo(result, k));
-          }
-        }
+        keptByNew = keptWithNew(c, args, kept, kind, same);
       } else if (c.declarationKnown()) {
         acquire = new MethodRule.Acquire(kind, MethodRule.Parent.NONE, 0, "constructor");
-        keptByNew = kept;
+        keptByNew = keptWithNew(c, args, kept, kind, null);
       }
       resultDecided = true;
     } else if (!resultDecided && c.constructor() && !kept.isEmpty()) {
@@ -495,9 +491,6 @@ public final class CallEffects {
       } else {
         out.emit(ev);
       }
-      for (String owned : keptByNew) {
-        out.emit(new Event.AddTo(result, owned));
-      }
     }
     for (MethodRule r : c.rules()) {
       if (r instanceof MethodRule.ClosesWithChildren && recv != null) {
@@ -510,6 +503,10 @@ public final class CallEffects {
     }
     if (selfClosing && result != null) {
       out.emit(new Event.CloseWithChildren(result));
+    }
+    // once constructed (not when the constructor throws), the new resource owns them
+    for (String owned : keptByNew) {
+      out.emit(new Event.Transfer(owned));
     }
     if (closesItself && c.constructor() && result != null) {
       out.emit(new Event.Transfer(result));
@@ -782,6 +779,33 @@ public final class CallEffects {
   }
 
   /** The first tracked argument passed to a parameter of the result's resource kind. */
+  /**
+   * The arguments a constructed resource of {@code kind} keeps and takes with it (a statement a
+   * connection proxy closes with itself, a holder of one): not {@code wrapped}, and not one of a
+   * kind it is made from, which it keeps to use (a statement's connection, a result set's
+   * statement).
+   */
+  private static List<String> keptWithNew(
+      Call c, List<String> args, List<String> kept, ResourceKind kind, String wrapped) {
+    List<String> out = new ArrayList<>();
+    int params = c.paramKinds().size();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a == null || a.equals(wrapped) || !kept.contains(a) || out.contains(a)) {
+        continue;
+      }
+      ResourceKind pk = params > 0 ? c.paramKinds().get(Math.min(i, params - 1)) : null;
+      boolean madeFrom = false;
+      for (ResourceKind k = kind.parentKind(); k != null && !madeFrom; k = k.parentKind()) {
+        madeFrom = k == pk;
+      }
+      if (!madeFrom) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
   private static String sameKindArgument(Call c, List<String> args, ResourceKind kind) {
     int params = c.paramKinds().size();
     for (int i = 0; i < args.size() && params > 0; i++) {

@@ -376,8 +376,6 @@ public final class ObligationAnalysis {
   private final List<Config> normalExits = new ArrayList<>();
   private final List<Config> exceptionalExits = new ArrayList<>();
   private final Set<String> returned = new TreeSet<>();
-  /** What one return handed back together with another parameter: see summarize. */
-  private final Set<String> returnedTogether = new TreeSet<>();
   /** Returned set to close with its children (closeOnCompletion): see {@link Status#CLOSES_WITH_CHILDREN}. */
   private final Set<String> returnedSelfClosing = new TreeSet<>();
   /** Returned resources the method still held when it returned them (not kept elsewhere too). */
@@ -660,18 +658,6 @@ public final class ObligationAnalysis {
     int childOf = parent.startsWith("param:") ? Integer.parseInt(parent.substring(6)) : -1;
     int returnsParam =
         params.size() == 1 && !other ? Integer.parseInt(params.iterator().next().substring(6)) : -1;
-    if (params.size() > 1 && !other && a.returnedTogether.containsAll(params)) {
-      // every return hands back one object built around the same parameters (a connection proxy
-      // over a connection and the statement it closes with it): it is the first of them, and
-      // the others go with it
-      returnsParam = Integer.parseInt(params.iterator().next().substring(6));
-      for (String p : params) {
-        int i = Integer.parseInt(p.substring(6));
-        if (i != returnsParam) {
-          owns.add(i);
-        }
-      }
-    }
     Set<Integer> whenThrowing = new TreeSet<>();
     for (int i : closes) {
       if (closedWhenThrowing(a.exceptionalExits, paramKey(i))) {
@@ -1143,10 +1129,6 @@ public final class ObligationAnalysis {
         Set<String> v = s.vars.get(r.var());
         if (v != null) {
           returned.addAll(v);
-          long paramsHere = v.stream().filter(k -> k.startsWith("param:")).count();
-          if (paramsHere > 1) {
-            returnedTogether.addAll(v); // an object built around several parameters
-          }
           for (String k : s.instances(r.var())) {
             Status st = s.insts.get(k).status;
             if (st == Status.CLOSES_WITH_CHILDREN) {
