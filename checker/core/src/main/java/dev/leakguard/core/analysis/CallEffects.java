@@ -780,10 +780,11 @@ public final class CallEffects {
 
   /** The first tracked argument passed to a parameter of the result's resource kind. */
   /**
-   * The arguments a constructed resource of {@code kind} keeps and takes with it (a statement a
-   * connection proxy closes with itself, a holder of one): not {@code wrapped}, and not one of a
-   * kind it is made from, which it keeps to use (a statement's connection, a result set's
-   * statement).
+   * The arguments a constructed resource of {@code kind} keeps and takes with it: one of a kind
+   * made from it (a statement a connection proxy closes with itself) or a plain object that holds
+   * one, not {@code wrapped}. One of a kind it is made from it keeps to use (a statement's
+   * connection, a result set's statement), and one of another family stays the caller's (the JDBC
+   * connection under a library's session).
    */
   private static List<String> keptWithNew(
       Call c, List<String> args, List<String> kept, ResourceKind kind, String wrapped) {
@@ -795,11 +796,11 @@ public final class CallEffects {
         continue;
       }
       ResourceKind pk = params > 0 ? c.paramKinds().get(Math.min(i, params - 1)) : null;
-      boolean madeFrom = false;
-      for (ResourceKind k = kind.parentKind(); k != null && !madeFrom; k = k.parentKind()) {
-        madeFrom = k == pk;
+      boolean takes = pk == null;
+      for (ResourceKind k = pk == null ? null : pk.parentKind(); k != null && !takes; k = k.parentKind()) {
+        takes = k == kind;
       }
-      if (!madeFrom) {
+      if (takes) {
         out.add(a);
       }
     }
