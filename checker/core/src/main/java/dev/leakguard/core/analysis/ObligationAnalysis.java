@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -1164,20 +1165,7 @@ public final class ObligationAnalysis {
   }
 
   private boolean heldByParent(Map<String, Inst> insts, Inst i) {
-    if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
-      return false;
-    }
-    Inst p = insts.get(i.parent);
-    if (p == null) {
-      return false;
-    }
-    boolean held =
-        switch (p.status) {
-          case OPEN, TRANSFERRED, IN_FIELD, OWNED_BY_NEW_OBJECT -> true;
-          default -> false;
-        };
-    ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
-    return held && pk != null && implicitClose.apply(pk, i.kind) != ImplicitClose.NONE;
+    return closeByParent(insts, i, PARENT_HOLDS) != ImplicitClose.NONE;
   }
 
   /**
@@ -1186,20 +1174,8 @@ public final class ObligationAnalysis {
    * child goes with it, as a result set of a statement the method never owned does.
    */
   private boolean goesWithHandedOverParent(Config c, Inst i) {
-    if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
-      return false;
-    }
-    Inst p = c.insts.get(i.parent);
-    if (p == null) {
-      return false;
-    }
-    boolean handedOver =
-        switch (p.status) {
-          case TRANSFERRED, IN_FIELD, OWNED_BY_NEW_OBJECT -> true;
-          default -> false;
-        };
-    ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
-    return handedOver && pk != null && implicitClose.apply(pk, i.kind) == ImplicitClose.SILENT;
+    return closeByParent(c.insts, i, PARENT_HANDED_OVER)
+        == ImplicitClose.SILENT;
   }
 
   /**
@@ -1209,15 +1185,29 @@ public final class ObligationAnalysis {
    * with one fix, reported once, on the parent.
    */
   private boolean closesSilentlyWithOpenParent(Config c, Inst i) {
+    return closeByParent(c.insts, i, PARENT_OPEN) == ImplicitClose.SILENT;
+  }
+
+  private static final Set<Status> PARENT_HANDED_OVER =
+      EnumSet.of(Status.TRANSFERRED, Status.IN_FIELD, Status.OWNED_BY_NEW_OBJECT);
+  private static final Set<Status> PARENT_HOLDS =
+      EnumSet.of(Status.OPEN, Status.TRANSFERRED, Status.IN_FIELD, Status.OWNED_BY_NEW_OBJECT);
+  private static final Set<Status> PARENT_OPEN = EnumSet.of(Status.OPEN);
+
+  /**
+   * How closing its tracked parent closes {@code i} when that parent's status is one of {@code
+   * statuses} (the model's implicit-close rule for the two kinds); NONE for no such parent.
+   */
+  private ImplicitClose closeByParent(Map<String, Inst> insts, Inst i, Set<Status> statuses) {
     if (i.parent == null || i.parent.startsWith("~") || i.kind == null) {
-      return false;
+      return ImplicitClose.NONE;
     }
-    Inst p = c.insts.get(i.parent);
-    if (p == null || p.status != Status.OPEN) {
-      return false;
+    Inst p = insts.get(i.parent);
+    if (p == null || !statuses.contains(p.status)) {
+      return ImplicitClose.NONE;
     }
     ResourceKind pk = p.kind != null ? p.kind : i.kind.parentKind();
-    return pk != null && implicitClose.apply(pk, i.kind) == ImplicitClose.SILENT;
+    return pk == null ? ImplicitClose.NONE : implicitClose.apply(pk, i.kind);
   }
 
   private static boolean referencedByVariable(Config c, String key) {
