@@ -43,9 +43,17 @@ public final class SourceEngine {
    * @param threads how many threads the passes that prepare the analysis (parsing and indexing
    *     every file, gathering what callers close) run on; at least 1. The caller of {@link
    *     #analyze} decides the threads of the last pass: give the same number
+   * @param unitCacheBytes how much heap the parsed files kept between passes may take (estimated;
+   *     a file not kept is parsed again when a pass needs it); at least 0, or {@link
+   *     #AUTOMATIC_UNIT_CACHE} (the default): half the heap at first, less when the heap gets full
    */
   public record Options(
-      long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding, int threads) {
+      long maxFileBytes,
+      int poolSizeCeiling,
+      List<Path> classPath,
+      Charset encoding,
+      int threads,
+      long unitCacheBytes) {
     /** Throws {@link IllegalArgumentException}, naming the option, for a value the engine cannot use. */
     public Options {
       if (maxFileBytes < 1) {
@@ -57,14 +65,20 @@ public final class SourceEngine {
       if (threads < 1) {
         throw new IllegalArgumentException("the thread count must be at least 1, not " + threads);
       }
+      if (unitCacheBytes < AUTOMATIC_UNIT_CACHE) {
+        throw new IllegalArgumentException("the parsed-file cache must not be negative, not " + unitCacheBytes);
+      }
       classPath = List.copyOf(classPath);
       java.util.Objects.requireNonNull(encoding, "encoding");
     }
 
-    /** With {@link #defaultThreads()} threads. */
+    /** With {@link #defaultThreads()} threads and the default parsed-file cache. */
     public Options(long maxFileBytes, int poolSizeCeiling, List<Path> classPath, Charset encoding) {
-      this(maxFileBytes, poolSizeCeiling, classPath, encoding, defaultThreads());
+      this(maxFileBytes, poolSizeCeiling, classPath, encoding, defaultThreads(), AUTOMATIC_UNIT_CACHE);
     }
+
+    /** The parsed-file cache sized by the engine as it runs (see {@link Options}). */
+    public static final long AUTOMATIC_UNIT_CACHE = -1;
 
     /** One thread per core, at most 4. */
     public static int defaultThreads() {
@@ -78,26 +92,31 @@ public final class SourceEngine {
     }
 
     public Options withMaxFileBytes(long bytes) {
-      return new Options(bytes, poolSizeCeiling, classPath, encoding, threads);
+      return new Options(bytes, poolSizeCeiling, classPath, encoding, threads, unitCacheBytes);
     }
 
     public Options withPoolSizeCeiling(int ceiling) {
-      return new Options(maxFileBytes, ceiling, classPath, encoding, threads);
+      return new Options(maxFileBytes, ceiling, classPath, encoding, threads, unitCacheBytes);
     }
 
     /** With the compiled types of these jars and class directories known (see {@link Options}). */
     public Options withClassPath(List<Path> entries) {
-      return new Options(maxFileBytes, poolSizeCeiling, entries, encoding, threads);
+      return new Options(maxFileBytes, poolSizeCeiling, entries, encoding, threads, unitCacheBytes);
     }
 
     /** With the source files read in {@code charset}. */
     public Options withEncoding(Charset charset) {
-      return new Options(maxFileBytes, poolSizeCeiling, classPath, charset, threads);
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, charset, threads, unitCacheBytes);
     }
 
     /** With the passes before {@link #analyze} on {@code count} threads (see {@link Options}). */
     public Options withThreads(int count) {
-      return new Options(maxFileBytes, poolSizeCeiling, classPath, encoding, count);
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, encoding, count, unitCacheBytes);
+    }
+
+    /** With at most {@code bytes} of heap for parsed files kept between passes (see {@link Options}). */
+    public Options withUnitCacheBytes(long bytes) {
+      return new Options(maxFileBytes, poolSizeCeiling, classPath, encoding, threads, bytes);
     }
   }
 
@@ -122,12 +141,35 @@ public final class SourceEngine {
 
   /** As {@link #create(ResourceModel, Path, List)}, with the given options. */
   public static SourceEngine create(ResourceModel model, Path root, List<Path> files, Options options) {
-    return new SourceEngine(
-        model,
-        SourceTree.index(
-            model, root, files, options.maxFileBytes(), options.poolSizeCeiling(), options.classPath(),
-            options.encoding(), options.threads()),
-        options);
+    return create(model, root, files, options, Preparation.SILENT);
+  }
+
+  /**
+   * As {@link #create(ResourceModel, Path, List, Options)}, telling {@code progress} how the passes
+   * that prepare the analysis advance (on a large tree they take most of the time).
+   */
+  public static SourceEngine create(
+      ResourceModel model, Path root, List<Path> files, Options options, Preparation progress) {
+    return new SourceEngine(model, SourceTree.index(model, root, files, options, progress), options);
+  }
+
+  /**
+   * Told how the passes before {@link #analyze} advance, for a progress display: once per file of
+   * each pass, from the engine's threads (so it must be thread-safe and quick).
+   */
+  @FunctionalInterface
+  public interface Preparation {
+    /** The pass that parses and indexes every file. */
+    String INDEXING = "indexing";
+
+    /** The pass that finds which results the callers in the tree close. */
+    String TRACING = "tracing callers";
+
+    /** Tells nothing. */
+    Preparation SILENT = (pass, done, total, lines) -> {};
+
+    /** {@code done} of the {@code total} files of {@code pass} are finished, {@code lines} lines in all. */
+    void advanced(String pass, int done, int total, long lines);
   }
 
   /**

@@ -23,7 +23,6 @@ import dev.leakguard.core.finding.Finding;
 import dev.leakguard.core.model.ResourceModel;
 import dev.leakguard.core.report.ReportedFinding;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -157,7 +156,10 @@ final class SourceTree {
   private final java.nio.charset.Charset encoding;
   private final Path root;
   private final TreeIndex index;
-  private final Map<Path, SoftReference<CompilationUnit>> parsed = new ConcurrentHashMap<>();
+  /** The parsed units kept between passes (see {@link UnitCache}). */
+  private final UnitCache units;
+  /** The files that parse, in the order given. */
+  private List<Path> parsedFiles = List.of();
   private final SummaryMemo<String> summaries = new SummaryMemo<>();
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
   private final SummaryMemo<String> probeSummaries = new SummaryMemo<>();
@@ -180,7 +182,12 @@ final class SourceTree {
       int poolSizeCeiling,
       JdkTypes classes,
       java.nio.charset.Charset encoding,
-      int threads) {
+      int threads,
+      long unitCacheBytes) {
+    this.units =
+        unitCacheBytes == SourceEngine.Options.AUTOMATIC_UNIT_CACHE
+            ? UnitCache.automatic()
+            : new UnitCache(unitCacheBytes);
     this.encoding = encoding;
     this.threads = threads;
     this.model = model;
@@ -191,27 +198,20 @@ final class SourceTree {
   }
 
   /**
-   * Parses every file once and indexes its types; the parsed units are kept (softly) for the
-   * analysis, so a file is parsed again only if memory ran short in between.
+   * Parses every file once and indexes its types; the parsed units are kept for the analysis up
+   * to the budget of {@link UnitCache}, and the others are parsed again when a pass needs them.
    */
-  static SourceTree index(ResourceModel model, Path root, List<Path> files, long maxFileBytes, int poolSizeCeiling) {
-    return index(
-        model, root, files, maxFileBytes, poolSizeCeiling, List.of(), StandardCharsets.UTF_8,
-        SourceEngine.Options.defaultThreads());
-  }
-
-  /** As above, with the compiled classes of {@code classPath} known by reflection (see {@link JdkTypes}). */
   static SourceTree index(
       ResourceModel model,
       Path root,
       List<Path> files,
-      long maxFileBytes,
-      int poolSizeCeiling,
-      List<Path> classPath,
-      java.nio.charset.Charset encoding,
-      int threads) {
+      SourceEngine.Options options,
+      SourceEngine.Preparation progress) {
     SourceTree t =
-        new SourceTree(model, root, maxFileBytes, poolSizeCeiling, JdkTypes.withClassPath(classPath), encoding, threads);
+        new SourceTree(
+            model, root, options.maxFileBytes(), options.poolSizeCeiling(),
+            JdkTypes.withClassPath(options.classPath()), options.encoding(), options.threads(),
+            options.unitCacheBytes());
     t.inParallel(
         files,
         f -> {
@@ -219,14 +219,25 @@ final class SourceTree {
           Parsed p = t.read(abs);
           if (p.cu != null) {
             t.index.add(abs, p.cu);
-            t.parsed.put(abs, new SoftReference<>(p.cu));
+            t.units.put(abs, p.cu, p.nodes);
             t.lines.put(abs, p.lines);
           } else {
             t.unparsable.put(abs, p);
           }
-        });
+          return p.lines;
+        },
+        SourceEngine.Preparation.INDEXING,
+        progress);
+    List<Path> ok = new ArrayList<>();
+    for (Path f : files) {
+      Path abs = f.toAbsolutePath().normalize();
+      if (t.lines.containsKey(abs)) {
+        ok.add(abs);
+      }
+    }
+    t.parsedFiles = List.copyOf(ok);
     t.index.complete();
-    t.gatherUsage();
+    t.gatherUsage(progress);
     return t;
   }
 
@@ -238,10 +249,17 @@ final class SourceTree {
    * Runs {@code work} on every item, on the engine's threads (as many as it was given: {@code
    * --threads 1} is one thread in every pass), of {@link SourceEngine#WORKER_STACK_BYTES} each: how
    * deep the summaries may nest does not hang on the stack of the thread that asked (a build tool's
-   * worker, the common pool's threads), as it would with a parallel stream.
+   * worker, the common pool's threads), as it would with a parallel stream. {@code work} returns
+   * the lines of the item, told to {@code progress} with the items done so far under {@code pass}.
    */
-  private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+  private <T> void inParallel(
+      List<T> items,
+      java.util.function.ToIntFunction<T> work,
+      String pass,
+      SourceEngine.Preparation progress) {
     java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong linesDone = new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.atomic.AtomicReference<Throwable> failure =
         new java.util.concurrent.atomic.AtomicReference<>();
     Runnable drain =
@@ -249,7 +267,8 @@ final class SourceTree {
           try {
             for (int i = next.getAndIncrement(); i < items.size() && failure.get() == null;
                 i = next.getAndIncrement()) {
-              work.accept(items.get(i));
+              long lines = linesDone.addAndGet(work.applyAsInt(items.get(i)));
+              progress.advanced(pass, done.incrementAndGet(), items.size(), lines);
             }
           } catch (RuntimeException | Error e) {
             failure.compareAndSet(null, e);
@@ -283,42 +302,56 @@ final class SourceTree {
   /**
    * The first pass over the parsed files: every method that may close something is analysed with
    * undecided results tracked, and the methods whose results it closes are recorded as evidence
-   * (see {@link UsageEvidence}).
+   * (see {@link UsageEvidence}). The files go last to first: the units the index pass kept are
+   * the last ones, and those this pass keeps are the first ones, where the analysis begins.
    */
-  private void gatherUsage() {
+  private void gatherUsage(SourceEngine.Preparation progress) {
     probing = true;
     try {
+      List<Path> lastFirst = new ArrayList<>(parsedFiles);
+      java.util.Collections.reverse(lastFirst);
       inParallel(
-          new ArrayList<>(parsed.keySet()),
+          lastFirst,
           f -> {
-            CompilationUnit cu = cu(f);
+            CompilationUnit cu = pin(f);
             if (cu == null) {
-              return;
+              return 0;
             }
-            FileContext ctx = context(f, cu);
-            UnitFacts facts = UnitFacts.of(cu);
-            for (CallableDeclaration<?> d : facts.callables) {
-              if (!facts.mayClose(d)) {
-                continue;
+            try {
+              FileContext ctx = context(f, cu);
+              UnitFacts facts = UnitFacts.of(cu);
+              for (CallableDeclaration<?> d : facts.callables) {
+                if (!facts.mayClose(d)) {
+                  continue;
+                }
+                try {
+                  probe(ctx, d);
+                } catch (RuntimeException | StackOverflowError e) {
+                  // the reporting pass tells about a method it cannot analyse
+                }
               }
-              try {
-                probe(f, ctx, d);
-              } catch (RuntimeException | StackOverflowError e) {
-                // the reporting pass tells about a method it cannot analyse
-              }
+            } finally {
+              units.unpin(f);
             }
-          });
+            return lines.getOrDefault(f, 0);
+          },
+          SourceEngine.Preparation.TRACING,
+          progress);
     } finally {
       probing = false;
       probeSummaries.clear();
       closedFields.clear();
       // lowered to gather evidence: the reporting pass lowers otherwise
-      lowered.clear();
+      for (CompilationUnit cu : units.units()) {
+        synchronized (cu) {
+          cu.removeData(LOWERED);
+        }
+      }
     }
   }
 
-  private void probe(Path file, FileContext ctx, CallableDeclaration<?> d) {
-    Lowered kept = takeLowered(file, d);
+  private void probe(FileContext ctx, CallableDeclaration<?> d) {
+    Lowered kept = takeLowered(ctx.cu, d);
     if (kept == null) {
       SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
       low.probes = new java.util.HashMap<>();
@@ -346,7 +379,12 @@ final class SourceTree {
     return model;
   }
 
-  private record Parsed(CompilationUnit cu, String problem, int lines) {}
+  /** A file read: its unit, or why there is none; its lines, and the nodes of its unit. */
+  private record Parsed(CompilationUnit cu, String problem, int lines, int nodes) {
+    Parsed(CompilationUnit cu, String problem, int lines) {
+      this(cu, problem, lines, 0);
+    }
+  }
 
   private Parsed read(Path file) {
     byte[] bytes;
@@ -407,9 +445,11 @@ final class SourceTree {
     UnitFacts facts = new UnitFacts();
     List<com.github.javaparser.ast.type.ClassOrInterfaceType> vars = new ArrayList<>();
     List<com.github.javaparser.TokenRange> varTokens = new ArrayList<>();
+    int[] nodes = {0};
     Nodes.walk(
         cu,
         n -> {
+          nodes[0]++;
           if (isVarType(n)) {
             vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
             varTokens.add(n.getTokenRange().orElse(null));
@@ -421,7 +461,7 @@ final class SourceTree {
     replaceWithVarTypes(vars, varTokens, true);
     UnitText.keep(cu, parsedText[0]);
     facts.attachTo(cu);
-    return new Parsed(cu, null, lines);
+    return new Parsed(cu, null, lines, nodes[0]);
   }
 
   /** The lines of a text: its line feeds, plus one for the last line (none for an empty text). */
@@ -438,13 +478,27 @@ final class SourceTree {
     return feeds + 1;
   }
 
-  private CompilationUnit cu(Path file) {
-    SoftReference<CompilationUnit> ref = parsed.get(file);
-    CompilationUnit cu = ref == null ? null : ref.get();
+  /**
+   * The unit of {@code file}, in use until {@code units.unpin(file)}: the one kept, else parsed
+   * again; null if it does not parse.
+   */
+  private CompilationUnit pin(Path file) {
+    CompilationUnit cu = units.pin(file);
     if (cu == null) {
-      cu = read(file).cu;
+      Parsed p = read(file);
+      cu = p.cu == null ? null : units.pin(file, p.cu, p.nodes);
+    }
+    return cu;
+  }
+
+  /** The unit of {@code file} for a short look: the one kept, else parsed again (and kept). */
+  private CompilationUnit cu(Path file) {
+    CompilationUnit cu = units.get(file);
+    if (cu == null) {
+      Parsed p = read(file);
+      cu = p.cu;
       if (cu != null) {
-        parsed.put(file, new SoftReference<>(cu));
+        units.put(file, cu, p.nodes);
       }
     }
     return cu;
@@ -512,10 +566,18 @@ final class SourceTree {
   }
 
   private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first) {
-    CompilationUnit cu = cu(m.file());
+    CompilationUnit cu = pin(m.file());
     if (cu == null) {
       return MethodSummary.UNKNOWN;
     }
+    try {
+      return computeSummary(m, first, cu);
+    } finally {
+      units.unpin(m.file());
+    }
+  }
+
+  private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first, CompilationUnit cu) {
     CallableDeclaration<?> d = callableAt(cu, m.line(), m.column());
     if (d != null) {
       FileContext ctx = context(m.file(), cu);
@@ -530,10 +592,10 @@ final class SourceTree {
       if (dependence() == dependence && (first || !analysed.contains(m.file()))) {
         // every summary the lowering saw was final: the method's own analysis (or probe) in this
         // pass would lower it the same (and is still to come)
-        lowered.put(
-            new At(m.file(), position(m.line(), m.column())),
-            new SoftReference<>(
-                new Lowered(d, g, first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId)));
+        loweredOf(cu)
+            .put(
+                position(m.line(), m.column()),
+                new Lowered(d, g, first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId));
       }
       MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
       if (returnsThis(d)) {
@@ -554,9 +616,6 @@ final class SourceTree {
     return MethodSummary.UNKNOWN;
   }
 
-  /** A method of the tree: its file and where it begins ({@link #position}). */
-  private record At(Path file, long position) {}
-
   /**
    * A method lowered for its summary: its graph, the lambdas in its body (reporting pass), what
    * its probed results are (first pass: see {@link SourceLowering#probes}) and its id.
@@ -569,12 +628,25 @@ final class SourceTree {
       String methodId) {}
 
   /**
-   * Graphs lowered for a summary with final summaries only, kept (softly) until the method's own
-   * analysis in the reporting pass, or its probe in the first pass, which then need not lower the
-   * method again: about a third of the lowerings of the reporting pass. Emptied between the passes,
-   * which lower differently.
+   * Graphs lowered for a summary with final summaries only, by where their method begins ({@link
+   * #position}), kept with the method's unit until its own analysis in the reporting pass, or its
+   * probe in the first pass, which then need not lower the method again: about a third of the
+   * lowerings of the reporting pass. They go with their unit when the cache lets it go (a unit
+   * parsed again has other nodes), and are dropped between the passes, which lower differently.
    */
-  private final Map<At, SoftReference<Lowered>> lowered = new ConcurrentHashMap<>();
+  private static final com.github.javaparser.ast.DataKey<Map<Long, Lowered>> LOWERED =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /** The graphs kept for the methods of {@code cu} (see {@link #LOWERED}). */
+  private static Map<Long, Lowered> loweredOf(CompilationUnit cu) {
+    // units are shared by the threads that compute summaries across files
+    synchronized (cu) {
+      if (!cu.containsData(LOWERED)) {
+        cu.setData(LOWERED, new ConcurrentHashMap<>());
+      }
+      return cu.getData(LOWERED);
+    }
+  }
 
   /**
    * The files whose analysis has begun: a graph lowered for the summary of one of their methods
@@ -583,14 +655,19 @@ final class SourceTree {
   private final Set<Path> analysed = ConcurrentHashMap.newKeySet();
 
   /** The graph kept for {@code d} of {@code file}, if any (taken: it is used once). */
-  private Lowered takeLowered(Path file, CallableDeclaration<?> d) {
-    if (lowered.isEmpty() || d.getBegin().isEmpty()) {
+  private static Lowered takeLowered(CompilationUnit cu, CallableDeclaration<?> d) {
+    if (d.getBegin().isEmpty()) {
+      return null;
+    }
+    Map<Long, Lowered> kept;
+    synchronized (cu) {
+      kept = cu.containsData(LOWERED) ? cu.getData(LOWERED) : null;
+    }
+    if (kept == null || kept.isEmpty()) {
       return null;
     }
     com.github.javaparser.Position begin = d.getBegin().get();
-    SoftReference<Lowered> ref = lowered.remove(new At(file, position(begin.line, begin.column)));
-    Lowered l = ref == null ? null : ref.get();
-    // a unit parsed again (its soft reference cleared) has other nodes: lowered again
+    Lowered l = kept.remove(position(begin.line, begin.column));
     return l != null && l.method() == d ? l : null;
   }
 
@@ -655,21 +732,29 @@ final class SourceTree {
     Path abs = file.toAbsolutePath().normalize();
     String path = (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
     Parsed p = unparsable.get(abs);
-    if (p == null) {
-      SoftReference<CompilationUnit> ref = parsed.get(abs);
-      CompilationUnit kept = ref == null ? null : ref.get();
-      p = kept != null ? new Parsed(kept, null, lines.getOrDefault(abs, 0)) : read(abs);
+    CompilationUnit cu = p == null ? units.pin(abs) : null;
+    if (p == null && cu == null) {
+      p = read(abs);
+      // the summaries its analysis asks for need it too
+      cu = p.cu == null ? null : units.pin(abs, p.cu, p.nodes);
     }
-    if (p.cu == null) {
+    if (cu == null) {
       return new SourceEngine.FileResult(file, path, List.of(), p.problem, p.lines, List.of());
     }
-    parsed.put(abs, new SoftReference<>(p.cu));
+    try {
+      return analyze(file, abs, path, cu, p != null ? p.lines : lines.getOrDefault(abs, 0));
+    } finally {
+      units.unpin(abs);
+    }
+  }
+
+  private SourceEngine.FileResult analyze(Path file, Path abs, String path, CompilationUnit cu, int lineCount) {
     analysed.add(abs);
-    FileContext ctx = context(abs, p.cu);
-    PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, p.cu));
+    FileContext ctx = context(abs, cu);
+    PoolLowering pools = new PoolLowering(new Declarations(ctx.names, index, cu));
     List<ReportedFinding> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (CallableDeclaration<?> d : UnitFacts.of(p.cu).callables) {
+    for (CallableDeclaration<?> d : UnitFacts.of(cu).callables) {
       boolean hasBody = d instanceof ConstructorDeclaration || ((MethodDeclaration) d).getBody().isPresent();
       if (!hasBody) {
         continue;
@@ -697,7 +782,7 @@ final class SourceTree {
       }
     }
     out.sort(Comparator.comparingInt(ReportedFinding::line).thenComparing(f -> f.id().name()));
-    return new SourceEngine.FileResult(file, path, out, null, p.lines, notes);
+    return new SourceEngine.FileResult(file, path, out, null, lineCount, notes);
   }
 
   private static void keepUnsuppressed(List<ReportedFinding> found, Set<String> suppressed, List<ReportedFinding> out) {
@@ -716,7 +801,7 @@ final class SourceTree {
       String signature,
       String path,
       List<ReportedFinding> out) {
-    Lowered kept = takeLowered(file, d);
+    Lowered kept = takeLowered(ctx.cu, d);
     EventGraph g;
     Deque<LambdaExpr> lambdas;
     if (kept != null) {

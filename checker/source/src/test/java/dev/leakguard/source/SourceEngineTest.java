@@ -296,4 +296,24 @@ class SourceEngineTest {
         """);
     assertEquals(null, SourceEngine.create(ResourceModel.builtIn(), dir, List.of(f)).analyze(f).skipped());
   }
+
+  @Test
+  void thePreparingPassesTellHowTheyAdvanceFileByFile() throws Exception {
+    Path a = dir.resolve("A.java");
+    Path b = dir.resolve("B.java");
+    Path broken = dir.resolve("Broken.java");
+    Files.writeString(a, "class A {\n  void m() {}\n}\n");
+    Files.writeString(b, "class B {\n}\n");
+    Files.writeString(broken, "class Broken {\n");
+    List<String> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    SourceEngine.create(
+        ResourceModel.builtIn(), dir, List.of(a, b, broken), SourceEngine.Options.defaults().withThreads(1),
+        (pass, done, total, lines) -> told.add(pass + " " + done + "/" + total + " " + lines));
+    // with one thread, in the order given; the second pass goes last file first, over the files that parse
+    assertEquals(
+        List.of(
+            "indexing 1/3 4", "indexing 2/3 7", "indexing 3/3 9",
+            "tracing callers 1/2 3", "tracing callers 2/2 7"),
+        told);
+  }
 }

@@ -45,6 +45,22 @@ public final class SourceCodeEngine implements Engine {
   /** A progress line in the build log every ten seconds of a long analysis. */
   private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
+  /**
+   * A line in the build log every ten seconds of the passes that prepare the analysis (on a large
+   * module they take most of the time): {@code LeakGuard [source]: indexing 900/1500 files, ...}.
+   */
+  private static SourceEngine.Preparation preparing(EngineContext ctx, long start) {
+    java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(start);
+    return (pass, done, total, lines) -> {
+      long now = System.nanoTime();
+      long before = last.get();
+      if (now - before >= PROGRESS_EVERY_NANOS && done < total && last.compareAndSet(before, now)) {
+        ctx.log().info(String.format(Locale.ROOT, "LeakGuard [source]: %s %d/%d files, %d lines, %.0f s",
+            pass, done, total, lines, (now - start) / 1e9));
+      }
+    };
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -68,7 +84,8 @@ public final class SourceCodeEngine implements Engine {
                 .withPoolSizeCeiling(req.poolSizeCeiling())
                 .withClassPath(req.classpath())
                 .withEncoding(encoding(req, ctx))
-                .withThreads(threads));
+                .withThreads(threads),
+            preparing(ctx, start));
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(

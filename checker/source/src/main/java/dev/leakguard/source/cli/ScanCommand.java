@@ -147,6 +147,14 @@ final class ScanCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
+      names = "--cache-mb",
+      paramLabel = "MB",
+      description = "Heap for the parsed files kept between the passes of a scan; a file not kept"
+          + " is parsed again when a pass needs it. Default: half the heap (-Xmx) at first, less"
+          + " when the heap gets full.")
+  Long cacheMb;
+
+  @Option(
       names = "--pool-size-ceiling",
       paramLabel = "N",
       description = "The largest maximum pool size that Java code or a configuration file may set"
@@ -224,7 +232,7 @@ final class ScanCommand implements Callable<Integer> {
       }
       Analyzer analyzer;
       try {
-        analyzer = prepare(model, rootDir, List.copyOf(eligible));
+        analyzer = prepare(model, rootDir, List.copyOf(eligible), progress);
       } finally {
         progress.finish();
       }
@@ -340,6 +348,9 @@ final class ScanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--pool-size-ceiling must be at least 2, not " + poolSizeCeiling);
     }
+    if (cacheMb != null && cacheMb < 0) {
+      throw new ParameterException(spec.commandLine(), "--cache-mb must not be negative, not " + cacheMb);
+    }
     if (threads < 1 || threads > MAX_THREADS) {
       throw new ParameterException(
           spec.commandLine(), "--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
@@ -367,15 +378,19 @@ final class ScanCommand implements Callable<Integer> {
    * Builds the engine over every eligible file, its passes on {@code --threads} threads of {@link
    * SourceEngine#WORKER_STACK_BYTES} each (the engine starts them).
    */
-  private Analyzer prepare(ResourceModel model, Path rootDir, List<Path> files) throws CliException {
+  private Analyzer prepare(ResourceModel model, Path rootDir, List<Path> files, Progress progress)
+      throws CliException {
     SourceEngine.Options options =
         SourceEngine.Options.defaults()
             .withPoolSizeCeiling(poolSizeCeiling)
             .withClassPath(classPathEntries())
             .withEncoding(charset())
             .withThreads(threads);
+    if (cacheMb != null) {
+      options = options.withUnitCacheBytes(cacheMb << 20);
+    }
     try {
-      return env.analyzers().create(model, rootDir, files, options);
+      return env.analyzers().create(model, rootDir, files, options, progress::preparing);
     } catch (StackOverflowError e) {
       throw new CliException(
           "a source file is nested too deeply for the Java stack while indexing; run with a"

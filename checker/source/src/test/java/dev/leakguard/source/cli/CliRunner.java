@@ -75,7 +75,8 @@ final class CliRunner {
         dev.leakguard.core.model.ResourceModel model,
         Path root,
         List<Path> files,
-        dev.leakguard.source.SourceEngine.Options options) {
+        dev.leakguard.source.SourceEngine.Options options,
+        dev.leakguard.source.SourceEngine.Preparation progress) {
       this.poolSizeCeiling = options.poolSizeCeiling();
       this.classPath = options.classPath();
       this.encoding = options.encoding();

@@ -132,4 +132,31 @@ class SmallPartsTest {
     shortScan.finish();
     assertEquals(0, quick.size(), "a short scan prints nothing");
   }
+
+  @Test
+  void thePassesThatPrepareTheAnalysisShowTheSameWay() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Progress log = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get, 15000);
+    log.preparing("indexing", 100, 15000, 30_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    log.preparing("indexing", 9000, 15000, 3_100_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    log.preparing("tracing callers", 4000, 15000, 1_200_000);
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    log.update(700, 210_000);
+    log.finish();
+    assertEquals(
+        "leakguard: indexing 9000/15000 files, 3100000 lines, 10 s\n"
+            + "leakguard: tracing callers 4000/15000 files, 1200000 lines, 20 s\n"
+            + "leakguard: scanned 700/15000 files, 210000 lines, 30 s\n",
+        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        "one line per ten seconds, whichever pass it is in");
+
+    ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+    Progress terminal = new Progress(new PrintStream(drawn, true, StandardCharsets.UTF_8), true, now::get, 15000);
+    now.addAndGet(Progress.FIRST_AFTER_NANOS);
+    terminal.preparing("indexing", 9000, 15000, 3_100_000);
+    assertEquals("\rindexing 9000/15000 files", drawn.toString(StandardCharsets.UTF_8));
+  }
 }
