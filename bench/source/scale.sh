@@ -224,7 +224,7 @@ scan() { # tag, sample (yes or ""), root, paths...
           if [ "$total" -gt "$max_live" ]; then
             max_live="$total"
             t=$(( ($(date +%s%N) - start) / 1000000000 ))
-            max_live_at="$(grep 'leakguard: scanned' "$err" | tail -n 1 | sed 's/^leakguard: //' || true)"
+            max_live_at="$(grep -E '^leakguard: (indexing|tracing callers|scanned) ' "$err" | tail -n 1 | sed 's/^leakguard: //' || true)"
             max_live_at="$t s after the start (last progress line then: ${max_live_at:-none yet})"
             cp "$work/scale-$tag.histo.tmp" "$work/scale-$tag.histo.txt"
           fi
@@ -275,7 +275,7 @@ scan() { # tag, sample (yes or ""), root, paths...
   skipped="$(json_number skipped "$report")"
   findings="$(json_number findings "$report")"
   oom="$(cat "$err" "$report" 2>/dev/null | grep -c 'OutOfMemoryError' || true)"
-  progress="$(grep 'leakguard: scanned' "$err" | tail -n 1 | sed 's/^leakguard: //' || true)"
+  progress="$(grep -E '^leakguard: (indexing|tracing callers|scanned) ' "$err" | tail -n 1 | sed 's/^leakguard: //' || true)"
   if [ -f "$report" ]; then
     # why files were skipped, most frequent first
     grep -o '"reason" *: *"[^"]*"' "$report" | sed 's/"reason" *: *"//; s/"$//' | cut -c1-80 \
@@ -350,7 +350,7 @@ table() { # name, timed figures, sampled figures (may be absent), wall-time targ
   fi
   echo "The tree: $(get java_files "$f") .java files, $(get wc_lines "$f") lines (wc -l)."
   if [ "$status" = 124 ] || [ "$status" = 137 ]; then
-    echo "**Stopped after the --timeout of $limit s**, $(if [ -n "$progress" ]; then echo "at: $progress"; else echo "before the first file was analysed (still indexing: the engine prints progress only while it analyses)"; fi)."
+    echo "**Stopped after the --timeout of $limit s**, $(if [ -n "$progress" ]; then echo "at: $progress"; else echo "before its first progress line (one every ten seconds, in every pass)"; fi)."
   elif [ "$status" != 0 ] && [ "$status" != 1 ]; then
     echo "**The scan failed (exit $status)**: see target/scale-$(get tag "$f").stderr."
   fi

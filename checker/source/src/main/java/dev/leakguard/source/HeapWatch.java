@@ -10,12 +10,12 @@ import java.lang.management.MemoryUsage;
  * must not crowd out the rest of the heap looks at. Reads the JVM's memory pools and changes
  * nothing in them (no thresholds set: the host tool may use them).
  */
-final class HeapWatch {
-  private final MemoryPoolMXBean pool;
+interface HeapWatch {
+  /** The pool's bytes in use after its last collection, or -1 before the first one. */
+  long liveAfterCollection();
 
-  private HeapWatch(MemoryPoolMXBean pool) {
-    this.pool = pool;
-  }
+  /** The most the pool may grow to. */
+  long max();
 
   /**
    * The watch of the heap pool where long-lived objects end up (the old or tenured generation; the
@@ -38,21 +38,20 @@ final class HeapWatch {
         best = p;
       }
     }
-    return best == null ? null : new HeapWatch(best);
+    return best == null ? null : new Pool(best);
   }
 
-  /** The pool's bytes in use after its last collection, or -1 before the first one. */
-  long liveAfterCollection() {
-    MemoryUsage u = pool.getCollectionUsage();
-    return u == null || u.getUsed() == 0 ? -1 : u.getUsed();
-  }
+  /** A memory pool of the running JVM. */
+  record Pool(MemoryPoolMXBean pool) implements HeapWatch {
+    @Override
+    public long liveAfterCollection() {
+      MemoryUsage u = pool.getCollectionUsage();
+      return u == null || u.getUsed() == 0 ? -1 : u.getUsed();
+    }
 
-  /** The most the pool may grow to. */
-  long max() {
-    return pool.getUsage().getMax();
-  }
-
-  String poolName() {
-    return pool.getName();
+    @Override
+    public long max() {
+      return pool.getUsage().getMax();
+    }
   }
 }

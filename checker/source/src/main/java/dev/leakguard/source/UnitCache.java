@@ -57,7 +57,8 @@ final class UnitCache {
     this(budgetBytes, null);
   }
 
-  private UnitCache(long budgetBytes, HeapWatch watch) {
+  /** A cache of at most {@code budgetBytes}, lowered and raised again as {@code watch} finds the heap (null: fixed). */
+  UnitCache(long budgetBytes, HeapWatch watch) {
     if (budgetBytes < 0) {
       throw new IllegalArgumentException("the unit cache budget must not be negative, not " + budgetBytes);
     }
@@ -73,7 +74,8 @@ final class UnitCache {
    * the budget is raised by what is missing to {@link #TARGET}. On a tree whose units fit, every
    * unit is kept and none is parsed twice; on one that does not (the JDK's sources in 2 GB), the
    * rest of the heap keeps room to work, with no run of full collections, and the cache takes back
-   * what a deep chain of summaries held for a while.
+   * what a deep chain of summaries held for a while. On a JVM that reports no old generation with a
+   * limit (see {@link HeapWatch}) the budget stays at half the heap.
    */
   static UnitCache automatic() {
     return new UnitCache(Runtime.getRuntime().maxMemory() / 2, HeapWatch.ofOldGeneration());

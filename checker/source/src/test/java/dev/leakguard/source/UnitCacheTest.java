@@ -99,6 +99,42 @@ class UnitCacheTest {
     assertEquals(Runtime.getRuntime().maxMemory() / 2, cache.budgetBytes());
   }
 
+  @Test
+  void theBudgetGivesWayWhenTheHeapIsFullAndComesBackWhenItIsNot() {
+    long max = 1000L * NODE;
+    long[] live = {-1};
+    UnitCache cache =
+        new UnitCache(
+            500L * NODE,
+            new HeapWatch() {
+              @Override
+              public long liveAfterCollection() {
+                return live[0];
+              }
+
+              @Override
+              public long max() {
+                return max;
+              }
+            });
+    for (int i = 0; i < 5; i++) {
+      cache.put(Path.of("F" + i + ".java"), new CompilationUnit(), 100);
+    }
+    assertEquals(500L * NODE, cache.usedBytes(), "no collection yet: the whole budget");
+    live[0] = 800L * NODE; // 80 % full: 250 units' worth over the 55 % aimed at
+    cache.put(Path.of("G.java"), new CompilationUnit(), 1);
+    assertEquals(250L * NODE, cache.budgetBytes());
+    assertTrue(cache.usedBytes() <= 250L * NODE, "units went: " + cache.usedBytes());
+    assertNull(cache.get(Path.of("F0.java")), "the least recently used first");
+    live[0] = 600L * NODE; // between 45 % and 70 %: left as it is
+    cache.put(Path.of("H.java"), new CompilationUnit(), 1);
+    assertEquals(250L * NODE, cache.budgetBytes());
+    live[0] = 300L * NODE; // 30 % full: grows by what is missing to 55 %, up to where it started
+    cache.put(Path.of("I.java"), new CompilationUnit(), 1);
+    assertEquals(500L * NODE, cache.budgetBytes());
+    assertTrue(HeapWatch.ofOldGeneration() == null || HeapWatch.ofOldGeneration().max() > 0);
+  }
+
   static List<Section> sections() {
     return Section.all();
   }

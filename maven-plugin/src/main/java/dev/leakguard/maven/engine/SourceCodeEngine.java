@@ -48,17 +48,41 @@ public final class SourceCodeEngine implements Engine {
   /**
    * A line in the build log every ten seconds of the passes that prepare the analysis (on a large
    * module they take most of the time): {@code LeakGuard [source]: indexing 900/1500 files, ...}.
+   * A timer repeats the last one while a pass stays on one file (a deep chain of summaries can
+   * hold every thread for minutes).
    */
-  private static SourceEngine.Preparation preparing(EngineContext ctx, long start) {
-    java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(start);
-    return (pass, done, total, lines) -> {
+  private static final class Preparing implements SourceEngine.Preparation {
+    private final EngineContext ctx;
+    private final long start;
+    private long last;
+    private String pass;
+    private int done;
+    private int total;
+    private long lines;
+
+    Preparing(EngineContext ctx, long start) {
+      this.ctx = ctx;
+      this.start = start;
+      this.last = start;
+    }
+
+    @Override
+    public synchronized void advanced(String pass, int done, int total, long lines) {
+      this.pass = pass;
+      this.done = done;
+      this.total = total;
+      this.lines = lines;
+      tick();
+    }
+
+    synchronized void tick() {
       long now = System.nanoTime();
-      long before = last.get();
-      if (now - before >= PROGRESS_EVERY_NANOS && done < total && last.compareAndSet(before, now)) {
+      if (pass != null && done < total && now - last >= PROGRESS_EVERY_NANOS) {
+        last = now;
         ctx.log().info(String.format(Locale.ROOT, "LeakGuard [source]: %s %d/%d files, %d lines, %.0f s",
             pass, done, total, lines, (now - start) / 1e9));
       }
-    };
+    }
   }
 
   @Override
@@ -77,15 +101,29 @@ public final class SourceCodeEngine implements Engine {
     List<Path> all = req.files().stream().map(InputFile::file).toList();
     // the engine's passes and the per-file analysis below on the same threads
     int threads = SourceEngine.Options.defaultThreads();
-    SourceEngine engine =
-        SourceEngine.create(
-            req.model(), req.reportRoot(), all,
-            SourceEngine.Options.defaults()
-                .withPoolSizeCeiling(req.poolSizeCeiling())
-                .withClassPath(req.classpath())
-                .withEncoding(encoding(req, ctx))
-                .withThreads(threads),
-            preparing(ctx, start));
+    Preparing preparing = new Preparing(ctx, start);
+    java.util.concurrent.ScheduledExecutorService ticks =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "leakguard-source-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    SourceEngine engine;
+    try {
+      ticks.scheduleAtFixedRate(preparing::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+      engine =
+          SourceEngine.create(
+              req.model(), req.reportRoot(), all,
+              SourceEngine.Options.defaults()
+                  .withPoolSizeCeiling(req.poolSizeCeiling())
+                  .withClassPath(req.classpath())
+                  .withEncoding(encoding(req, ctx))
+                  .withThreads(threads),
+              preparing);
+    } finally {
+      ticks.shutdownNow();
+    }
     AtomicInteger n = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(

@@ -25,6 +25,12 @@ final class Progress {
   private final long start;
   private long last;
   private int width;
+  /** The last step told: its pass, files done, total and lines, for {@link #tick}; null before the first. */
+  private String lastWhat;
+
+  private int lastDone;
+  private int lastTotal;
+  private long lastLines;
 
   Progress(PrintStream err, boolean terminal, LongSupplier clock, int total) {
     this.err = err;
@@ -57,14 +63,36 @@ final class Progress {
     step("scanned", done, total, lines);
   }
 
+  /**
+   * Called every second or so from a timer: elsewhere than on a terminal, repeats the last step
+   * told, with the time now, once ten seconds have passed without a line. A summary chain hundreds
+   * of methods deep can keep every thread on one file for minutes; the log still shows the scan
+   * is alive.
+   */
+  synchronized void tick() {
+    long now = clock.getAsLong();
+    if (!terminal && lastWhat != null && now - last >= LOG_EVERY_NANOS && lastDone < lastTotal) {
+      last = now;
+      print(lastWhat, lastDone, lastTotal, lastLines, now);
+    }
+  }
+
+  private void print(String what, int done, int total, long lines, long now) {
+    err.println("leakguard: " + what + " " + done + "/" + total + " files, " + lines + " lines, "
+        + (now - start) / 1_000_000_000L + " s");
+    err.flush();
+  }
+
   private void step(String what, int done, int total, long lines) {
+    lastWhat = what;
+    lastDone = done;
+    lastTotal = total;
+    lastLines = lines;
     long now = clock.getAsLong();
     if (!terminal) {
       if (now - last >= LOG_EVERY_NANOS && done < total) {
         last = now;
-        err.println("leakguard: " + what + " " + done + "/" + total + " files, " + lines + " lines, "
-            + (now - start) / 1_000_000_000L + " s");
-        err.flush();
+        print(what, done, total, lines, now);
       }
       return;
     }

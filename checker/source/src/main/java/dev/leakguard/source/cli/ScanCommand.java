@@ -230,13 +230,26 @@ final class ScanCommand implements Callable<Integer> {
       if (eligible.size() >= INDEXING_NOTICE_FILES) {
         progress.show("indexing " + eligible.size() + " files");
       }
-      Analyzer analyzer;
+      // a heartbeat for logs: a pass can stay on one file for minutes (see Progress.tick)
+      java.util.concurrent.ScheduledExecutorService ticks =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "leakguard-progress");
+                t.setDaemon(true);
+                return t;
+              });
       try {
-        analyzer = prepare(model, rootDir, List.copyOf(eligible), progress);
+        ticks.scheduleAtFixedRate(progress::tick, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        Analyzer analyzer;
+        try {
+          analyzer = prepare(model, rootDir, List.copyOf(eligible), progress);
+        } finally {
+          progress.finish();
+        }
+        outcomes = ScanRunner.run(analyzer, toAnalyze, rootDir, threads, progress);
       } finally {
-        progress.finish();
+        ticks.shutdownNow();
       }
-      outcomes = ScanRunner.run(analyzer, toAnalyze, rootDir, threads, progress);
     }
 
     List<ReportedFinding> all = new ArrayList<>();

@@ -69,6 +69,7 @@ final class CliRunner {
     volatile List<Path> classPath;
     volatile java.nio.charset.Charset encoding;
     volatile int threads;
+    volatile long unitCacheBytes;
 
     @Override
     public Analyzer create(
@@ -81,6 +82,7 @@ final class CliRunner {
       this.classPath = options.classPath();
       this.encoding = options.encoding();
       this.threads = options.threads();
+      this.unitCacheBytes = options.unitCacheBytes();
       files.forEach(f -> indexed.add(ReportPaths.of(root, f)));
       return file -> analyze(root, file);
     }

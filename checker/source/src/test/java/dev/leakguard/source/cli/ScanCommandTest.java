@@ -187,6 +187,8 @@ class ScanCommandTest {
             new String[] {"scan", "--diff", "--cached", "src"},
             new String[] {"scan", "--pool-size-ceiling", "1", "src"},
             new String[] {"scan", "--pool-size-ceiling", "many", "src"},
+            new String[] {"scan", "--cache-mb", "-1", "src"},
+            new String[] {"scan", "--cache-mb", "lots", "src"},
             new String[] {"frobnicate"},
             new String[] {})) {
       CliRunner.Result r = CliRunner.run(dir, engine, "", args);
@@ -282,6 +284,17 @@ class ScanCommandTest {
     assertEquals(1, engine.threads, "--threads 1 parses and indexes on one thread too");
     scan("--root", ".", "--threads", "3", "src");
     assertEquals(3, engine.threads);
+  }
+
+  @Test
+  void cacheMbIsAFixedBudgetAndTheEngineSizesItOtherwise() throws Exception {
+    write("src/shop/OrderDao.java", LEAKY);
+    scan("--root", ".", "src");
+    assertEquals(dev.leakguard.source.SourceEngine.Options.AUTOMATIC_UNIT_CACHE, engine.unitCacheBytes);
+    scan("--root", ".", "--cache-mb", "300", "src");
+    assertEquals(300L << 20, engine.unitCacheBytes);
+    scan("--root", ".", "--cache-mb", "0", "src");
+    assertEquals(0, engine.unitCacheBytes, "nothing kept between passes: every pass parses again");
   }
 
   @Test

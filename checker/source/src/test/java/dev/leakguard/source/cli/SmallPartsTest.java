@@ -153,6 +153,27 @@ class SmallPartsTest {
         bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
         "one line per ten seconds, whichever pass it is in");
 
+    ByteArrayOutputStream beats = new ByteArrayOutputStream();
+    Progress stuck = new Progress(new PrintStream(beats, true, StandardCharsets.UTF_8), false, now::get, 100);
+    stuck.tick();
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    stuck.tick();
+    assertEquals(0, beats.size(), "nothing to repeat before the first step");
+    stuck.preparing("tracing callers", 40, 100, 4000); // ten seconds in: a line at once
+    now.addAndGet(Progress.LOG_EVERY_NANOS - 1);
+    stuck.tick();
+    now.addAndGet(1);
+    stuck.tick();
+    stuck.tick();
+    now.addAndGet(Progress.LOG_EVERY_NANOS);
+    stuck.tick();
+    assertEquals(
+        "leakguard: tracing callers 40/100 files, 4000 lines, 10 s\n"
+            + "leakguard: tracing callers 40/100 files, 4000 lines, 20 s\n"
+            + "leakguard: tracing callers 40/100 files, 4000 lines, 30 s\n",
+        beats.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        "a pass stuck on one file still shows, once per ten seconds");
+
     ByteArrayOutputStream drawn = new ByteArrayOutputStream();
     Progress terminal = new Progress(new PrintStream(drawn, true, StandardCharsets.UTF_8), true, now::get, 15000);
     now.addAndGet(Progress.FIRST_AFTER_NANOS);
