@@ -454,7 +454,7 @@ final class SourceTree {
             vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
             varTokens.add(n.getTokenRange().orElse(null));
           }
-          UnitText.dropTokens(n);
+          UnitText.compact(n);
           facts.visit(n);
         });
     // the parsers leave var types to this walk (see varTypes)
