@@ -33,6 +33,26 @@ final class Nodes {
     }
   }
 
+  /**
+   * Gives back the room {@code n}'s list of children grew to beyond its children, or puts {@code
+   * empty} (a shared list that stays empty) in place of an empty one; nothing if JavaParser no
+   * longer has the field.
+   */
+  static void trimChildren(Node n, ArrayList<?> empty) {
+    if (CHILD_NODES == null) {
+      return;
+    }
+    ArrayList<?> children = (ArrayList<?>) CHILD_NODES.get(n);
+    if (children == null || children == empty) {
+      return;
+    }
+    if (children.isEmpty()) {
+      CHILD_NODES.set(n, empty);
+    } else {
+      children.trimToSize();
+    }
+  }
+
   /** The children of {@code n}, in order; the list must not be changed. */
   @SuppressWarnings("unchecked")
   private static List<Node> children(Node n) {

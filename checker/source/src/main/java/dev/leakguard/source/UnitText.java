@@ -53,34 +53,7 @@ final class UnitText {
    */
   static void compact(Node n) {
     dropTokens(n);
-    compactChildren(n);
-  }
-
-  /** The field of a node's children, or null if JavaParser no longer has it (then lists stay as they are). */
-  private static final VarHandle CHILD_NODES = childNodesField();
-
-  private static VarHandle childNodesField() {
-    try {
-      return MethodHandles.privateLookupIn(Node.class, MethodHandles.lookup())
-          .findVarHandle(Node.class, "childNodes", ArrayList.class);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static void compactChildren(Node n) {
-    if (CHILD_NODES == null) {
-      return;
-    }
-    ArrayList<?> children = (ArrayList<?>) CHILD_NODES.get(n);
-    if (children == null || children == NO_ELEMENTS) {
-      return;
-    }
-    if (children.isEmpty()) {
-      CHILD_NODES.set(n, NO_ELEMENTS);
-    } else {
-      children.trimToSize();
-    }
+    Nodes.trimChildren(n, NO_ELEMENTS);
   }
 
   /**
