@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.leakguard.core.model.AnnotationRole;
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,57 +45,8 @@ class CallEffectsTest {
         Set.of(), List.of(), false);
   }
 
-  private static final class Recorder implements CallEffects.Out {
-    final List<Event> events = new ArrayList<>();
-    final boolean probing;
-    String probedKey;
-
-    Recorder(boolean probing) {
-      this.probing = probing;
-    }
-
-    @Override
-    public void emit(Event e) {
-      events.add(e);
-    }
-
-    @Override
-    public void emitThrowing(Event e, ThrowInfo why, List<String> types) {
-      events.add(e);
-    }
-
-    @Override
-    public String temp() {
-      return "$t";
-    }
-
-    @Override
-    public Site site(ResourceKind kind, String variable) {
-      return new Site("s", kind, "Connection", "X.m()", variable, 1, null);
-    }
-
-    @Override
-    public String closeText(String var) {
-      return var + ".close()";
-    }
-
-    @Override
-    public boolean probing() {
-      return probing;
-    }
-
-    @Override
-    public void probed(Site site, String key) {
-      probedKey = key;
-    }
-
-    String kinds() {
-      return events.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.joining(","));
-    }
-  }
-
   private static String lower(CallEffects.Call c, List<String> args) {
-    Recorder r = new Recorder(false);
+    RecordingOut r = new RecordingOut(false);
     CallEffects.lower(c, null, args, "c", 1, r);
     return r.kinds();
   }
@@ -188,12 +137,12 @@ class CallEffectsTest {
 
   @Test
   void trueForAFlagThatAsksForACloseHandsOver() {
-    Recorder r = new Recorder(false);
+    RecordingOut r = new RecordingOut(false);
     CallEffects.lower(flagged("executeQuery", false, null, "closeStmt", Set.of(1)), "st", Arrays.asList("s2", null), "rs", 1, r);
     assertEquals("Transfer,Transfer,Acquire", r.kinds(), "the receiver and the argument go with the call");
     assertEquals(new Event.Transfer("st"), r.events.get(0));
     // a body that is seen says itself what happens to its arguments
-    r = new Recorder(false);
+    r = new RecordingOut(false);
     MethodSummary fresh = new MethodSummary(Set.of(), Set.of(), true, false, -1);
     CallEffects.lower(flagged("executeQuery", false, fresh, "closeStmt", Set.of(1)), "st", Arrays.asList("s2", null), "rs", 1, r);
     assertEquals(List.of(new Event.Transfer("st")), r.events.subList(0, 1));
@@ -206,11 +155,11 @@ class CallEffectsTest {
 
   @Test
   void aResourceConstructedToCloseItselfIsHandedOver() {
-    Recorder r = new Recorder(false);
+    RecordingOut r = new RecordingOut(false);
     CallEffects.lower(flagged("new Session", true, null, "autoClose", Set.of(1)), null, Arrays.asList(null, null), "s", 1, r);
     assertEquals("Acquire,Transfer", r.kinds());
     assertEquals(new Event.Transfer("s"), r.events.get(1));
-    r = new Recorder(false);
+    r = new RecordingOut(false);
     CallEffects.lower(flagged("new Session", true, null, "autoClose", Set.of()), null, Arrays.asList(null, null), "s", 1, r);
     assertEquals("Acquire", r.kinds());
   }
@@ -223,11 +172,11 @@ class CallEffectsTest {
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.DriverStatement",
             false, () -> false, ResourceKind.STATEMENT, List.of(), List.of(), Set.of(), List.of(), false);
-    Recorder r = new Recorder(false);
+    RecordingOut r = new RecordingOut(false);
     CallEffects.lower(c, "st", List.of(), "rs", 1, r);
     assertEquals(new Event.Acquire("rs", r.site(ResourceKind.RESULT_SET, "rs"), "st"), r.events.get(0));
     // this object's own statement: a parent the method does not own
-    r = new Recorder(false);
+    r = new RecordingOut(false);
     CallEffects.lower(c, null, List.of(), "rs", 1, r);
     assertEquals(CallEffects.UNTRACKED_RECEIVER, ((Event.Acquire) r.events.get(0)).parentVar());
     // a receiver of another kind creates no child: a connection from a DAO
@@ -236,14 +185,14 @@ class CallEffectsTest {
             "createDriverResultSet", false, List.of(), Set.of(), List.of(), List.of(), fresh,
             ResourceKind.RESULT_SET, false, false, true, List.of(), false, null, "com.acme.Dao",
             false, () -> false, null, List.of(), List.of(), Set.of(), List.of(), false);
-    r = new Recorder(false);
+    r = new RecordingOut(false);
     CallEffects.lower(dao, null, List.of(), "rs", 1, r);
     assertEquals(null, ((Event.Acquire) r.events.get(0)).parentVar());
   }
 
   @Test
   void theFirstPassTracksUndecidedAndNameBorrowedResults() {
-    Recorder r = new Recorder(true);
+    RecordingOut r = new RecordingOut(true);
     CallEffects.lower(call("getConnection", "com.acme.Tx", null, Set.of(), false, 0), null, List.of(), "c", 1, r);
     assertEquals("Acquire", r.kinds());
     assertEquals("com.acme.Tx#getConnection/0", r.probedKey);

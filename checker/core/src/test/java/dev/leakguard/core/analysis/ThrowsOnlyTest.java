@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakguard.core.model.MethodRule;
 import dev.leakguard.core.model.ResourceKind;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -64,34 +63,9 @@ class ThrowsOnlyTest {
 
   /** The events a call lowers to, each marked with the exceptions it may throw. */
   private static List<String> lowered(CallEffects.Call c, String recv, List<String> args) {
-    List<String> out = new ArrayList<>();
-    CallEffects.lower(c, recv, args, null, 1, new CallEffects.Out() {
-      @Override
-      public void emit(Event e) {
-        out.add(e.toString());
-      }
-
-      @Override
-      public void emitThrowing(Event e, ThrowInfo why, List<String> types) {
-        out.add(e + " throws " + types + " " + why);
-      }
-
-      @Override
-      public String temp() {
-        return "$t";
-      }
-
-      @Override
-      public Site site(ResourceKind kind, String variable) {
-        return new Site("s", kind, "Connection", "X.m()", variable, 1, null);
-      }
-
-      @Override
-      public String closeText(String var) {
-        return var + ".close()";
-      }
-    });
-    return out;
+    RecordingOut out = new RecordingOut(false);
+    CallEffects.lower(c, recv, args, null, 1, out);
+    return out.lines;
   }
 
   @Test
