@@ -35,6 +35,8 @@ final class UnitCache {
   /** The most {@link #budget} may be. */
   private final long ceiling;
   private long used;
+  /** The part of {@link #used} that units in use take: {@link #trim} stops where only they are left. */
+  private long pinnedBytes;
   /** Null for a fixed budget; else what lowers the budget when the heap gets full (see {@link #adapt}). */
   private final HeapWatch watch;
   private long lastLive = -1;
@@ -127,9 +129,10 @@ final class UnitCache {
    * until the budget holds.
    */
   synchronized void put(Path file, CompilationUnit unit, int nodes) {
-    if (!kept.containsKey(file) && (long) nodes * BYTES_PER_NODE <= budget) {
-      kept.put(file, new Kept(unit, (long) nodes * BYTES_PER_NODE));
-      used += (long) nodes * BYTES_PER_NODE;
+    long bytes = (long) nodes * BYTES_PER_NODE;
+    if (!kept.containsKey(file) && bytes <= budget) {
+      kept.put(file, new Kept(unit, bytes));
+      used += bytes;
       trim();
     }
   }
@@ -143,7 +146,7 @@ final class UnitCache {
     if (k == null) {
       return null;
     }
-    k.pins++;
+    use(k);
     return k.unit;
   }
 
@@ -162,7 +165,7 @@ final class UnitCache {
       kept.put(file, k);
       used += k.bytes;
     }
-    k.pins++;
+    use(k);
     trim();
     return k.unit;
   }
@@ -174,14 +177,23 @@ final class UnitCache {
       throw new IllegalStateException("the unit of " + file + " is not in use");
     }
     if (--k.pins == 0) {
+      pinnedBytes -= k.bytes;
       trim();
+    }
+  }
+
+  private void use(Kept k) {
+    if (k.pins++ == 0) {
+      pinnedBytes += k.bytes;
     }
   }
 
   /** Lets the least recently used units no computation uses go until the budget holds. */
   private void trim() {
     adapt();
-    for (Iterator<Map.Entry<Path, Kept>> it = kept.entrySet().iterator(); used > budget && it.hasNext(); ) {
+    // with only units in use left over the budget, there is nothing to look through
+    for (Iterator<Map.Entry<Path, Kept>> it = kept.entrySet().iterator();
+        used > budget && used > pinnedBytes && it.hasNext(); ) {
       Kept k = it.next().getValue();
       if (k.pins == 0) {
         it.remove();
