@@ -3,6 +3,7 @@ package dev.leakguard.spotbugs;
 import dev.leakguard.core.analysis.CallEffects;
 import dev.leakguard.core.analysis.Lifecycle;
 import dev.leakguard.core.analysis.MethodSummary;
+import dev.leakguard.core.analysis.GraphSummaries;
 import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.ObligationAnalysis;
 import dev.leakguard.core.analysis.UsageEvidence;
@@ -46,6 +47,8 @@ final class ProgramFacts {
   private final Hierarchy hierarchy = new Hierarchy();
   private final Map<String, Optional<ResourceKind>> kinds = new HashMap<>();
   private final SummaryMemo<String> summaries = new SummaryMemo<>();
+  /** The summaries of graphs that took long, for both passes (see {@link GraphSummaries}). */
+  private final GraphSummaries graphSummaries;
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
   private final SummaryMemo<String> probeSummaries = new SummaryMemo<>();
   private final UsageEvidence usage = new UsageEvidence();
@@ -58,6 +61,7 @@ final class ProgramFacts {
 
   private ProgramFacts(ModelConfig.Loaded model) {
     this.model = model;
+    this.graphSummaries = new GraphSummaries(model.model());
   }
 
   /** The facts of the current analysis, created on first use. */
@@ -453,7 +457,7 @@ final class ProgramFacts {
       if (!r.returns()) {
         neverReturn.add(cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature());
       }
-      MethodSummary s = ObligationAnalysis.summarize(r.graph(), r.paramVars(), model()::implicitClose);
+      MethodSummary s = graphSummaries.summarize(r.graph(), r.paramVars());
       if (LeakGuardDetector.dumped(m.getName())) {
         System.err.println("summary of " + cc.getJavaClass().getClassName() + "." + m.getName() + m.getSignature()
             + (probing ? " (probing)" : "") + ": " + (s == MethodSummary.UNKNOWN ? "UNKNOWN" : s) + "\n"

@@ -16,6 +16,7 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
+import dev.leakguard.core.analysis.GraphSummaries;
 import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.UsageEvidence;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class Program {
   private static final Map<Context, Program> PROGRAMS = Collections.synchronizedMap(new WeakHashMap<>());
 
   final SummaryMemo<Symbol> summaries = new SummaryMemo<>();
+  /** The summaries of graphs that took long, for both passes (see {@link GraphSummaries}). */
+  private GraphSummaries graphSummaries;
   /**
    * Summaries of the first pass, where undecided results count as owned; kept from one part of
    * the pass to the next (it runs in parts, one per called method whose evidence is asked).
@@ -82,6 +85,14 @@ final class Program {
     synchronized (PROGRAMS) {
       return PROGRAMS.computeIfAbsent(context, Program::new);
     }
+  }
+
+  /** The graph summaries for {@code model}: the check's, the same for every unit of a compilation. */
+  synchronized GraphSummaries graphSummaries(dev.leakguard.core.model.ResourceModel model) {
+    if (graphSummaries == null || graphSummaries.model() != model) {
+      graphSummaries = new GraphSummaries(model);
+    }
+    return graphSummaries;
   }
 
   /** The summaries of the current pass. */

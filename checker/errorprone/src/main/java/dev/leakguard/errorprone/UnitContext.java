@@ -484,7 +484,7 @@ final class UnitContext {
         low.probes = new HashMap<>();
       }
       EventGraph g = low.method(tree, params);
-      s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+      s = program.graphSummaries(model).summarize(g, params);
       if (returnsThis(tree)) {
         s = s.returningReceiver();
       }

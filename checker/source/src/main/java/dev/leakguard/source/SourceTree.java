@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.leakguard.core.analysis.AnalysisResult;
 import dev.leakguard.core.analysis.EventGraph;
+import dev.leakguard.core.analysis.GraphSummaries;
 import dev.leakguard.core.analysis.MethodSummary;
 import dev.leakguard.core.analysis.SummaryMemo;
 import dev.leakguard.core.analysis.ObligationAnalysis;
@@ -161,6 +162,8 @@ final class SourceTree {
   /** The files that parse, in the order given. */
   private List<Path> parsedFiles = List.of();
   private final SummaryMemo<String> summaries = new SummaryMemo<>();
+  /** The summaries of graphs that took long, for both passes (see {@link GraphSummaries}). */
+  private final GraphSummaries graphSummaries;
   /** Summaries of the first pass, where undecided results count as owned; dropped after it. */
   private final SummaryMemo<String> probeSummaries = new SummaryMemo<>();
   private final UsageEvidence usage = new UsageEvidence();
@@ -191,6 +194,7 @@ final class SourceTree {
     this.encoding = encoding;
     this.threads = threads;
     this.model = model;
+    this.graphSummaries = new GraphSummaries(model);
     this.index = new TreeIndex(classes);
     this.root = root.toAbsolutePath().normalize();
     this.maxFileBytes = maxFileBytes;
@@ -597,7 +601,7 @@ final class SourceTree {
                 position(m.line(), m.column()),
                 new Lowered(d, g, first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId));
       }
-      MethodSummary s = ObligationAnalysis.summarize(g, params, model::implicitClose);
+      MethodSummary s = graphSummaries.summarize(g, params);
       if (returnsThis(d)) {
         s = s.returningReceiver();
       }

@@ -411,6 +411,9 @@ public final class ObligationAnalysis {
   /** For a summary of a body with too many paths: its own acquisitions are not tracked. */
   private boolean paramsOnly;
 
+  /** Where the configurations taken from the work list are counted. */
+  private long[] steps = new long[1];
+
   private ObligationAnalysis(
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
     this.graph = graph;
@@ -568,7 +571,20 @@ public final class ObligationAnalysis {
       EventGraph graph,
       List<String> paramVars,
       BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
+    return summarize(graph, paramVars, implicitClose, new long[1]);
+  }
+
+  /**
+   * As {@link #summarize(EventGraph, List, BiFunction)}, adding to {@code steps[0]} the
+   * configurations it went through: what the summary cost, whatever the machine.
+   */
+  static MethodSummary summarize(
+      EventGraph graph,
+      List<String> paramVars,
+      BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose,
+      long[] steps) {
     ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
+    a.steps = steps;
     Map<String, Set<String>> vars = new TreeMap<>();
     Map<String, Inst> insts = new TreeMap<>();
     for (int i = 0; i < paramVars.size(); i++) {
@@ -581,14 +597,17 @@ public final class ObligationAnalysis {
     a.run(new Config(vars, insts, false, null, null, 0, Map.of()));
     if (a.gaveUp && hasFlags(graph)) {
       ObligationAnalysis b = new ObligationAnalysis(graph, implicitClose);
+      b.steps = steps;
       b.ignoreFlags = true;
       b.run(new Config(vars, insts, false, null, null, 0, Map.of()));
       a = b;
     }
-    if (a.gaveUp) {
+    if (a.gaveUp && hasAcquisitions(graph)) {
       // too many paths with the body's own resources: what it does with its parameters may still
-      // be found without them (what it returns is then not known)
+      // be found without them (what it returns is then not known). A body that acquires nothing
+      // would go through the same paths again, as many as the run before.
       ObligationAnalysis c = new ObligationAnalysis(graph, implicitClose);
+      c.steps = steps;
       c.ignoreFlags = true;
       c.paramsOnly = true;
       c.run(new Config(vars, insts, false, null, null, 0, Map.of()));
@@ -735,6 +754,15 @@ public final class ObligationAnalysis {
     return !x.equals(y) && (sites.containsKey(x) || sites.containsKey(y));
   }
 
+  private static boolean hasAcquisitions(EventGraph graph) {
+    for (Node n : graph.nodes()) {
+      if (n.event instanceof Event.Acquire) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasFlags(EventGraph graph) {
     for (Node n : graph.nodes()) {
       if (n.event instanceof Event.AssumeFlag || n.event instanceof Event.AssignFlag) {
@@ -792,6 +820,7 @@ public final class ObligationAnalysis {
     work.add(new Object[] {graph.entry(), initial});
     while (!work.isEmpty()) {
       Object[] item = work.poll();
+      steps[0]++;
       Node n = (Node) item[0];
       Config c = (Config) item[1];
       if (n == graph.normalExit()) {
