@@ -59,6 +59,17 @@ final class TreeIndex {
     /** {@code key}: what names its summary, {@code file:line:column} (made once, asked for every call). */
     MethodInfo {}
 
+    /** The same declaration: where it begins tells it (compared for every body a call may run). */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MethodInfo m && m.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode();
+    }
+
     static String keyOf(Path file, int line, int column) {
       return file + ":" + line + ":" + column;
     }
@@ -428,10 +439,44 @@ final class TreeIndex {
    * interface method, whether or not {@code fq} itself is in the tree).
    */
   List<MethodInfo> overrides(String fq, String name, int arity) {
-    List<MethodInfo> out = new ArrayList<>();
     if (fq == null) {
-      return out;
+      return List.of();
     }
+    if (!complete) {
+      return findOverrides(fq, name, arity);
+    }
+    // asked for every call that may run other bodies, and one on an interface the tree implements
+    // often looks through thousands of subtypes: the answers are kept once every file is indexed
+    Query q = new Query(fq, name, arity);
+    List<MethodInfo> kept = overridesKept.get(q);
+    if (kept == null) {
+      kept = List.copyOf(findOverrides(fq, name, arity));
+      overridesKept.putIfAbsent(q, kept);
+    }
+    return kept;
+  }
+
+  /** A lookup of the methods of a name and arity in or below a type, as a key of the answers kept. */
+  private record Query(String fq, String name, int arity) {
+    // written out: the generated ones dispatch through method handles, slow under C1
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Query q && q.arity == arity && q.name.equals(name) && java.util.Objects.equals(q.fq, fq);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * java.util.Objects.hashCode(fq) + name.hashCode()) * 31 + arity;
+    }
+  }
+
+  /** The answers of {@link #overrides} and {@link #methods}, kept once every file is indexed. */
+  private final Map<Query, List<MethodInfo>> overridesKept = new ConcurrentHashMap<>();
+
+  private final Map<Query, List<MethodInfo>> methodsKept = new ConcurrentHashMap<>();
+
+  private List<MethodInfo> findOverrides(String fq, String name, int arity) {
+    List<MethodInfo> out = new ArrayList<>();
     for (String sub : subtypes().getOrDefault(fq, List.of())) {
       TypeInfo t = types.get(sub);
       for (MethodInfo m : t.methods.getOrDefault(name, List.of())) {
@@ -470,6 +515,19 @@ final class TreeIndex {
 
   /** Methods of a tree type (and its tree supertypes) with this name and arity. */
   List<MethodInfo> methods(String fq, String name, int arity) {
+    if (!complete) {
+      return findMethods(fq, name, arity);
+    }
+    Query q = new Query(fq, name, arity);
+    List<MethodInfo> kept = methodsKept.get(q);
+    if (kept == null) {
+      kept = List.copyOf(findMethods(fq, name, arity));
+      methodsKept.putIfAbsent(q, kept);
+    }
+    return kept;
+  }
+
+  private List<MethodInfo> findMethods(String fq, String name, int arity) {
     List<MethodInfo> out = new ArrayList<>();
     for (String s : closure(fq)) {
       TypeInfo t = types.get(s);
