@@ -814,9 +814,10 @@ public final class ObligationAnalysis {
   }
 
   private void run(Config initial) {
-    Map<Node, Set<Config>> seen = new HashMap<>();
+    // the configurations seen at each node, by its id (ids are small: the order nodes were made)
+    List<Set<Config>> seen = new ArrayList<>(graph.nodes().size() + 1);
     Deque<Object[]> work = new ArrayDeque<>();
-    seen.computeIfAbsent(graph.entry(), k -> new HashSet<>()).add(initial);
+    seenAt(seen, graph.entry()).add(initial);
     work.add(new Object[] {graph.entry(), initial});
     while (!work.isEmpty()) {
       Object[] item = work.poll();
@@ -851,8 +852,20 @@ public final class ObligationAnalysis {
     resolveDeferred();
   }
 
-  private boolean offer(Map<Node, Set<Config>> seen, Deque<Object[]> work, Node s, Config c) {
-    Set<Config> set = seen.computeIfAbsent(s, k -> new HashSet<>());
+  private static Set<Config> seenAt(List<Set<Config>> seen, Node n) {
+    while (seen.size() <= n.id) {
+      seen.add(null);
+    }
+    Set<Config> set = seen.get(n.id);
+    if (set == null) {
+      set = new HashSet<>();
+      seen.set(n.id, set);
+    }
+    return set;
+  }
+
+  private boolean offer(List<Set<Config>> seen, Deque<Object[]> work, Node s, Config c) {
+    Set<Config> set = seenAt(seen, s);
     if (set.add(c)) {
       if (set.size() > MAX_CONFIGS_PER_NODE) {
         gaveUp = true;
