@@ -185,6 +185,11 @@ public final class SourceEngine {
     return tree.analyze(file);
   }
 
+  /** How many methods were lowered ahead of their summaries (see SourceTree#lowerAhead). */
+  long loweredAhead() {
+    return tree.loweredAhead();
+  }
+
   public ResourceModel model() {
     return model;
   }

@@ -545,8 +545,30 @@ final class SourceTree {
     closePlans.putIfAbsent(file + "\n" + classFq, plan);
   }
 
-  /** Summaries this thread could not compute (an error on odd code): they are not kept. */
+  /**
+   * Summaries this thread could not compute (an error on odd code), and those it answered with
+   * {@link MethodSummary#UNKNOWN} while lowering ahead (see {@link #lowerAhead}): they are not kept.
+   */
   private final ThreadLocal<long[]> failedSummaries = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * How many units a thread's chain of summaries holds before the next one is lowered ahead (see
+   * {@link #lowerAhead}), once the tree does not fit the unit cache.
+   */
+  static final int CHAIN_UNITS = 4;
+
+  /** The units this thread's summaries hold, each while its method is lowered. */
+  private final ThreadLocal<int[]> chainUnits = ThreadLocal.withInitial(() -> new int[1]);
+
+  /** While this thread lowers a method ahead: the summaries it asked for that are to be computed. */
+  private final ThreadLocal<List<TreeIndex.MethodInfo>> ahead = new ThreadLocal<>();
+
+  /** How many methods were lowered ahead (see {@link #lowerAhead}). */
+  private final java.util.concurrent.atomic.AtomicLong loweredAhead = new java.util.concurrent.atomic.AtomicLong();
+
+  long loweredAhead() {
+    return loweredAhead.get();
+  }
 
   /**
    * A count that changes when this thread sees a summary that is not final (an UNKNOWN for a
@@ -561,6 +583,18 @@ final class SourceTree {
   MethodSummary summary(TreeIndex.MethodInfo m) {
     String key = m.key();
     boolean first = probing;
+    List<TreeIndex.MethodInfo> wanted = ahead.get();
+    if (wanted != null) {
+      SummaryMemo<String> memo = first ? probeSummaries : summaries;
+      if (memo.isKept(key)) {
+        return memo.get(key, k -> MethodSummary.UNKNOWN);
+      }
+      if (!memo.isUnderWay(key)) {
+        wanted.add(m);
+      }
+      failedSummaries.get()[0]++;
+      return MethodSummary.UNKNOWN;
+    }
     try {
       return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
     } catch (RuntimeException | StackOverflowError e) {
@@ -570,42 +604,95 @@ final class SourceTree {
   }
 
   private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first) {
+    int[] held = chainUnits.get();
+    if (held[0] >= CHAIN_UNITS && units.leftOut()) {
+      MethodSummary s = lowerAhead(m, first);
+      if (s != null) {
+        return s;
+      }
+    }
     CompilationUnit cu = pin(m.file());
     if (cu == null) {
       return MethodSummary.UNKNOWN;
     }
+    held[0]++;
     try {
       return computeSummary(m, first, cu);
     } finally {
+      held[0]--;
       units.unpin(m.file());
     }
+  }
+
+  /**
+   * Computes the summaries {@code m}'s lowering will ask for before it is lowered, holding no unit
+   * meanwhile: its unit is lowered once to find the calls whose summaries are not kept yet (their
+   * answers unknown), let go, and their summaries computed, each of a method that may do the same;
+   * null then, and the lowering proper finds them kept. When every summary it asked for was kept,
+   * that lowering is the lowering proper, and this returns the summary.
+   *
+   * <p>Each level of a chain of summaries otherwise holds its method's unit while the methods it
+   * calls are summarised: on the JDK's sources, chains hundreds of methods deep held about 900
+   * units, more than the heap left to the cache, and every summary off the chain parsed its file
+   * again. Lowering ahead may cost a second lowering, so it is done only past {@link #CHAIN_UNITS}
+   * units held, and only once the tree does not fit the cache. The summaries are computed in the
+   * order the lowering asks for them, as they would be in the middle of it.
+   */
+  private MethodSummary lowerAhead(TreeIndex.MethodInfo m, boolean first) {
+    CompilationUnit cu = pin(m.file());
+    if (cu == null) {
+      return MethodSummary.UNKNOWN;
+    }
+    List<TreeIndex.MethodInfo> wanted = new ArrayList<>();
+    loweredAhead.incrementAndGet();
+    try {
+      CallableDeclaration<?> d = callableAt(cu, m.line(), m.column());
+      if (d == null) {
+        return computeSummary(m, first, cu);
+      }
+      long dependence = dependence();
+      Lowering l;
+      ahead.set(wanted);
+      try {
+        l = lower(m, first, cu, d);
+      } catch (RuntimeException | StackOverflowError e) {
+        return null; // the lowering proper meets it again, and tells
+      } finally {
+        ahead.remove();
+      }
+      if (dependence() == dependence) {
+        // every summary it asked for was kept: the lowering proper
+        return summarize(m, first, cu, d, l, true);
+      }
+    } finally {
+      units.unpin(m.file());
+    }
+    for (TreeIndex.MethodInfo w : wanted) {
+      summary(w);
+    }
+    return null;
+  }
+
+  /** A method lowered for its summary: the lowering, its graph and its parameters' variables. */
+  private record Lowering(SourceLowering low, EventGraph graph, List<String> params) {}
+
+  private Lowering lower(TreeIndex.MethodInfo m, boolean first, CompilationUnit cu, CallableDeclaration<?> d) {
+    FileContext ctx = context(m.file(), cu);
+    List<String> params = new ArrayList<>();
+    // a method of an anonymous class belongs to its outer type, as for the analysis
+    SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
+    if (first) {
+      low.probes = new java.util.HashMap<>();
+    }
+    return new Lowering(low, low.method(d, params), params);
   }
 
   private MethodSummary computeSummary(TreeIndex.MethodInfo m, boolean first, CompilationUnit cu) {
     CallableDeclaration<?> d = callableAt(cu, m.line(), m.column());
     if (d != null) {
-      FileContext ctx = context(m.file(), cu);
-      List<String> params = new ArrayList<>();
-      // a method of an anonymous class belongs to its outer type, as for the analysis
-      SourceLowering low = new SourceLowering(ctx, ownerOf(ctx, d));
-      if (first) {
-        low.probes = new java.util.HashMap<>();
-      }
       long dependence = dependence();
-      EventGraph g = low.method(d, params);
-      if (dependence() == dependence && (first || !analysed.contains(m.file()))) {
-        // every summary the lowering saw was final: the method's own analysis (or probe) in this
-        // pass would lower it the same (and is still to come)
-        loweredOf(cu)
-            .put(
-                position(m.line(), m.column()),
-                new Lowered(d, g, first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId));
-      }
-      MethodSummary s = graphSummaries.summarize(g, params);
-      if (returnsThis(d)) {
-        s = s.returningReceiver();
-      }
-      return low.sawUnresolvedCall ? s.mayThrow() : s;
+      Lowering l = lower(m, first, cu, d);
+      return summarize(m, first, cu, d, l, dependence() == dependence);
     }
     for (com.github.javaparser.ast.body.RecordDeclaration r : UnitFacts.of(cu).records) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {
@@ -618,6 +705,25 @@ final class SourceTree {
       }
     }
     return MethodSummary.UNKNOWN;
+  }
+
+  /** The summary of {@code m} lowered as {@code l}; {@code isFinal}: every summary the lowering saw was. */
+  private MethodSummary summarize(
+      TreeIndex.MethodInfo m, boolean first, CompilationUnit cu, CallableDeclaration<?> d, Lowering l, boolean isFinal) {
+    SourceLowering low = l.low();
+    if (isFinal && (first || !analysed.contains(m.file()))) {
+      // the method's own analysis (or probe) in this pass would lower it the same (and is still
+      // to come)
+      loweredOf(cu)
+          .put(
+              position(m.line(), m.column()),
+              new Lowered(d, l.graph(), first ? List.of() : List.copyOf(low.lambdas), low.probes, low.methodId));
+    }
+    MethodSummary s = graphSummaries.summarize(l.graph(), l.params());
+    if (returnsThis(d)) {
+      s = s.returningReceiver();
+    }
+    return low.sawUnresolvedCall ? s.mayThrow() : s;
   }
 
   /**

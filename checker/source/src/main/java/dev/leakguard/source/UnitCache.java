@@ -130,11 +130,27 @@ final class UnitCache {
    */
   synchronized void put(Path file, CompilationUnit unit, int nodes) {
     long bytes = (long) nodes * BYTES_PER_NODE;
-    if (!kept.containsKey(file) && bytes <= budget) {
+    if (kept.containsKey(file)) {
+      return;
+    }
+    if (bytes <= budget) {
       kept.put(file, new Kept(unit, bytes));
       used += bytes;
       trim();
+    } else {
+      leftOut = true;
     }
+  }
+
+  /** A unit was let go, or not kept: the tree does not fit the budget. */
+  private boolean leftOut;
+
+  /**
+   * True once a unit was let go or not kept for want of room: some file will be parsed again when
+   * a pass needs it. Until then every unit of the tree fits.
+   */
+  synchronized boolean leftOut() {
+    return leftOut;
   }
 
   /**
@@ -198,6 +214,7 @@ final class UnitCache {
       if (k.pins == 0) {
         it.remove();
         used -= k.bytes;
+        leftOut = true;
       }
     }
   }

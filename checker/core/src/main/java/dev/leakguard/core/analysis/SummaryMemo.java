@@ -286,6 +286,24 @@ public final class SummaryMemo<K> {
     return chains.get().cuts;
   }
 
+  /**
+   * True if the summary of {@code key} is kept for good: {@link #get} answers it at once, computing
+   * nothing and changing nothing.
+   */
+  public boolean isKept(K key) {
+    return done.containsKey(key);
+  }
+
+  /**
+   * True if this thread is computing the summary of {@code key}, or holds one of it until the head
+   * of its cycle is done: {@link #get} answers it with an assumption or that summary, computing
+   * nothing.
+   */
+  public boolean isUnderWay(K key) {
+    Chain<K> chain = chains.get();
+    return chain.depthOf.containsKey(key) || chain.provisional.containsKey(key);
+  }
+
   /** Forgets every kept summary (between the passes of an analysis). */
   public void clear() {
     done.clear();

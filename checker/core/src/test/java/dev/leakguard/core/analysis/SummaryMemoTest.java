@@ -269,4 +269,54 @@ class SummaryMemoTest {
     p.summary("b");
     assertEquals(afterCycle, p.memo.cuts());
   }
+
+  /**
+   * What a front-end may ask without computing anything: whether a summary is kept for good, and
+   * whether this thread is computing one (or holds one until its cycle is done).
+   */
+  @Test
+  void keptAndUnderWayAreToldWithoutComputing() {
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    List<String> seenInside = new ArrayList<>();
+    assertEquals(false, memo.isKept("a"));
+    assertEquals(false, memo.isUnderWay("a"));
+    memo.get(
+        "a",
+        a -> {
+          seenInside.add("a under way " + memo.isUnderWay("a") + ", kept " + memo.isKept("a"));
+          // b calls a back: b is kept for a while, until a is done
+          memo.get(
+              "b",
+              b -> {
+                memo.get("a", x -> FRESH);
+                return NOT_FRESH;
+              });
+          seenInside.add("b under way " + memo.isUnderWay("b") + ", kept " + memo.isKept("b"));
+          return NOT_FRESH;
+        });
+    // in every round of the cycle (a's assumption is checked against what it came to)
+    assertTrue(seenInside.size() >= 2 && seenInside.size() % 2 == 0, seenInside.toString());
+    for (int i = 0; i < seenInside.size(); i += 2) {
+      assertEquals(
+          List.of("a under way true, kept false", "b under way true, kept false"), seenInside.subList(i, i + 2));
+    }
+    assertTrue(memo.isKept("a"));
+    assertTrue(memo.isKept("b"));
+    assertEquals(false, memo.isUnderWay("a"));
+    assertEquals(false, memo.isUnderWay("b"));
+    // another thread sees what is kept, and nothing under way
+    boolean[] other = new boolean[2];
+    Thread t = new Thread(() -> {
+      other[0] = memo.isKept("a");
+      other[1] = memo.isUnderWay("a");
+    });
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    assertTrue(other[0]);
+    assertEquals(false, other[1]);
+  }
 }
