@@ -442,18 +442,29 @@ final class TreeIndex {
     if (fq == null) {
       return List.of();
     }
-    if (!complete) {
-      return findOverrides(fq, name, arity);
-    }
     // asked for every call that may run other bodies, and one on an interface the tree implements
-    // often looks through thousands of subtypes: the answers are kept once every file is indexed
+    // often looks through thousands of subtypes
+    return kept(overridesKept, fq, name, arity, this::findOverrides);
+  }
+
+  /** What {@code find} answers, kept in {@code answers} once every file is indexed. */
+  private List<MethodInfo> kept(
+      Map<Query, List<MethodInfo>> answers, String fq, String name, int arity, Lookup find) {
+    if (!complete) {
+      return find.find(fq, name, arity);
+    }
     Query q = new Query(fq, name, arity);
-    List<MethodInfo> kept = overridesKept.get(q);
+    List<MethodInfo> kept = answers.get(q);
     if (kept == null) {
-      kept = List.copyOf(findOverrides(fq, name, arity));
-      overridesKept.putIfAbsent(q, kept);
+      kept = List.copyOf(find.find(fq, name, arity));
+      answers.putIfAbsent(q, kept);
     }
     return kept;
+  }
+
+  /** A lookup of the methods of a name and arity in or below a type. */
+  private interface Lookup {
+    List<MethodInfo> find(String fq, String name, int arity);
   }
 
   /** A lookup of the methods of a name and arity in or below a type, as a key of the answers kept. */
@@ -515,16 +526,7 @@ final class TreeIndex {
 
   /** Methods of a tree type (and its tree supertypes) with this name and arity. */
   List<MethodInfo> methods(String fq, String name, int arity) {
-    if (!complete) {
-      return findMethods(fq, name, arity);
-    }
-    Query q = new Query(fq, name, arity);
-    List<MethodInfo> kept = methodsKept.get(q);
-    if (kept == null) {
-      kept = List.copyOf(findMethods(fq, name, arity));
-      methodsKept.putIfAbsent(q, kept);
-    }
-    return kept;
+    return kept(methodsKept, fq, name, arity, this::findMethods);
   }
 
   private List<MethodInfo> findMethods(String fq, String name, int arity) {

@@ -27,18 +27,23 @@ class GraphSummariesTest {
             "c2", new Site("s2", ResourceKind.CONNECTION, "Connection", "DataSource.getConnection()", "c2", 2, position),
             null),
         2);
-    for (int k = 0; k < fields; k++) {
-      GraphBuilder.Label skip = g.b.newLabel();
-      g.b.branchOnNull("option" + k, skip);
-      g.ev(new Event.Assign(ObligationAnalysis.FIELD_VALUE + "f" + k, "p0"), 10 + k);
-      g.b.place(skip);
-    }
+    storeInFields(g, fields);
     if (closes) {
       g.quietClose("p0", 50);
     }
     g.quietClose("c", 51);
     g.quietClose("c2", 52);
     return g.b.build(60);
+  }
+
+  /** {@code fields} tests in a row, each storing parameter {@code p0} in a field of its own on one branch. */
+  private static void storeInFields(G g, int fields) {
+    for (int k = 0; k < fields; k++) {
+      GraphBuilder.Label skip = g.b.newLabel();
+      g.b.branchOnNull("option" + k, skip);
+      g.ev(new Event.Assign(ObligationAnalysis.FIELD_VALUE + "f" + k, "p0"), 10 + k);
+      g.b.place(skip);
+    }
   }
 
   private static long steps(EventGraph g, List<String> params) {
@@ -102,12 +107,7 @@ class GraphSummariesTest {
     // more paths than a node may have, and nothing acquired: the run without the body's own
     // resources would go through the same paths again, so it is not made
     G g = new G();
-    for (int k = 0; k < 12; k++) {
-      GraphBuilder.Label skip = g.b.newLabel();
-      g.b.branchOnNull("option" + k, skip);
-      g.ev(new Event.Assign(ObligationAnalysis.FIELD_VALUE + "f" + k, "p0"), 10 + k);
-      g.b.place(skip);
-    }
+    storeInFields(g, 12);
     g.quietClose("p0", 50);
     EventGraph noAcquisition = g.b.build(60);
     long[] alone = new long[1];
@@ -117,12 +117,7 @@ class GraphSummariesTest {
 
     G h = new G();
     h.acquireQuiet("c", ResourceKind.CONNECTION, 1, null);
-    for (int k = 0; k < 12; k++) {
-      GraphBuilder.Label skip = h.b.newLabel();
-      h.b.branchOnNull("option" + k, skip);
-      h.ev(new Event.Assign(ObligationAnalysis.FIELD_VALUE + "f" + k, "p0"), 10 + k);
-      h.b.place(skip);
-    }
+    storeInFields(h, 12);
     h.quietClose("p0", 50);
     h.quietClose("c", 51);
     long[] withAcquisition = new long[1];
