@@ -135,17 +135,13 @@ class UnitCacheTest {
     assertTrue(HeapWatch.ofOldGeneration() == null || HeapWatch.ofOldGeneration().max() > 0);
   }
 
-  static List<Section> sections() {
-    return Section.all();
-  }
-
   /**
    * The whole corpus with no unit kept between passes, and with room for a few files only (so
    * units go in the middle of a pass and are parsed again, graphs kept for their methods with
    * them), gives the same findings, messages included, as with every unit kept.
    */
   @ParameterizedTest
-  @MethodSource("sections")
+  @MethodSource("dev.leakguard.conformance.Section#all")
   void whatIsNotKeptChangesNoFinding(Section section) throws Exception {
     Corpus corpus = section.load();
     List<String> all = findings(corpus, SourceEngine.Options.defaults().withUnitCacheBytes(Long.MAX_VALUE / 2));

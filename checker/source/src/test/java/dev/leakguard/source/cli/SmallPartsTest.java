@@ -122,7 +122,7 @@ class SmallPartsTest {
     assertEquals(
         "leakguard: scanned 1200/5000 files, 240000 lines, 10 s\n"
             + "leakguard: scanned 3600/5000 files, 720000 lines, 20 s\n",
-        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        lines(bytes),
         "one line per ten seconds, none for the end (the summary follows), nothing to erase");
 
     ByteArrayOutputStream quick = new ByteArrayOutputStream();
@@ -150,7 +150,7 @@ class SmallPartsTest {
         "leakguard: indexing 9000/15000 files, 3100000 lines, 10 s\n"
             + "leakguard: tracing callers 4000/15000 files, 1200000 lines, 20 s\n"
             + "leakguard: scanned 700/15000 files, 210000 lines, 30 s\n",
-        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        lines(bytes),
         "one line per ten seconds, whichever pass it is in");
 
     ByteArrayOutputStream beats = new ByteArrayOutputStream();
@@ -171,7 +171,7 @@ class SmallPartsTest {
         "leakguard: tracing callers 40/100 files, 4000 lines, 10 s\n"
             + "leakguard: tracing callers 40/100 files, 4000 lines, 20 s\n"
             + "leakguard: tracing callers 40/100 files, 4000 lines, 30 s\n",
-        beats.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        lines(beats),
         "a pass stuck on one file still shows, once per ten seconds");
 
     ByteArrayOutputStream drawn = new ByteArrayOutputStream();
@@ -179,5 +179,10 @@ class SmallPartsTest {
     now.addAndGet(Progress.FIRST_AFTER_NANOS);
     terminal.preparing("indexing", 9000, 15000, 3_100_000);
     assertEquals("\rindexing 9000/15000 files", drawn.toString(StandardCharsets.UTF_8));
+  }
+
+  /** What was printed, with the platform's line separators as {@code \n}. */
+  private static String lines(ByteArrayOutputStream printed) {
+    return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
 }
