@@ -319,4 +319,92 @@ class SummaryMemoTest {
     assertTrue(other[0]);
     assertEquals(false, other[1]);
   }
+  /**
+   * A thread that asks for a summary another thread is computing waits for it instead of computing
+   * it too: the body is gone through once, and both threads get the same summary.
+   */
+  @Test
+  void aSummaryUnderWayInAnotherThreadIsWaitedFor() throws Exception {
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    Thread[] second = new Thread[1];
+    Function<String, MethodSummary> slow =
+        k -> {
+          computed.incrementAndGet();
+          started.countDown();
+          // finish only once the other thread waits for this summary
+          awaitState(second, Thread.State.WAITING);
+          return FRESH;
+        };
+    MethodSummary[] got = new MethodSummary[2];
+    Thread first = new Thread(() -> got[0] = memo.get("a", slow));
+    second[0] = new Thread(() -> got[1] = memo.get("a", slow));
+    first.start();
+    started.await();
+    second[0].start();
+    first.join(10_000);
+    second[0].join(10_000);
+    assertEquals(1, computed.get(), "computed once");
+    assertSame(FRESH, got[0]);
+    assertSame(FRESH, got[1]);
+    assertTrue(memo.isKept("a"));
+  }
+
+  /**
+   * Two threads each computing a summary that needs the other's: the one that would wait for a
+   * thread already waiting for it computes the summary itself, and neither waits for ever.
+   */
+  @Test
+  void threadsThatWouldWaitForEachOtherDoNot() throws Exception {
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    java.util.concurrent.CyclicBarrier bothStarted = new java.util.concurrent.CyclicBarrier(2);
+    Thread[] threads = new Thread[2];
+    List<String> computed = java.util.Collections.synchronizedList(new ArrayList<>());
+    // a calls b and b calls a: a acquires, so both return a fresh resource
+    Map<String, String> callee = Map.of("a", "b", "b", "a");
+    java.util.concurrent.atomic.AtomicReference<Function<String, MethodSummary>> body =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    body.set(
+        k -> {
+          computed.add(k + " in " + Thread.currentThread().getName());
+          if (computed.size() <= 2) {
+            await(bothStarted);
+            if (k.equals("b")) {
+              // b's thread asks for a only once a's thread waits for b
+              awaitState(threads, Thread.State.WAITING);
+            }
+          }
+          MethodSummary s = memo.get(callee.get(k), body.get());
+          return k.equals("a") || (s != null && s.returnsFresh()) ? FRESH : NOT_FRESH;
+        });
+    MethodSummary[] got = new MethodSummary[2];
+    threads[0] = new Thread(() -> got[0] = memo.get("a", body.get()), "A");
+    threads[1] = new Thread(() -> got[1] = memo.get("b", body.get()), "B");
+    threads[0].start();
+    threads[1].start();
+    threads[0].join(10_000);
+    threads[1].join(10_000);
+    assertEquals(false, threads[0].isAlive() || threads[1].isAlive(), "a thread still waits: " + computed);
+    assertSame(FRESH, got[0]);
+    assertSame(FRESH, got[1]);
+    assertSame(FRESH, memo.get("a", k -> NOT_FRESH));
+    assertSame(FRESH, memo.get("b", k -> NOT_FRESH));
+  }
+
+  /** Waits (up to ten seconds) until {@code thread[0]} is started and in {@code state}. */
+  private static void awaitState(Thread[] thread, Thread.State state) {
+    long end = System.nanoTime() + 10_000_000_000L;
+    while ((thread[0] == null || thread[0].getState() != state) && System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void await(java.util.concurrent.CyclicBarrier barrier) {
+    try {
+      barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
