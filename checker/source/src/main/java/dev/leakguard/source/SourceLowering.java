@@ -108,6 +108,13 @@ final class SourceLowering {
    * guess, so the body's summary does not claim it never throws.
    */
   boolean sawUnresolvedCall;
+
+  /**
+   * True once the body has a call that may acquire: one a model rule says acquires, or whose
+   * result has a resource kind. Only such a call becomes an acquisition ({@link CallEffects#lower}),
+   * whatever the summaries of the methods called say, so a body without one has no finding.
+   */
+  boolean mayAcquire;
   /** The checked exceptions the method declares, for calls the engine cannot resolve. */
   private List<String> declaredThrows = List.of();
   /** The checked exceptions caught around the point being lowered, innermost last. */
@@ -1457,6 +1464,9 @@ final class SourceLowering {
       paramKinds.add(t == null ? null : ctx.kindOf(t));
     }
     String rt = ci.returnType();
+    if (!mayAcquire && ((rt != null && ctx.kindOf(rt) != null) || CallEffects.acquires(ci.rules()))) {
+      mayAcquire = true;
+    }
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     List<String> thrown = ci.checkedThrows();
     boolean involvesResource = recv != null || args.stream().anyMatch(java.util.Objects::nonNull);

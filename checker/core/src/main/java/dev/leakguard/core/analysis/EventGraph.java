@@ -42,6 +42,19 @@ public final class EventGraph {
     return nodes;
   }
 
+  /**
+   * True if the body acquires a resource: an {@link Event.Acquire} is in it. Every finding is of a
+   * resource acquired in the body, so a body without one has none.
+   */
+  public boolean acquires() {
+    for (Node n : nodes) {
+      if (n.event() instanceof Event.Acquire) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public Node entry() {
     return entry;
   }

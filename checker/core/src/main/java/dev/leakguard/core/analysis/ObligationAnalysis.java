@@ -546,6 +546,10 @@ public final class ObligationAnalysis {
   /** Runs the analysis and returns one finding per leaked acquisition site. */
   public static AnalysisResult analyze(
       EventGraph graph, BiFunction<ResourceKind, ResourceKind, ImplicitClose> implicitClose) {
+    if (!graph.acquires()) {
+      // nothing to follow: every finding is of a resource acquired in the body
+      return new AnalysisResult(List.of(), false, Set.of());
+    }
     ObligationAnalysis a = new ObligationAnalysis(graph, implicitClose);
     a.run(new Config(Map.of(), Map.of(), false, null, null, 0, Map.of()));
     if (a.gaveUp && hasFlags(graph)) {
@@ -602,7 +606,7 @@ public final class ObligationAnalysis {
       b.run(new Config(vars, insts, false, null, null, 0, Map.of()));
       a = b;
     }
-    if (a.gaveUp && hasAcquisitions(graph)) {
+    if (a.gaveUp && graph.acquires()) {
       // too many paths with the body's own resources: what it does with its parameters may still
       // be found without them (what it returns is then not known). A body that acquires nothing
       // would go through the same paths again, as many as the run before.
@@ -752,15 +756,6 @@ public final class ObligationAnalysis {
     String x = first(a);
     String y = first(b);
     return !x.equals(y) && (sites.containsKey(x) || sites.containsKey(y));
-  }
-
-  private static boolean hasAcquisitions(EventGraph graph) {
-    for (Node n : graph.nodes()) {
-      if (n.event instanceof Event.Acquire) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean hasFlags(EventGraph graph) {
