@@ -93,11 +93,12 @@ final class FileContext {
 
   /**
    * The declared type of a local variable or parameter of an enclosing method that {@code name},
-   * in an anonymous or local class, refers to (captured: {@code prep} in an Enumeration's
-   * {@code fetch()} written around {@code final PreparedStatement prep}); null otherwise.
+   * in a lambda or in an anonymous or local class, refers to (captured: {@code prep} in an
+   * Enumeration's {@code fetch()} written around {@code final PreparedStatement prep}, {@code
+   * source} in {@code executor.submit(() -> source.getConnection())}); null otherwise.
    */
   String capturedLocalType(com.github.javaparser.ast.expr.NameExpr name) {
-    if (!inLocalOrAnonymousClass(name)) {
+    if (!inNestedBody(name)) {
       return null;
     }
     Declarations.Decl d = declaration(name);
@@ -110,10 +111,12 @@ final class FileContext {
     return var ? null : d.type();
   }
 
-  private static boolean inLocalOrAnonymousClass(com.github.javaparser.ast.Node at) {
+  /** True for a node in a lambda, or in an anonymous or local class: a body lowered on its own. */
+  private static boolean inNestedBody(com.github.javaparser.ast.Node at) {
     for (com.github.javaparser.ast.Node n = at.getParentNode().orElse(null); n != null;
         n = n.getParentNode().orElse(null)) {
-      if (n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()
+      if (n instanceof com.github.javaparser.ast.expr.LambdaExpr
+          || n instanceof ObjectCreationExpr oc && oc.getAnonymousClassBody().isPresent()
           || n instanceof com.github.javaparser.ast.stmt.LocalClassDeclarationStmt) {
         return true;
       }
