@@ -558,6 +558,11 @@ final class FileContext {
     return MethodSummary.combine(bodies);
   }
 
+  /** See {@link SourceTree#decidedByPass}. */
+  void decidedByPass() {
+    tree.decidedByPass();
+  }
+
   /** Evidence from the callers of the tree (filled by the first pass). */
   boolean closedByCallers(String receiverType, String method, int arity, String caller) {
     return tree.usage().closedByCallers(receiverType, method, arity, caller);

@@ -1482,8 +1482,6 @@ final class SourceLowering {
             ci.rules(), rt == null ? null : ctx.kindOf(rt), thrown, recv, args, ci.isConstructor(), rt,
             ci.known() ? ci.paramTypes() : List.of());
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
-    boolean closedByCallers =
-        !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);
     CallEffects.Call c =
         new CallEffects.Call(
             name,
@@ -1502,7 +1500,11 @@ final class SourceLowering {
             collection ? localOf(recvExpr) : null,
             receiverType,
             staticCall,
-            () -> closedByCallers,
+            () -> {
+              // the first pass probes such a result instead: what follows differs between passes
+              ctx.decidedByPass();
+              return !ci.isConstructor() && ctx.closedByCallers(receiverType, ci.name(), args.size(), methodId);
+            },
             receiverType == null || staticCall ? null : ctx.kindOf(receiverType),
             ci.paramTypes(),
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),

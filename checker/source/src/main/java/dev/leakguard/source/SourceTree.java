@@ -343,7 +343,9 @@ final class SourceTree {
           progress);
     } finally {
       probing = false;
+      summaries.keepFrom(probeSummaries, k -> !firstPassSummaries.contains(k));
       probeSummaries.clear();
+      firstPassSummaries.clear();
       closedFields.clear();
       // lowered to gather evidence: the reporting pass lowers otherwise
       for (CompilationUnit cu : units.units()) {
@@ -580,7 +582,33 @@ final class SourceTree {
    * it did not change depends on final summaries only.
    */
   long dependence() {
-    return (probing ? probeSummaries : summaries).cuts() + failedSummaries.get()[0];
+    return (probing ? probeSummaries : summaries).cuts() + failedSummaries.get()[0]
+        + (probing ? firstPassOnly.get()[0] : 0);
+  }
+
+  /**
+   * The keys of the first pass's summaries that hang on what only that pass decides: a result
+   * whose owner the first pass probes and the reporting pass asks the callers' evidence about, or
+   * another such summary, or an unfinished one (a cycle's). The others are what the reporting
+   * pass would compute, and it takes them over (see {@link #gatherUsage}).
+   */
+  private final Set<String> firstPassSummaries = ConcurrentHashMap.newKeySet();
+
+  /**
+   * How many times this thread met, in the first pass, what only that pass decides (see {@link
+   * #firstPassSummaries}): counted in {@link #dependence()}, so what is derived from it is not
+   * kept, and a summary computed meanwhile is one of that pass's own.
+   */
+  private final ThreadLocal<long[]> firstPassOnly = ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * Told by a lowering that a call's result is decided by the evidence of the callers (the first
+   * pass probes it instead): what depends on it differs between the passes.
+   */
+  void decidedByPass() {
+    if (probing) {
+      firstPassOnly.get()[0]++;
+    }
   }
 
   /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
@@ -591,6 +619,9 @@ final class SourceTree {
     if (wanted != null) {
       SummaryMemo<String> memo = first ? probeSummaries : summaries;
       if (memo.isKept(key)) {
+        if (first && firstPassSummaries.contains(key)) {
+          firstPassOnly.get()[0]++;
+        }
         return memo.get(key, k -> MethodSummary.UNKNOWN);
       }
       if (!memo.isUnderWay(key)) {
@@ -600,7 +631,11 @@ final class SourceTree {
       return MethodSummary.UNKNOWN;
     }
     try {
-      return (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
+      MethodSummary s = (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
+      if (first && firstPassSummaries.contains(key)) {
+        firstPassOnly.get()[0]++;
+      }
+      return s;
     } catch (RuntimeException | StackOverflowError e) {
       failedSummaries.get()[0]++;
       return MethodSummary.UNKNOWN;
@@ -696,7 +731,11 @@ final class SourceTree {
     if (d != null) {
       long dependence = dependence();
       Lowering l = lower(m, first, cu, d);
-      return summarize(m, first, cu, d, l, dependence() == dependence);
+      boolean isFinal = dependence() == dependence;
+      if (first && !isFinal) {
+        firstPassSummaries.add(m.key());
+      }
+      return summarize(m, first, cu, d, l, isFinal);
     }
     for (com.github.javaparser.ast.body.RecordDeclaration r : UnitFacts.of(cu).records) {
       for (com.github.javaparser.ast.body.Parameter component : r.getParameters()) {

@@ -389,6 +389,19 @@ public final class SummaryMemo<K> {
     return chain.depthOf.containsKey(key) || chain.provisional.containsKey(key);
   }
 
+  /**
+   * Keeps for good the summaries {@code other} keeps of the methods {@code which} accepts (those
+   * another pass computed as this one would), unless this memo keeps one already.
+   */
+  public void keepFrom(SummaryMemo<K> other, java.util.function.Predicate<? super K> which) {
+    other.done.forEach(
+        (k, s) -> {
+          if (which.test(k)) {
+            done.putIfAbsent(k, s);
+          }
+        });
+  }
+
   /** Forgets every kept summary (between the passes of an analysis). */
   public void clear() {
     done.clear();

@@ -392,6 +392,22 @@ class SummaryMemoTest {
     assertSame(FRESH, memo.get("b", k -> NOT_FRESH));
   }
 
+  /** Another memo's summaries are taken over where accepted, and never over one kept already. */
+  @Test
+  void summariesOfAnotherPassAreTakenOverWhereAccepted() {
+    SummaryMemo<String> first = new SummaryMemo<>();
+    first.get("a", k -> FRESH);
+    first.get("b", k -> FRESH);
+    first.get("c", k -> FRESH);
+    SummaryMemo<String> second = new SummaryMemo<>();
+    second.get("b", k -> NOT_FRESH);
+    second.keepFrom(first, k -> !k.equals("c"));
+    assertSame(FRESH, second.get("a", k -> NOT_FRESH), "taken over");
+    assertSame(NOT_FRESH, second.get("b", k -> FRESH), "kept already: stays");
+    assertEquals(false, second.isKept("c"), "not accepted");
+    assertSame(NOT_FRESH, second.get("c", k -> NOT_FRESH));
+  }
+
   /** Waits (up to ten seconds) until {@code thread[0]} is started and in {@code state}. */
   private static void awaitState(Thread[] thread, Thread.State state) {
     long end = System.nanoTime() + 10_000_000_000L;
