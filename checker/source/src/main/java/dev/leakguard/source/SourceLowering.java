@@ -115,6 +115,12 @@ final class SourceLowering {
    * whatever the summaries of the methods called say, so a body without one has no finding.
    */
   boolean mayAcquire;
+
+  /**
+   * Lowered only to tell {@link #mayAcquire}: what does not bear on it (whether a class closes a
+   * field stored to, which lowers its close methods, in other files too) is not worked out.
+   */
+  boolean scouting;
   /** The checked exceptions the method declares, for calls the engine cannot resolve. */
   private List<String> declaredThrows = List.of();
   /** The checked exceptions caught around the point being lowered, innermost last. */
@@ -1277,7 +1283,7 @@ final class SourceLowering {
       return null;
     }
     if (own) {
-      b.emit(new Event.StoreField(v, field, ctx.closesField(enclosingClass, field)), line(as));
+      b.emit(new Event.StoreField(v, field, !scouting && ctx.closesField(enclosingClass, field)), line(as));
     } else {
       b.emit(new Event.Transfer(v), line(as));
     }

@@ -611,8 +611,21 @@ final class SourceTree {
     }
   }
 
-  /** Summary of a method of the tree (computed once; UNKNOWN while it is being computed). */
+  /**
+   * Summary of a method of the tree (computed once; UNKNOWN while it is being computed). One another
+   * thread is computing is waited for while the tree fits the unit cache; once it does not, it is
+   * computed here too: a waiting thread holds the units of its chain, idle, and on the JDK's
+   * sources a chain of the other thread's took minutes.
+   */
   MethodSummary summary(TreeIndex.MethodInfo m) {
+    return summary(m, !units.leftOut());
+  }
+
+  /**
+   * As {@link #summary(TreeIndex.MethodInfo)}; unless {@code wait}, one another thread is computing
+   * is computed here too (see {@link SummaryMemo#getWithoutWaiting}).
+   */
+  private MethodSummary summary(TreeIndex.MethodInfo m, boolean wait) {
     String key = m.key();
     boolean first = probing;
     List<TreeIndex.MethodInfo> wanted = ahead.get();
@@ -631,7 +644,11 @@ final class SourceTree {
       return MethodSummary.UNKNOWN;
     }
     try {
-      MethodSummary s = (first ? probeSummaries : summaries).get(key, k -> computeSummary(m, first));
+      SummaryMemo<String> memo = first ? probeSummaries : summaries;
+      MethodSummary s =
+          wait
+              ? memo.get(key, k -> computeSummary(m, first))
+              : memo.getWithoutWaiting(key, k -> computeSummary(m, first));
       if (first && firstPassSummaries.contains(key)) {
         firstPassOnly.get()[0]++;
       }
@@ -706,8 +723,20 @@ final class SourceTree {
     } finally {
       units.unpin(m.file());
     }
+    // those another thread is computing go last, and are computed here too rather than waited
+    // for: in a chain two threads go down, each takes the branches the other has not taken yet,
+    // and one that waited would hold its units, idle, for as long as the other's branch takes
+    SummaryMemo<String> memo = first ? probeSummaries : summaries;
+    List<TreeIndex.MethodInfo> elsewhere = new ArrayList<>();
     for (TreeIndex.MethodInfo w : wanted) {
-      summary(w);
+      if (memo.isUnderWayElsewhere(w.key())) {
+        elsewhere.add(w);
+      } else {
+        summary(w);
+      }
+    }
+    for (TreeIndex.MethodInfo w : elsewhere) {
+      summary(w, false);
     }
     return null;
   }
@@ -972,6 +1001,7 @@ final class SourceTree {
         ctx,
         owner,
         lambdas,
+        false,
         (ll, lg) -> {
           collect(ObligationAnalysis.analyze(lg, model::implicitClose), signature, path, out);
           return true;
@@ -980,16 +1010,19 @@ final class SourceTree {
 
   /**
    * Lowers each of {@code lambdas}, then the lambdas in their bodies, one at a time, while {@code
-   * each} (told the lowering and its graph) returns true.
+   * each} (told the lowering and its graph) returns true; {@code scouting}: see {@link
+   * SourceLowering#scouting}.
    */
   private static void lowerLambdas(
       FileContext ctx,
       String owner,
       List<LambdaExpr> lambdas,
+      boolean scouting,
       java.util.function.BiPredicate<SourceLowering, EventGraph> each) {
     Deque<LambdaExpr> todo = new ArrayDeque<>(lambdas);
     while (!todo.isEmpty()) {
       SourceLowering ll = new SourceLowering(ctx, owner);
+      ll.scouting = scouting;
       EventGraph lg = ll.lambda(todo.poll());
       if (!each.test(ll, lg)) {
         return;
@@ -1012,6 +1045,7 @@ final class SourceTree {
     ahead.set(new ArrayList<>());
     try {
       SourceLowering low = new SourceLowering(ctx, owner);
+      low.scouting = true;
       if (probing) {
         low.probes = new java.util.HashMap<>();
       }
@@ -1020,7 +1054,7 @@ final class SourceTree {
         return low.mayAcquire;
       }
       boolean[] found = {false};
-      lowerLambdas(ctx, owner, low.lambdas, (ll, lg) -> !(found[0] = ll.mayAcquire));
+      lowerLambdas(ctx, owner, low.lambdas, true, (ll, lg) -> !(found[0] = ll.mayAcquire));
       return found[0];
     } catch (RuntimeException | StackOverflowError e) {
       return true;
@@ -1063,7 +1097,7 @@ final class SourceTree {
         skipped++;
         SourceLowering low = new SourceLowering(ctx, owner);
         boolean[] acquires = {low.method(d, null).acquires()};
-        lowerLambdas(ctx, owner, low.lambdas, (ll, lg) -> !(acquires[0] |= lg.acquires()));
+        lowerLambdas(ctx, owner, low.lambdas, false, (ll, lg) -> !(acquires[0] |= lg.acquires()));
         if (acquires[0]) {
           wrong.add(owner + "." + d.getNameAsString() + " at line " + d.getBegin().map(b -> b.line).orElse(0));
         }

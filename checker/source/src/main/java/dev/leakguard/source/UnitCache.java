@@ -142,14 +142,14 @@ final class UnitCache {
     }
   }
 
-  /** A unit was let go, or not kept: the tree does not fit the budget. */
-  private boolean leftOut;
+  /** A unit was let go, or not kept: the tree does not fit the budget (it never turns false). */
+  private volatile boolean leftOut;
 
   /**
    * True once a unit was let go or not kept for want of room: some file will be parsed again when
    * a pass needs it. Until then every unit of the tree fits.
    */
-  synchronized boolean leftOut() {
+  boolean leftOut() {
     return leftOut;
   }
 

@@ -102,6 +102,19 @@ public final class SummaryMemo<K> {
    * summaries, and may return null for a method with no body to see).
    */
   public MethodSummary get(K key, Function<? super K, MethodSummary> compute) {
+    return get(key, compute, true);
+  }
+
+  /**
+   * As {@link #get}, but a summary another thread is computing is computed here too, at once: for
+   * a thread that has nothing else to do meanwhile, and may find other parts of that computation
+   * to do first (see {@link #isUnderWayElsewhere}).
+   */
+  public MethodSummary getWithoutWaiting(K key, Function<? super K, MethodSummary> compute) {
+    return get(key, compute, false);
+  }
+
+  private MethodSummary get(K key, Function<? super K, MethodSummary> compute, boolean wait) {
     MethodSummary s = done.get(key);
     if (s != null) {
       return orNull(s);
@@ -125,7 +138,7 @@ public final class SummaryMemo<K> {
       }
       return orNull(p.summary());
     }
-    MethodSummary other = awaitOrClaim(key);
+    MethodSummary other = awaitOrClaim(key, wait);
     if (other != null) {
       return orNull(other);
     }
@@ -212,14 +225,14 @@ public final class SummaryMemo<K> {
   }
 
   /**
-   * Waits while another thread computes the summary of {@code key}, and returns it once that thread
-   * has kept it; null if this thread is to compute it (no other thread does, that thread is done
-   * without keeping it, or waiting for it could wait for this thread itself), noted as computing
-   * it unless another thread already is. Without this, threads whose files call into the same
+   * Waits while another thread computes the summary of {@code key} (if {@code wait}), and returns it
+   * once that thread has kept it; null if this thread is to compute it (no other thread does, that
+   * thread is done without keeping it, waiting for it could wait for this thread itself, or this
+   * thread is not to wait), noted as computing it unless another thread already is. Without this, threads whose files call into the same
    * methods computed the same long chains of summaries side by side (on hibernate-core, two
    * threads computed 2.5 summaries per method, one thread 1.4).
    */
-  private MethodSummary awaitOrClaim(K key) {
+  private MethodSummary awaitOrClaim(K key, boolean wait) {
     Thread me = Thread.currentThread();
     synchronized (lock) {
       while (true) {
@@ -232,7 +245,7 @@ public final class SummaryMemo<K> {
           underWay.put(key, me);
           return null;
         }
-        if (owner == me || waitsFor(owner, me)) {
+        if (!wait || owner == me || waitsFor(owner, me)) {
           return null;
         }
         waitingFor.put(me, key);
@@ -400,6 +413,17 @@ public final class SummaryMemo<K> {
             done.putIfAbsent(k, s);
           }
         });
+  }
+
+  /**
+   * True if another thread is computing the summary of {@code key}: {@link #get} would wait for
+   * it, unless that thread waits for this one.
+   */
+  public boolean isUnderWayElsewhere(K key) {
+    synchronized (lock) {
+      Thread owner = underWay.get(key);
+      return owner != null && owner != Thread.currentThread();
+    }
   }
 
   /** Forgets every kept summary (between the passes of an analysis). */

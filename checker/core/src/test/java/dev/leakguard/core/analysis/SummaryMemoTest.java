@@ -329,9 +329,11 @@ class SummaryMemoTest {
     java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     Thread[] second = new Thread[1];
+    List<Boolean> elsewhereInside = java.util.Collections.synchronizedList(new ArrayList<>());
     Function<String, MethodSummary> slow =
         k -> {
           computed.incrementAndGet();
+          elsewhereInside.add(memo.isUnderWayElsewhere(k));
           started.countDown();
           // finish only once the other thread waits for this summary
           awaitState(second, Thread.State.WAITING);
@@ -342,13 +344,43 @@ class SummaryMemoTest {
     second[0] = new Thread(() -> got[1] = memo.get("a", slow));
     first.start();
     started.await();
+    assertTrue(memo.isUnderWayElsewhere("a"), "seen from another thread");
     second[0].start();
     first.join(10_000);
     second[0].join(10_000);
     assertEquals(1, computed.get(), "computed once");
+    assertEquals(List.of(false), elsewhereInside, "not elsewhere for the thread computing it");
+    assertEquals(false, memo.isUnderWayElsewhere("a"), "done");
     assertSame(FRESH, got[0]);
     assertSame(FRESH, got[1]);
     assertTrue(memo.isKept("a"));
+  }
+
+  /** A thread that is not to wait computes a summary under way in another thread itself, at once. */
+  @Test
+  void aThreadThatIsNotToWaitComputesTheSummaryItself() throws Exception {
+    SummaryMemo<String> memo = new SummaryMemo<>();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    MethodSummary[] got = new MethodSummary[1];
+    Thread first =
+        new Thread(
+            () ->
+                got[0] =
+                    memo.get(
+                        "a",
+                        k -> {
+                          started.countDown();
+                          await(release);
+                          return FRESH;
+                        }));
+    first.start();
+    started.await();
+    assertSame(FRESH, memo.getWithoutWaiting("a", k -> FRESH), "computed here while the other is under way");
+    assertTrue(first.isAlive(), "the other thread is still computing it");
+    release.countDown();
+    first.join(10_000);
+    assertSame(FRESH, got[0]);
   }
 
   /**
@@ -413,6 +445,14 @@ class SummaryMemoTest {
     long end = System.nanoTime() + 10_000_000_000L;
     while ((thread[0] == null || thread[0].getState() != state) && System.nanoTime() < end) {
       Thread.onSpinWait();
+    }
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
