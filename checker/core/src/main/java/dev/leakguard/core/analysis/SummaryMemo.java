@@ -27,7 +27,9 @@ import java.util.function.Function;
  * times its size.
  *
  * <p>Safe for threads that each compute their own summaries: the chain of methods being computed
- * is per thread; a summary kept for good is shared.
+ * is per thread; a summary kept for good is shared. A thread that asks for a summary another
+ * thread is computing waits for it ({@link #get}; unless that thread waits for this one), or
+ * computes it too ({@link #getWithoutWaiting}).
  *
  * @param <K> what names a method in the front-end
  */
@@ -228,9 +230,9 @@ public final class SummaryMemo<K> {
    * Waits while another thread computes the summary of {@code key} (if {@code wait}), and returns it
    * once that thread has kept it; null if this thread is to compute it (no other thread does, that
    * thread is done without keeping it, waiting for it could wait for this thread itself, or this
-   * thread is not to wait), noted as computing it unless another thread already is. Without this, threads whose files call into the same
-   * methods computed the same long chains of summaries side by side (on hibernate-core, two
-   * threads computed 2.5 summaries per method, one thread 1.4).
+   * thread is not to wait), noted as computing it unless another thread already is. Without this,
+   * threads whose files call into the same methods computed the same long chains of summaries side
+   * by side (on hibernate-core, two threads computed 2.5 summaries per method, one thread 1.4).
    */
   private MethodSummary awaitOrClaim(K key, boolean wait) {
     Thread me = Thread.currentThread();
