@@ -110,9 +110,8 @@ final class SourceLowering {
   boolean sawUnresolvedCall;
 
   /**
-   * True once the body has a call that may acquire: one a model rule says acquires, or whose
-   * result has a resource kind. Only such a call becomes an acquisition ({@link CallEffects#lower}),
-   * whatever the summaries of the methods called say, so a body without one has no finding.
+   * True once the body has a call that may acquire ({@link CallEffects#mayAcquire}): whatever the
+   * summaries of the methods called say, a body without one has no finding.
    */
   boolean mayAcquire;
 
@@ -1470,9 +1469,8 @@ final class SourceLowering {
       paramKinds.add(t == null ? null : ctx.kindOf(t));
     }
     String rt = ci.returnType();
-    if (!mayAcquire && ((rt != null && ctx.kindOf(rt) != null) || CallEffects.acquires(ci.rules()))) {
-      mayAcquire = true;
-    }
+    ResourceKind resultKind = rt == null ? null : ctx.kindOf(rt);
+    mayAcquire |= CallEffects.mayAcquire(ci.rules(), resultKind);
     boolean collection = recvExpr != null && ctx.isCollection(typeOf(recvExpr));
     List<String> thrown = ci.checkedThrows();
     boolean involvesResource = recv != null || args.stream().anyMatch(java.util.Objects::nonNull);
@@ -1485,7 +1483,7 @@ final class SourceLowering {
     }
     boolean summaryMatters =
         CallEffects.wantsSummary(
-            ci.rules(), rt == null ? null : ctx.kindOf(rt), thrown, recv, args, ci.isConstructor(), rt,
+            ci.rules(), resultKind, thrown, recv, args, ci.isConstructor(), rt,
             ci.known() ? ci.paramTypes() : List.of());
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
     CallEffects.Call c =
@@ -1497,7 +1495,7 @@ final class SourceLowering {
             paramRoles,
             paramKinds,
             summaryMatters ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call)) : null,
-            rt == null ? null : ctx.kindOf(rt),
+            resultKind,
             rt != null && ctx.model().isNotResource(rt),
             ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),
             ci.known(),
@@ -1516,7 +1514,7 @@ final class SourceLowering {
             ci.treeMethod() != null ? ci.treeMethod().paramNames() : List.of(),
             trueArguments(call),
             // the text of a connection request's URL (read by Ownership.shutsDownDatabase)
-            rt != null && ctx.kindOf(rt) == ResourceKind.CONNECTION ? constantTexts(call) : List.of(),
+            resultKind == ResourceKind.CONNECTION ? constantTexts(call) : List.of(),
             receiverIsSelf);
     // a call the engine cannot resolve is named after its receiver's type where that is known
     String display =

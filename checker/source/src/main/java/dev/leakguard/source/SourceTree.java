@@ -632,9 +632,7 @@ final class SourceTree {
     if (wanted != null) {
       SummaryMemo<String> memo = first ? probeSummaries : summaries;
       if (memo.isKept(key)) {
-        if (first && firstPassSummaries.contains(key)) {
-          firstPassOnly.get()[0]++;
-        }
+        used(key, first);
         return memo.get(key, k -> MethodSummary.UNKNOWN);
       }
       if (!memo.isUnderWay(key)) {
@@ -649,13 +647,18 @@ final class SourceTree {
           wait
               ? memo.get(key, k -> computeSummary(m, first))
               : memo.getWithoutWaiting(key, k -> computeSummary(m, first));
-      if (first && firstPassSummaries.contains(key)) {
-        firstPassOnly.get()[0]++;
-      }
+      used(key, first);
       return s;
     } catch (RuntimeException | StackOverflowError e) {
       failedSummaries.get()[0]++;
       return MethodSummary.UNKNOWN;
+    }
+  }
+
+  /** Notes that a lowering used the summary of {@code key}: one of the first pass's own counts. */
+  private void used(String key, boolean first) {
+    if (first && firstPassSummaries.contains(key)) {
+      firstPassOnly.get()[0]++;
     }
   }
 

@@ -603,6 +603,16 @@ public final class CallEffects {
    * True if the model says the call acquires a resource: the front-end then also gives the
    * summary of the bodies it may run, which can show that they return a held field instead.
    */
+  /**
+   * True if {@link #lower} may make an acquisition of a call with these model rules and result
+   * kind, whatever the summary of the bodies it runs says: only a rule that acquires, or a result
+   * of a resource kind, becomes one. A front-end that finds no such call in a body knows it has no
+   * finding without asking for any summary.
+   */
+  public static boolean mayAcquire(List<MethodRule> rules, ResourceKind resultKind) {
+    return resultKind != null || acquires(rules);
+  }
+
   public static boolean acquires(List<MethodRule> rules) {
     for (MethodRule r : rules) {
       if (r instanceof MethodRule.Acquire) {
