@@ -396,6 +396,14 @@ final class SourceTree {
     }
   }
 
+  /** One copy of each name and literal value of the units parsed (see {@link UnitText#compact}). */
+  private final Map<String, String> names = new ConcurrentHashMap<>();
+
+  private String name(String s) {
+    String kept = names.putIfAbsent(s, s);
+    return kept == null ? s : kept;
+  }
+
   private Parsed read(Path file) {
     byte[] bytes;
     try {
@@ -464,7 +472,7 @@ final class SourceTree {
             vars.add((com.github.javaparser.ast.type.ClassOrInterfaceType) n);
             varTokens.add(n.getTokenRange().orElse(null));
           }
-          UnitText.compact(n);
+          UnitText.compact(n, this::name);
           facts.visit(n);
         });
     // the parsers leave var types to this walk (see varTypes)

@@ -4,10 +4,19 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The text a unit was parsed from, kept in place of its tokens. JavaParser links every token of a
@@ -27,12 +36,6 @@ final class UnitText {
     this.text = text;
   }
 
-  /** Drops the tokens of {@code cu}, keeping every node's range, and keeps {@code text}, which it was parsed from. */
-  static void compact(CompilationUnit cu, String text) {
-    Nodes.walk(cu, UnitText::compact);
-    keep(cu, text);
-  }
-
   /**
    * Drops the tokens of one node, keeping its range (call for every node of a unit, then {@link
    * #keep}), and lets it share one empty list for its orphan comments and its observers.
@@ -47,13 +50,138 @@ final class UnitText {
   /**
    * As {@link #dropTokens}, and the room a node's list of children grew to beyond its children is
    * given back, or the list itself shared for a node without children (most nodes are names and
-   * literals): about a twentieth of what a kept unit holds. Call for every node of a unit, then
-   * {@link #keep}. (One position object per line and column was tried too: JavaParser already
-   * shares the positions of nodes that begin or end together, so it saved nothing.)
+   * literals): about a twentieth of what a kept unit holds. Call for every node of a unit, parents
+   * before their children, then {@link #keep}. (One position object per line and column was tried
+   * too: JavaParser already shares the positions of nodes that begin or end together, so it saved
+   * nothing.)
+   *
+   * <p>Also: a node that spans what its parent spans (a name and the expression it is) shares its
+   * parent's range; the lists of nodes a node holds ({@link NodeList}s: its modifiers, arguments,
+   * statements...) share one empty list when they are empty, and give back the room they grew to
+   * otherwise, and every list of theirs shares one empty list of observers; and names and literal
+   * values are the ones {@code strings} gives for them, so that a tree holds one copy of each
+   * name. Together about a seventh of what a kept unit holds.
    */
-  static void compact(Node n) {
+  static void compact(Node n, UnaryOperator<String> strings) {
     dropTokens(n);
+    shareParentRange(n);
     Nodes.trimChildren(n, NO_ELEMENTS);
+    compactNodeLists(n);
+    if (STRING_FIELDS != null) {
+      int field =
+          n instanceof SimpleName ? 0 : n instanceof Name ? 1 : n instanceof LiteralStringValueExpr ? 2 : -1;
+      if (field >= 0) {
+        // set in place: the setters keep the string they have when it is equal
+        STRING_FIELDS[field].set(n, strings.apply((String) STRING_FIELDS[field].get(n)));
+      }
+    }
+  }
+
+  /**
+   * The string a {@link SimpleName}, a {@link Name} and a {@link LiteralStringValueExpr} hold, in
+   * that order; null if JavaParser no longer has these fields (then each node keeps its own).
+   */
+  private static final VarHandle[] STRING_FIELDS = stringFields();
+
+  private static VarHandle[] stringFields() {
+    try {
+      return new VarHandle[] {
+        MethodHandles.privateLookupIn(SimpleName.class, MethodHandles.lookup())
+            .findVarHandle(SimpleName.class, "identifier", String.class),
+        MethodHandles.privateLookupIn(Name.class, MethodHandles.lookup()).findVarHandle(Name.class, "identifier", String.class),
+        MethodHandles.privateLookupIn(LiteralStringValueExpr.class, MethodHandles.lookup())
+            .findVarHandle(LiteralStringValueExpr.class, "value", String.class)
+      };
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void shareParentRange(Node n) {
+    Node parent = n.getParentNode().orElse(null);
+    if (parent == null) {
+      return;
+    }
+    Range own = n.getRange().orElse(null);
+    Range parents = parent.getRange().orElse(null);
+    if (own != null && parents != null && own != parents && own.equals(parents)) {
+      n.setRange(parents);
+    }
+  }
+
+  /** The {@link NodeList} fields of each class of node (none if JavaParser's fields cannot be read). */
+  private static final ClassValue<VarHandle[]> NODE_LIST_FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected VarHandle[] computeValue(Class<?> type) {
+          List<VarHandle> out = new ArrayList<>();
+          try {
+            for (Class<?> c = type; c != null && Node.class.isAssignableFrom(c); c = c.getSuperclass()) {
+              MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+              for (Field f : c.getDeclaredFields()) {
+                if (f.getType() == NodeList.class && !Modifier.isStatic(f.getModifiers())) {
+                  out.add(lookup.unreflectVarHandle(f));
+                }
+              }
+            }
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            return new VarHandle[0];
+          }
+          return out.toArray(new VarHandle[0]);
+        }
+      };
+
+  /**
+   * A node list's own list of elements and of observers: final fields, set through handles made
+   * from accessible {@link Field}s. Null if JavaParser no longer has them (then lists stay as parsed).
+   */
+  private static final MethodHandle[] NODE_LIST_LISTS = nodeListLists();
+
+  private static MethodHandle[] nodeListLists() {
+    try {
+      MethodHandle[] out = new MethodHandle[4];
+      int i = 0;
+      for (String name : List.of("innerList", "observers")) {
+        Field f = NodeList.class.getDeclaredField(name);
+        f.setAccessible(true);
+        out[i++] = MethodHandles.lookup().unreflectGetter(f);
+        out[i++] = MethodHandles.lookup().unreflectSetter(f);
+      }
+      return out;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void compactNodeLists(Node n) {
+    if (NODE_LIST_LISTS == null) {
+      return;
+    }
+    for (VarHandle field : NODE_LIST_FIELDS.get(n.getClass())) {
+      NodeList<?> list = (NodeList<?>) field.get(n);
+      if (list != null) {
+        compactList(list);
+      }
+    }
+  }
+
+  private static void compactList(NodeList<?> list) {
+    try {
+      for (int i = 0; i < NODE_LIST_LISTS.length; i += 2) {
+        Object own = NODE_LIST_LISTS[i].invoke(list);
+        if (own instanceof ArrayList<?> elements && own != NO_ELEMENTS) {
+          if (elements.isEmpty()) {
+            NODE_LIST_LISTS[i + 1].invoke(list, NO_ELEMENTS);
+          } else {
+            elements.trimToSize();
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
