@@ -1481,10 +1481,12 @@ final class SourceLowering {
         && UnresolvedCalls.mayThrow(ci.name(), receiverType, involvesResource, onJdbcResource(recv))) {
       thrown = unresolvedThrows();
     }
-    boolean summaryMatters =
-        CallEffects.wantsSummary(
+    // what the lowering reads of the summary: none of a call on the platform's types that
+    // could only take its declared exceptions away (they stand)
+    CallEffects.SummaryUse use =
+        CallEffects.summaryUse(
             ci.rules(), resultKind, thrown, recv, args, ci.isConstructor(), rt,
-            ci.known() ? ci.paramTypes() : List.of());
+            ci.known() ? ci.paramTypes() : List.of(), receiverType);
     String name = ci.isConstructor() ? "new " + simple(ci.owner()) : ci.name();
     CallEffects.Call c =
         new CallEffects.Call(
@@ -1494,7 +1496,7 @@ final class SourceLowering {
             ctx.roles(ci.annotations()),
             paramRoles,
             paramKinds,
-            summaryMatters ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call)) : null,
+            use != CallEffects.SummaryUse.NONE ? ctx.callSummary(ci, receiverType, args.size(), !superCall(call)) : null,
             resultKind,
             rt != null && ctx.model().isNotResource(rt),
             ci.isConstructor() && ctx.isAutoCloseable(ci.owner()),
