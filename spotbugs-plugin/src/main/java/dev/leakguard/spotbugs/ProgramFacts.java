@@ -232,14 +232,20 @@ final class ProgramFacts {
   // ---------------------------------------------------------------- summaries
 
   /**
-   * The summary of an application method with a body, or null (library method, abstract or
-   * native method, or a body LeakGuard cannot lower). Recursion yields {@link
+   * The summary of an application method with a body, or null (library method, a method of the
+   * platform's own classes (see {@link CallEffects#summarisesBodiesOf}), abstract or native
+   * method, or a body LeakGuard cannot lower). Recursion yields {@link
    * MethodSummary#UNKNOWN}.
    */
   MethodSummary summary(String declaring, String name, String desc) {
     String key = declaring + "." + name + desc;
     return (probing ? probeSummaries : summaries)
-        .get(key, k -> isApplicationClass(declaring) ? compute(declaring, name, desc) : null);
+        .get(
+            key,
+            k ->
+                isApplicationClass(declaring) && CallEffects.summarisesBodiesOf(declaring)
+                    ? compute(declaring, name, desc)
+                    : null);
   }
 
   /** True for an application method whose body never returns normally (it always throws). */

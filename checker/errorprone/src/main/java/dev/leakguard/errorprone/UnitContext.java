@@ -464,8 +464,15 @@ final class UnitContext {
     return program.summaries().get(m, k -> computeSummary(body, bodyUnit));
   }
 
-  /** The declaration of a method with a body in this compilation, with its unit, or null. */
+  /**
+   * The declaration of a method with a body in this compilation, with its unit, or null; null too
+   * for a method of the platform's own classes (see {@link CallEffects#summarisesBodiesOf}).
+   */
   private Program.Declaration body(Symbol m) {
+    if (m.owner instanceof Symbol.ClassSymbol owner
+        && !CallEffects.summarisesBodiesOf(owner.flatName().toString())) {
+      return null; // the platform's own class: calls into it are decided as without its sources
+    }
     MethodTree tree = bodies.get(m);
     if (tree != null) {
       return new Program.Declaration(tree, cu);

@@ -525,7 +525,12 @@ final class FileContext {
   // ---------------------------------------------------------------- summaries, fields
 
   MethodSummary summary(TreeIndex.MethodInfo m) {
-    return m == null || !m.hasBody() ? null : tree.summary(m);
+    return summarised(m) ? tree.summary(m) : null;
+  }
+
+  /** Whether {@code m} is a method of the tree whose body is summarised (see {@link CallEffects#summarisesBodiesOf}). */
+  private static boolean summarised(TreeIndex.MethodInfo m) {
+    return m != null && m.hasBody() && CallEffects.summarisesBodiesOf(m.owner());
   }
 
   /**
@@ -544,13 +549,13 @@ final class FileContext {
   MethodSummary callSummary(CallInfo ci, String receiverType, int arity, boolean virtual) {
     List<MethodSummary> bodies = new ArrayList<>();
     TreeIndex.MethodInfo tm = ci.treeMethod();
-    if (tm != null && tm.hasBody()) {
+    if (summarised(tm)) {
       bodies.add(tree.summary(tm));
     }
     if (virtual && !ci.isConstructor() && (tm == null || tm.overridable())) {
       String on = receiverType != null ? receiverType : tm == null ? null : tm.owner();
       for (TreeIndex.MethodInfo o : tree.index().overrides(on, ci.name(), arity)) {
-        if (!o.equals(tm)) {
+        if (!o.equals(tm) && CallEffects.summarisesBodiesOf(o.owner())) {
           bodies.add(tree.summary(o));
         }
       }

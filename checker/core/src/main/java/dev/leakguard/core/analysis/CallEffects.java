@@ -668,6 +668,20 @@ public final class CallEffects {
     return false;
   }
 
+  /**
+   * Whether a front-end summarises the bodies of class {@code owner} (binary name) for the calls
+   * that may run them: not those of the platform's own classes ({@link Ownership#isPlatformType}),
+   * which a tree holds only when it is the platform's sources. A call into the platform is decided
+   * by the model and by names (see {@link #lower}), as in every project that calls it without its
+   * sources, so the findings of the code around it do not hang on whether those sources were
+   * scanned too; and on the platform's sources, following its calls into one another (to learn
+   * what {@code Objects.requireNonNull} or {@code StringBuilder.append} does with an Object)
+   * summarised most of them, in chains tens of thousands of methods long.
+   */
+  public static boolean summarisesBodiesOf(String owner) {
+    return !Ownership.isPlatformType(owner);
+  }
+
   /** What {@link #lower} reads of the summary of the bodies a call may run. */
   public enum SummaryUse {
     /** Nothing: the front-end need not compute it. */
