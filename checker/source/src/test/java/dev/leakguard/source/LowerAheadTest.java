@@ -1,11 +1,9 @@
 package dev.leakguard.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leakguard.core.model.ResourceModel;
-import dev.leakguard.core.report.ReportedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,14 +87,6 @@ class LowerAheadTest {
   }
 
   private static List<String> findings(SourceEngine engine, List<Path> files) {
-    List<String> out = new ArrayList<>();
-    for (Path file : files) {
-      SourceEngine.FileResult r = engine.analyze(file);
-      assertNull(r.skipped(), file + " skipped: " + r.skipped());
-      for (ReportedFinding f : r.findings()) {
-        out.add(r.path() + ":" + f.line() + " " + f.id().name());
-      }
-    }
-    return out;
+    return Findings.of(engine, files);
   }
 }

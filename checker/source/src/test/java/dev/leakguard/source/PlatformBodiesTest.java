@@ -1,14 +1,11 @@
 package dev.leakguard.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.leakguard.core.model.ResourceModel;
-import dev.leakguard.core.report.ReportedFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,15 +64,6 @@ class PlatformBodiesTest {
   }
 
   private List<String> findings(List<Path> files) {
-    SourceEngine engine = SourceEngine.create(ResourceModel.builtIn(), root, files);
-    List<String> out = new ArrayList<>();
-    for (Path file : files) {
-      SourceEngine.FileResult r = engine.analyze(file);
-      assertNull(r.skipped(), file + " skipped: " + r.skipped());
-      for (ReportedFinding f : r.findings()) {
-        out.add(r.path() + ":" + f.line() + " " + f.id().name());
-      }
-    }
-    return out;
+    return Findings.of(SourceEngine.create(ResourceModel.builtIn(), root, files), files);
   }
 }
