@@ -11,9 +11,9 @@ import com.github.javaparser.ast.expr.SimpleName;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -60,7 +60,8 @@ final class UnitText {
    * statements...) share one empty list when they are empty, and give back the room they grew to
    * otherwise, and every list of theirs shares one empty list of observers; and names and literal
    * values are the ones {@code strings} gives for them, so that a tree holds one copy of each
-   * name. Together about a seventh of what a kept unit holds.
+   * name. Together about a sixth of what the kept units hold (hibernate-core's largest live heap:
+   * 858 MB before, 705 MB after).
    */
   static void compact(Node n, UnaryOperator<String> strings) {
     dropTokens(n);
