@@ -1,7 +1,18 @@
 package dev.leakguard.errorprone;
 
-import com.google.errorprone.CompilationTestHelper;
+import static dev.leakguard.conformance.PlatformBodies.ACQUIRED_LINE;
+import static dev.leakguard.conformance.PlatformBodies.APP_PATH;
+import static dev.leakguard.conformance.PlatformBodies.ELSEWHERE;
+import static dev.leakguard.conformance.PlatformBodies.PLATFORM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leakguard.conformance.PlatformBodies;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The classes of the platform's own packages are not summarised when they are in the
@@ -9,56 +20,32 @@ import org.junit.jupiter.api.Test;
  * CallEffects.summarisesBodiesOf}). The same helper in another package is.
  */
 class PlatformBodiesTest {
-  private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(JdbcConnectionLeak.class, getClass());
+  @TempDir Path root;
 
-  private static String[] quiet(String pkg) {
-    return new String[] {
-      "package " + pkg + ";",
-      "public class Quiet {",
-      "  public static void close(AutoCloseable c) {",
-      "    try {",
-      "      c.close();",
-      "    } catch (Exception e) {",
-      "    }",
-      "  }",
-      "}"
-    };
+  private List<String> findings(String helperPackage) throws Exception {
+    Path app = root.resolve(APP_PATH);
+    Path helper = root.resolve(PlatformBodies.helperPath(helperPackage));
+    for (Path f : List.of(app, helper)) {
+      Files.createDirectories(f.getParent());
+    }
+    Files.writeString(app, PlatformBodies.app(helperPackage));
+    Files.writeString(helper, PlatformBodies.helper(helperPackage));
+    EpCompiler.Result r = EpCompiler.compile(List.of(app, helper), List.of());
+    assertEquals(List.of(), r.otherDiagnostics());
+    List<String> out = new ArrayList<>();
+    for (EpCompiler.Reported f : r.findings()) {
+      out.add(root.relativize(f.file()).toString().replace('\\', '/') + ":" + f.line() + " " + f.id());
+    }
+    return out;
   }
 
   @Test
-  void platformBodiesAreDecidedAsWithoutThem() {
-    helper
-        .addSourceLines("jdk/example/Quiet.java", quiet("jdk.example"))
-        .addSourceLines(
-            "App.java",
-            "import java.sql.*;",
-            "import javax.sql.DataSource;",
-            "class App {",
-            "  void run(DataSource ds) throws SQLException {",
-            "    // BUG: Diagnostic contains: Connection 'c' acquired by DataSource.getConnection() is not closed",
-            "    Connection c = ds.getConnection();",
-            "    jdk.example.Quiet.close(c);",
-            "  }",
-            "}")
-        .doTest();
+  void platformBodiesAreDecidedAsWithoutThem() throws Exception {
+    assertEquals(List.of(APP_PATH + ":" + ACQUIRED_LINE + " JdbcConnectionLeak"), findings(PLATFORM));
   }
 
   @Test
-  void theSameHelperElsewhereIsSummarised() {
-    helper
-        .addSourceLines("org/example/Quiet.java", quiet("org.example"))
-        .addSourceLines(
-            "App.java",
-            "import java.sql.*;",
-            "import javax.sql.DataSource;",
-            "class App {",
-            "  void run(DataSource ds) throws SQLException {",
-            "    Connection c = ds.getConnection();",
-            "    org.example.Quiet.close(c);",
-            "  }",
-            "}")
-        .expectNoDiagnostics()
-        .doTest();
+  void theSameHelperElsewhereIsSummarised() throws Exception {
+    assertEquals(List.of(), findings(ELSEWHERE));
   }
 }

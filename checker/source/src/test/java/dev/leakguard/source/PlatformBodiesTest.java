@@ -1,7 +1,12 @@
 package dev.leakguard.source;
 
+import static dev.leakguard.conformance.PlatformBodies.ACQUIRED_LINE;
+import static dev.leakguard.conformance.PlatformBodies.APP_PATH;
+import static dev.leakguard.conformance.PlatformBodies.ELSEWHERE;
+import static dev.leakguard.conformance.PlatformBodies.PLATFORM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.leakguard.conformance.PlatformBodies;
 import dev.leakguard.core.model.ResourceModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,41 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformBodiesTest {
   @TempDir Path root;
 
-  private static String helper(String pkg) {
-    return "package " + pkg + ";\n"
-        + "public class Quiet {\n"
-        + "  public static void close(AutoCloseable c) {\n"
-        + "    try {\n"
-        + "      c.close();\n"
-        + "    } catch (Exception e) {\n"
-        + "    }\n"
-        + "  }\n"
-        + "}\n";
-  }
-
-  private static String app(String pkg) {
-    return "import java.sql.*;\nimport javax.sql.DataSource;\n"
-        + "class App {\n"
-        + "  void run(DataSource ds) throws SQLException {\n"
-        + "    Connection c = ds.getConnection();\n"
-        + "    " + pkg + ".Quiet.close(c);\n"
-        + "  }\n"
-        + "}\n";
-  }
-
   @Test
   void platformBodiesAreDecidedAsWithoutTheirSources() throws IOException {
-    Path app = write("App.java", app("jdk.example"));
+    Path app = write(APP_PATH, PlatformBodies.app(PLATFORM));
     List<String> without = findings(List.of(app));
-    Path platform = write("jdk/example/Quiet.java", helper("jdk.example"));
+    Path platform = write(PlatformBodies.helperPath(PLATFORM), PlatformBodies.helper(PLATFORM));
     assertEquals(without, findings(List.of(app, platform)));
-    assertEquals(List.of("App.java:5 JdbcConnectionLeak"), without);
+    assertEquals(List.of(APP_PATH + ":" + ACQUIRED_LINE + " JdbcConnectionLeak"), without);
   }
 
   @Test
   void theSameHelperOutsideThePlatformIsSummarised() throws IOException {
-    Path app = write("App.java", app("org.example"));
-    Path helper = write("org/example/Quiet.java", helper("org.example"));
+    Path app = write(APP_PATH, PlatformBodies.app(ELSEWHERE));
+    Path helper = write(PlatformBodies.helperPath(ELSEWHERE), PlatformBodies.helper(ELSEWHERE));
     assertEquals(List.of(), findings(List.of(app, helper)));
   }
 
