@@ -469,17 +469,16 @@ final class UnitContext {
    * for a method of the platform's own classes (see {@link CallEffects#summarisesBodiesOf}).
    */
   private Program.Declaration body(Symbol m) {
-    if (m.owner instanceof Symbol.ClassSymbol owner
+    MethodTree tree = bodies.get(m);
+    // else a body in another compilation unit of the same compilation (trees are kept until every
+    // unit was analysed under Error Prone's compile policy)
+    Program.Declaration d = tree != null ? new Program.Declaration(tree, cu) : program.declarationOf(m);
+    if (d != null
+        && m.owner instanceof Symbol.ClassSymbol owner
         && !CallEffects.summarisesBodiesOf(owner.flatName().toString())) {
       return null; // the platform's own class: calls into it are decided as without its sources
     }
-    MethodTree tree = bodies.get(m);
-    if (tree != null) {
-      return new Program.Declaration(tree, cu);
-    }
-    // a body in another compilation unit of the same compilation (trees are kept until every
-    // unit was analysed under Error Prone's compile policy)
-    return program.declarationOf(m);
+    return d;
   }
 
   private MethodSummary computeSummary(MethodTree tree, CompilationUnitTree unit) {

@@ -37,13 +37,14 @@ final class UnitText {
   }
 
   /**
-   * Drops the tokens of one node, keeping its range (call for every node of a unit, then {@link
-   * #keep}), and lets it share one empty list for its orphan comments and its observers.
+   * Drops the tokens of one node, keeping its range (call for every node of a unit, parents before
+   * their children, then {@link #keep}): its parent's, if that is equal. Lets it share one empty
+   * list for its orphan comments and its observers.
    */
   static void dropTokens(Node n) {
     Range range = n.getRange().orElse(null);
     n.setTokenRange(null); // drops the range too: set again
-    n.setRange(range);
+    n.setRange(sharedRange(n, range));
     shareEmptyLists(n);
   }
 
@@ -65,7 +66,6 @@ final class UnitText {
    */
   static void compact(Node n, UnaryOperator<String> strings) {
     dropTokens(n);
-    shareParentRange(n);
     Nodes.trimChildren(n, NO_ELEMENTS);
     compactNodeLists(n);
     if (STRING_FIELDS != null) {
@@ -98,16 +98,11 @@ final class UnitText {
     }
   }
 
-  private static void shareParentRange(Node n) {
-    Node parent = n.getParentNode().orElse(null);
-    if (parent == null) {
-      return;
-    }
-    Range own = n.getRange().orElse(null);
-    Range parents = parent.getRange().orElse(null);
-    if (own != null && parents != null && own != parents && own.equals(parents)) {
-      n.setRange(parents);
-    }
+  /** {@code own}, or the equal range of {@code n}'s parent (whose tokens were dropped before). */
+  private static Range sharedRange(Node n, Range own) {
+    Node parent = own == null ? null : n.getParentNode().orElse(null);
+    Range parents = parent == null ? null : parent.getRange().orElse(null);
+    return parents != null && own.equals(parents) ? parents : own;
   }
 
   /** The {@link NodeList} fields of each class of node (none if JavaParser's fields cannot be read). */
@@ -169,10 +164,10 @@ final class UnitText {
   private static void compactList(NodeList<?> list) {
     try {
       for (int i = 0; i < NODE_LIST_LISTS.length; i += 2) {
-        Object own = NODE_LIST_LISTS[i].invoke(list);
+        List<?> own = (List<?>) NODE_LIST_LISTS[i].invokeExact((NodeList) list);
         if (own instanceof ArrayList<?> elements && own != NO_ELEMENTS) {
           if (elements.isEmpty()) {
-            NODE_LIST_LISTS[i + 1].invoke(list, NO_ELEMENTS);
+            NODE_LIST_LISTS[i + 1].invokeExact((NodeList) list, (List) NO_ELEMENTS);
           } else {
             elements.trimToSize();
           }
