@@ -66,6 +66,64 @@ class PassesTest {
                     + "    return c.getHoldability();\n"
                     + "  }\n"
                     + "}\n"));
+    // a summary of current() kept from the first pass would also report lines 5 and 13
+    assertEquals(List.of("Use.java:18 JdbcConnectionLeak"), findings(files));
+  }
+
+  /**
+   * As above, with the probed result one call away, in a cycle: {@code current} and {@code other}
+   * call each other, and only {@code other} calls {@code connection()}. The first pass finishes
+   * {@code current} last, as the head of the cycle, with what {@code other} came to there: it hangs
+   * on the probe all the same, and both are computed again. {@code fresh}, a cycle of its own,
+   * still leaks in its caller.
+   */
+  @Test
+  void aCycleThatHangsOnTheCallersEvidenceIsComputedAgain() throws IOException {
+    List<Path> files =
+        List.of(
+            write("Source", "interface Source {\n  java.sql.Connection connection();\n}\n"),
+            write(
+                "Wrap",
+                "import java.sql.*;\nimport javax.sql.DataSource;\n"
+                    + "class Wrap {\n"
+                    + "  static Connection current(Source s, int n) {\n"
+                    + "    return other(s, n);\n"
+                    + "  }\n"
+                    + "  static Connection other(Source s, int n) {\n"
+                    + "    if (n > 0) {\n      current(s, n - 1);\n    }\n"
+                    + "    return s.connection();\n"
+                    + "  }\n"
+                    + "  static Connection fresh(DataSource ds, int n) throws SQLException {\n"
+                    + "    return n > 0 ? fresh(ds, n - 1) : ds.getConnection();\n"
+                    + "  }\n"
+                    + "}\n"),
+            write(
+                "Use",
+                "import java.sql.*;\nimport javax.sql.DataSource;\n"
+                    + "class Use {\n"
+                    + "  int viaHelper(Source s) throws SQLException {\n"
+                    + "    Connection c = Wrap.current(s, 3);\n"
+                    + "    return c.getHoldability();\n"
+                    + "  }\n"
+                    + "  int alongAnother(Source s, DataSource ds) throws SQLException {\n"
+                    + "    try (Connection other = ds.getConnection()) {\n"
+                    + "      Connection c = Wrap.current(s, 3);\n"
+                    + "      return c.getHoldability() + other.getHoldability();\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "  int leaks(DataSource ds) throws SQLException {\n"
+                    + "    try (Connection other = ds.getConnection()) {\n"
+                    + "      Connection c = Wrap.fresh(ds, 3);\n"
+                    + "      return c.getHoldability() + other.getHoldability();\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}\n"));
+    // summaries of the cycle kept from the first pass would also report Use's lines 5 and 10, and
+    // the result other() leaves on line 9 of Wrap
+    assertEquals(List.of("Use.java:16 JdbcConnectionLeak"), findings(files));
+  }
+
+  private List<String> findings(List<Path> files) {
     SourceEngine engine = SourceEngine.create(ResourceModel.builtIn(), root, files, SourceEngine.Options.defaults());
     List<String> found = new ArrayList<>();
     for (Path f : files) {
@@ -73,8 +131,7 @@ class PassesTest {
         found.add(f.getFileName() + ":" + r.line() + " " + r.id().name());
       }
     }
-    // a summary of current() kept from the first pass would also report lines 5 and 13
-    assertEquals(List.of("Use.java:18 JdbcConnectionLeak"), found);
+    return found;
   }
 
   private Path write(String name, String text) throws IOException {

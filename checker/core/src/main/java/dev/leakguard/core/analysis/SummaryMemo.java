@@ -31,6 +31,11 @@ import java.util.function.Function;
  * thread is computing waits for it ({@link #get}; unless that thread waits for this one), or
  * computes it too ({@link #getWithoutWaiting}).
  *
+ * <p>A front-end may tell that the computation under way hangs on something other than summaries
+ * ({@link #taint}): such a summary is tainted, and so is every summary that used a tainted one, and
+ * every summary of a cycle one of whose methods is tainted ({@link #isTainted}). The others are
+ * what the same program's summaries come to whatever the front-end decides outside them.
+ *
  * @param <K> what names a method in the front-end
  */
 public final class SummaryMemo<K> {
@@ -41,6 +46,8 @@ public final class SummaryMemo<K> {
   static final int MAX_ROUNDS = 4;
 
   private final Map<K, MethodSummary> done = new ConcurrentHashMap<>();
+  /** The kept summaries that are tainted (see {@link #taint}); added to before {@link #done}. */
+  private final Set<K> tainted = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<Chain<K>> chains = ThreadLocal.withInitial(Chain::new);
 
   /** Guards {@link #underWay} and {@link #waitingFor}; waited on for a summary under way elsewhere. */
@@ -76,6 +83,8 @@ public final class SummaryMemo<K> {
     final Set<K> usedProvisional = new HashSet<>();
     /** The methods whose provisional summaries wait for this one, as the head of their cycle. */
     final List<K> members = new ArrayList<>();
+    /** This computation hangs on something other than summaries, or used a tainted summary. */
+    boolean tainted;
 
     Frame(K key, MethodSummary assumed) {
       this.key = key;
@@ -88,14 +97,15 @@ public final class SummaryMemo<K> {
    * it turned out other than what was assumed for it.
    */
   private record Provisional<K>(
-      MethodSummary summary, int head, Set<K> usedAssumed, Set<K> usedProvisional, boolean wrong) {
+      MethodSummary summary, int head, Set<K> usedAssumed, Set<K> usedProvisional, boolean wrong,
+      boolean tainted) {
     Provisional<K> under(int newHead) {
-      return new Provisional<>(summary, newHead, usedAssumed, usedProvisional, wrong);
+      return new Provisional<>(summary, newHead, usedAssumed, usedProvisional, wrong, tainted);
     }
 
     /** Kept for the next round of its head: what it assumed of nothing, nobody assumed of it. */
     Provisional<K> keptForNextRound() {
-      return new Provisional<>(summary, head, Set.of(), Set.of(), false);
+      return new Provisional<>(summary, head, Set.of(), Set.of(), false, tainted);
     }
   }
 
@@ -119,6 +129,9 @@ public final class SummaryMemo<K> {
   private MethodSummary get(K key, Function<? super K, MethodSummary> compute, boolean wait) {
     MethodSummary s = done.get(key);
     if (s != null) {
+      if (!tainted.isEmpty() && tainted.contains(key)) {
+        taint();
+      }
       return orNull(s);
     }
     Chain<K> chain = chains.get();
@@ -141,14 +154,17 @@ public final class SummaryMemo<K> {
       return orNull(p.summary());
     }
     MethodSummary other = awaitOrClaim(key, wait);
-    if (other != null) {
-      return orNull(other);
+    if (other == null) {
+      try {
+        other = compute(key, compute, chain);
+      } finally {
+        release(key);
+      }
     }
-    try {
-      return compute(key, compute, chain);
-    } finally {
-      release(key);
+    if (tainted.contains(key)) {
+      taint(); // the caller used it
     }
+    return orNull(other);
   }
 
   /** Computes the summary of {@code key}, asked for by {@link #get}, with the rounds of its cycle. */
@@ -156,8 +172,11 @@ public final class SummaryMemo<K> {
     int depth = chain.frames.size();
     MethodSummary assumed = chain.last.getOrDefault(key, MethodSummary.UNKNOWN);
     List<K> kept = List.of();
+    // a round's taint stays for the next ones: what the cycle comes to hangs on it all the same
+    boolean cycleTainted = false;
     for (int round = 1; ; round++) {
       Frame<K> frame = new Frame<>(key, assumed);
+      frame.tainted = cycleTainted;
       frame.members.addAll(kept);
       chain.frames.add(frame);
       chain.depthOf.put(key, depth);
@@ -183,7 +202,7 @@ public final class SummaryMemo<K> {
         chain.provisional.put(
             key,
             new Provisional<>(result, frame.low, Set.copyOf(frame.usedAssumed),
-                Set.copyOf(frame.usedProvisional), wrong));
+                Set.copyOf(frame.usedProvisional), wrong, frame.tainted));
         head.members.add(key);
         for (K m : frame.members) {
           chain.provisional.put(m, chain.provisional.get(m).under(frame.low));
@@ -192,6 +211,10 @@ public final class SummaryMemo<K> {
         // the caller uses this provisional summary as if it had asked for it again
         hangOn(chain, frame.low).usedProvisional.add(key);
         return computed;
+      }
+      cycleTainted |= frame.tainted;
+      for (K m : frame.members) {
+        cycleTainted |= chain.provisional.get(m).tainted();
       }
       Set<K> redo = toRedo(chain, frame, wrong);
       if (redo.contains(key) && round < MAX_ROUNDS) {
@@ -212,11 +235,17 @@ public final class SummaryMemo<K> {
         continue;
       }
       boolean lastRound = round >= MAX_ROUNDS;
+      if (cycleTainted) {
+        tainted.add(key);
+      }
       done.put(key, result);
       chain.last.remove(key);
       for (K m : frame.members) {
         Provisional<K> mp = chain.provisional.remove(m);
         if (lastRound || !redo.contains(m)) {
+          if (cycleTainted) {
+            tainted.add(m);
+          }
           done.put(m, mp.summary());
           chain.last.remove(m);
         }
@@ -387,6 +416,25 @@ public final class SummaryMemo<K> {
   }
 
   /**
+   * Tells that the summary this thread is computing hangs on something other than summaries: a
+   * decision the front-end makes otherwise in another pass, say. Nothing when it computes none.
+   */
+  public void taint() {
+    List<Frame<K>> frames = chains.get().frames;
+    if (!frames.isEmpty()) {
+      frames.get(frames.size() - 1).tainted = true;
+    }
+  }
+
+  /**
+   * True if the summary of {@code key} is kept and tainted: its computation was {@linkplain #taint
+   * tainted}, or it used a tainted summary, or a method of its cycle is tainted.
+   */
+  public boolean isTainted(K key) {
+    return tainted.contains(key);
+  }
+
+  /**
    * True if the summary of {@code key} is kept for good: {@link #get} answers it at once, computing
    * nothing and changing nothing.
    */
@@ -431,5 +479,6 @@ public final class SummaryMemo<K> {
   /** Forgets every kept summary (between the passes of an analysis). */
   public void clear() {
     done.clear();
+    tainted.clear();
   }
 }

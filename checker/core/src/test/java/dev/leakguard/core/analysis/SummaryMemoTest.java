@@ -32,6 +32,10 @@ class SummaryMemoTest {
     final List<String> computed = new ArrayList<>();
     /** Methods whose bodies are too odd to follow: their summary is UNKNOWN. */
     final Set<String> unknown = new java.util.HashSet<>();
+    /** Methods whose bodies hang on a decision outside the summaries (they taint theirs). */
+    final Set<String> decidedOutside = new java.util.HashSet<>();
+    /** As {@link #decidedOutside}, for their first computation only. */
+    final Set<String> decidedOutsideOnce = new java.util.HashSet<>();
 
     Program(Set<String> acquiring, Map<String, List<String>> calls) {
       this.acquiring = acquiring;
@@ -48,6 +52,9 @@ class SummaryMemoTest {
         return null; // no body
       }
       boolean fresh = acquiring.contains(m);
+      if (decidedOutside.contains(m) || decidedOutsideOnce.remove(m)) {
+        memo.taint();
+      }
       for (String callee : calls.get(m)) {
         MethodSummary s = summary(callee);
         fresh |= s != null && s.returnsFresh();
@@ -422,6 +429,83 @@ class SummaryMemoTest {
     assertSame(FRESH, got[1]);
     assertSame(FRESH, memo.get("a", k -> NOT_FRESH));
     assertSame(FRESH, memo.get("b", k -> NOT_FRESH));
+  }
+
+  /** The methods each of this program's summaries is tainted for, asked in this order. */
+  private static Set<String> tainted(Program p, String... asked) {
+    for (String m : asked) {
+      p.summary(m);
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    for (String m : p.calls.keySet()) {
+      if (p.memo.isTainted(m)) {
+        assertTrue(p.memo.isKept(m), m + " is tainted but not kept");
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A taint reaches the callers of its method, up the chain and through kept summaries, but not
+   * the methods it calls, nor another caller's siblings.
+   */
+  @Test
+  void aTaintReachesTheCallersOfItsMethodOnly() {
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("top", List.of("mid", "clean"));
+    calls.put("mid", List.of("leaf"));
+    calls.put("leaf", List.of("below"));
+    calls.put("below", List.of());
+    calls.put("clean", List.of("below"));
+    calls.put("later", List.of("leaf")); // asked after leaf is kept
+    calls.put("other", List.of("clean"));
+    Program p = new Program(Set.of(), calls);
+    p.decidedOutside.add("leaf");
+    assertEquals(Set.of("later", "leaf", "mid", "top"), tainted(p, "top", "later", "other"));
+  }
+
+  /**
+   * Every method of a cycle is tainted when one of them is, whichever is asked first and whichever
+   * of them is; a cycle of untainted methods, each computed under an assumption, is not.
+   */
+  @Test
+  void aTaintSpreadsOverItsCycle() {
+    for (String decided : List.of("a", "b", "c")) {
+      for (String first : List.of("a", "b", "c", "entry")) {
+        Map<String, List<String>> calls = new HashMap<>();
+        calls.put("entry", List.of("a"));
+        calls.put("a", List.of("b", "out"));
+        calls.put("b", List.of("c"));
+        calls.put("c", List.of("a"));
+        calls.put("out", List.of());
+        Program p = new Program(Set.of("a"), calls);
+        p.decidedOutside.add(decided);
+        assertEquals(
+            Set.of("a", "b", "c", "entry"), tainted(p, first, "entry"), decided + " tainted, " + first + " first");
+      }
+    }
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b"));
+    calls.put("b", List.of("a"));
+    Program p = new Program(Set.of("a"), calls);
+    assertEquals(Set.of(), tainted(p, "b", "a"));
+    assertTrue(p.memo.cuts() > 0, "computed under an assumption");
+  }
+
+  /** A taint stays over the rounds of a cycle computed again, and is forgotten with the summaries. */
+  @Test
+  void aTaintOfAnEarlierRoundStays() {
+    // b is computed in a's first round, under a's UNKNOWN; the taint of that round is kept
+    Map<String, List<String>> calls = new HashMap<>();
+    calls.put("a", List.of("b"));
+    calls.put("b", List.of("a"));
+    Program p = new Program(Set.of("a"), calls);
+    p.decidedOutsideOnce.add("b");
+    assertEquals(Set.of("a", "b"), tainted(p, "a"));
+    assertEquals(List.of("a", "b", "a", "b"), p.computed, "b computed again, untainted");
+    p.memo.clear();
+    assertEquals(false, p.memo.isTainted("a"));
   }
 
   /** Another memo's summaries are taken over where accepted, and never over one kept already. */
