@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SimpleName;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -70,29 +71,45 @@ final class UnitText {
     compactNodeLists(n);
     if (STRING_FIELDS != null) {
       int field =
-          n instanceof SimpleName ? 0 : n instanceof Name ? 1 : n instanceof LiteralStringValueExpr ? 2 : -1;
+          n instanceof SimpleName ? 0 : n instanceof Name ? 2 : n instanceof LiteralStringValueExpr ? 4 : -1;
       if (field >= 0) {
         // set in place: the setters keep the string they have when it is equal
-        STRING_FIELDS[field].set(n, strings.apply((String) STRING_FIELDS[field].get(n)));
+        try {
+          String own = (String) STRING_FIELDS[field].invokeExact(n);
+          STRING_FIELDS[field + 1].invokeExact(n, strings.apply(own));
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Throwable e) {
+          throw new IllegalStateException(e);
+        }
       }
     }
   }
 
   /**
-   * The string a {@link SimpleName}, a {@link Name} and a {@link LiteralStringValueExpr} hold, in
-   * that order; null if JavaParser no longer has these fields (then each node keeps its own).
+   * The getter and the setter of the string a {@link SimpleName}, a {@link Name} and a {@link
+   * LiteralStringValueExpr} hold, in that order, each taking a {@link Node}: invoked exactly, with
+   * no conversion of types to look up at each call (as a field's handle called with a {@code Node}
+   * had, about 2 % of a scan of the JDK's sources). Null if JavaParser no longer has these fields
+   * (then each node keeps its own).
    */
-  private static final VarHandle[] STRING_FIELDS = stringFields();
+  private static final MethodHandle[] STRING_FIELDS = stringFields();
 
-  private static VarHandle[] stringFields() {
+  private static MethodHandle[] stringFields() {
     try {
-      return new VarHandle[] {
-        MethodHandles.privateLookupIn(SimpleName.class, MethodHandles.lookup())
-            .findVarHandle(SimpleName.class, "identifier", String.class),
-        MethodHandles.privateLookupIn(Name.class, MethodHandles.lookup()).findVarHandle(Name.class, "identifier", String.class),
-        MethodHandles.privateLookupIn(LiteralStringValueExpr.class, MethodHandles.lookup())
-            .findVarHandle(LiteralStringValueExpr.class, "value", String.class)
-      };
+      List<MethodHandle> out = new ArrayList<>();
+      for (Class<? extends Node> c : List.of(SimpleName.class, Name.class, LiteralStringValueExpr.class)) {
+        VarHandle field =
+            MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                .findVarHandle(c, c == LiteralStringValueExpr.class ? "value" : "identifier", String.class);
+        out.add(
+            field.toMethodHandle(VarHandle.AccessMode.GET).asType(MethodType.methodType(String.class, Node.class)));
+        out.add(
+            field
+                .toMethodHandle(VarHandle.AccessMode.SET)
+                .asType(MethodType.methodType(void.class, Node.class, String.class)));
+      }
+      return out.toArray(new MethodHandle[0]);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
@@ -105,25 +122,28 @@ final class UnitText {
     return parents != null && own.equals(parents) ? parents : own;
   }
 
-  /** The {@link NodeList} fields of each class of node (none if JavaParser's fields cannot be read). */
-  private static final ClassValue<VarHandle[]> NODE_LIST_FIELDS =
+  /**
+   * The getters of the {@link NodeList} fields of each class of node, each taking a {@link Node}
+   * (as {@link #STRING_FIELDS}); none if JavaParser's fields cannot be read.
+   */
+  private static final ClassValue<MethodHandle[]> NODE_LIST_FIELDS =
       new ClassValue<>() {
         @Override
-        protected VarHandle[] computeValue(Class<?> type) {
-          List<VarHandle> out = new ArrayList<>();
+        protected MethodHandle[] computeValue(Class<?> type) {
+          List<MethodHandle> out = new ArrayList<>();
           try {
             for (Class<?> c = type; c != null && Node.class.isAssignableFrom(c); c = c.getSuperclass()) {
               MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
               for (Field f : c.getDeclaredFields()) {
                 if (f.getType() == NodeList.class && !Modifier.isStatic(f.getModifiers())) {
-                  out.add(lookup.unreflectVarHandle(f));
+                  out.add(lookup.unreflectGetter(f).asType(MethodType.methodType(NodeList.class, Node.class)));
                 }
               }
             }
           } catch (ReflectiveOperationException | RuntimeException e) {
-            return new VarHandle[0];
+            return new MethodHandle[0];
           }
-          return out.toArray(new VarHandle[0]);
+          return out.toArray(new MethodHandle[0]);
         }
       };
 
@@ -153,8 +173,15 @@ final class UnitText {
     if (NODE_LIST_LISTS == null) {
       return;
     }
-    for (VarHandle field : NODE_LIST_FIELDS.get(n.getClass())) {
-      NodeList<?> list = (NodeList<?>) field.get(n);
+    for (MethodHandle field : NODE_LIST_FIELDS.get(n.getClass())) {
+      NodeList<?> list;
+      try {
+        list = (NodeList<?>) field.invokeExact(n);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
       if (list != null) {
         compactList(list);
       }
