@@ -32,11 +32,10 @@ class PassesTest {
   void aSummaryDecidedByTheCallersEvidenceIsComputedAgain() throws IOException {
     List<Path> files =
         List.of(
-            write("Source", "interface Source {\n  java.sql.Connection connection();\n}\n"),
-            write(
+            source(),
+            withImports(
                 "Wrap",
-                "import java.sql.*;\nimport javax.sql.DataSource;\n"
-                    + "class Wrap {\n"
+                "class Wrap {\n"
                     + "  static Connection current(Source s) {\n"
                     + "    return s.connection();\n"
                     + "  }\n"
@@ -44,10 +43,9 @@ class PassesTest {
                     + "    return ds.getConnection();\n"
                     + "  }\n"
                     + "}\n"),
-            write(
+            withImports(
                 "Use",
-                "import java.sql.*;\nimport javax.sql.DataSource;\n"
-                    + "class Use {\n"
+                "class Use {\n"
                     + "  int viaHelper(Source s) throws SQLException {\n"
                     + "    Connection c = Wrap.current(s);\n"
                     + "    return c.getHoldability();\n"
@@ -81,11 +79,10 @@ class PassesTest {
   void aCycleThatHangsOnTheCallersEvidenceIsComputedAgain() throws IOException {
     List<Path> files =
         List.of(
-            write("Source", "interface Source {\n  java.sql.Connection connection();\n}\n"),
-            write(
+            source(),
+            withImports(
                 "Wrap",
-                "import java.sql.*;\nimport javax.sql.DataSource;\n"
-                    + "class Wrap {\n"
+                "class Wrap {\n"
                     + "  static Connection current(Source s, int n) {\n"
                     + "    return other(s, n);\n"
                     + "  }\n"
@@ -97,10 +94,9 @@ class PassesTest {
                     + "    return n > 0 ? fresh(ds, n - 1) : ds.getConnection();\n"
                     + "  }\n"
                     + "}\n"),
-            write(
+            withImports(
                 "Use",
-                "import java.sql.*;\nimport javax.sql.DataSource;\n"
-                    + "class Use {\n"
+                "class Use {\n"
                     + "  int viaHelper(Source s) throws SQLException {\n"
                     + "    Connection c = Wrap.current(s, 3);\n"
                     + "    return c.getHoldability();\n"
@@ -132,6 +128,16 @@ class PassesTest {
       }
     }
     return found;
+  }
+
+  /** Writes class {@code name}, importing {@code java.sql.*} and {@code DataSource}. */
+  private Path withImports(String name, String text) throws IOException {
+    return write(name, "import java.sql.*;\nimport javax.sql.DataSource;\n" + text);
+  }
+
+  /** An interface whose {@code connection()} has no body in the tree. */
+  private Path source() throws IOException {
+    return write("Source", "interface Source {\n  java.sql.Connection connection();\n}\n");
   }
 
   private Path write(String name, String text) throws IOException {
