@@ -184,4 +184,59 @@ public final class FieldOwners {
       }
     }
   }
+
+  /**
+   * Closes its connection in close() through a helper whose name says nothing of closing: only
+   * the helper's body tells that it closes what it is given.
+   */
+  public static final class HelperFinishedSession implements AutoCloseable {
+    private final Connection connection;
+
+    public HelperFinishedSession(DataSource dataSource) throws SQLException {
+      this.connection = dataSource.getConnection();
+    }
+
+    public int holdability() throws SQLException {
+      return connection.getHoldability();
+    }
+
+    @Override
+    public void close() {
+      settle(connection);
+    }
+
+    private static void settle(Connection c) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+  }
+
+  /** Hands its connection in close() to a helper like the one above that only reads it. */
+  public static final class HelperReadSession implements AutoCloseable {
+    private final Connection connection;
+
+    public HelperReadSession(DataSource dataSource) throws SQLException {
+      this.connection = dataSource.getConnection(); // LEAK JdbcUnclosedOwningField
+    }
+
+    public int holdability() throws SQLException {
+      return connection.getHoldability();
+    }
+
+    @Override
+    public void close() {
+      settle(connection);
+    }
+
+    private static void settle(Connection c) {
+      try {
+        System.out.println(c.getHoldability());
+      } catch (SQLException ignored) {
+        // nothing to tell
+      }
+    }
+  }
 }
