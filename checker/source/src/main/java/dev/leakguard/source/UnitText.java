@@ -77,10 +77,8 @@ final class UnitText {
         try {
           String own = (String) STRING_FIELDS[field].invokeExact(n);
           STRING_FIELDS[field + 1].invokeExact(n, strings.apply(own));
-        } catch (RuntimeException | Error e) {
-          throw e;
         } catch (Throwable e) {
-          throw new IllegalStateException(e);
+          throw unchecked(e);
         }
       }
     }
@@ -177,10 +175,8 @@ final class UnitText {
       NodeList<?> list;
       try {
         list = (NodeList<?>) field.invokeExact(n);
-      } catch (RuntimeException | Error e) {
-        throw e;
       } catch (Throwable e) {
-        throw new IllegalStateException(e);
+        throw unchecked(e);
       }
       if (list != null) {
         compactList(list);
@@ -200,11 +196,20 @@ final class UnitText {
           }
         }
       }
-    } catch (RuntimeException | Error e) {
-      throw e;
     } catch (Throwable e) {
-      throw new IllegalStateException(e);
+      throw unchecked(e);
     }
+  }
+
+  /** What a handle threw, rethrown as it is if unchecked (the handles read and set fields only). */
+  private static RuntimeException unchecked(Throwable e) {
+    if (e instanceof RuntimeException r) {
+      throw r;
+    }
+    if (e instanceof Error r) {
+      throw r;
+    }
+    return new IllegalStateException(e);
   }
 
   /**
